@@ -1,0 +1,62 @@
+import { analyzeArticle } from './analyze';
+import { noCancellation, type CancellationToken } from './cancellation';
+import { Corpus } from './corpus/corpus';
+import { corroborate } from './corroborate/evidence';
+import type { ArticleAnalysis, ArticleReport } from './types';
+
+/**
+ * The language service the server and the CLI share: a corpus plus one cached analysis per
+ * document version, and one cached report per (version, corpus generation).
+ */
+export class CorroborateService {
+  readonly corpus = new Corpus();
+  private generation = 0;
+  private readonly analyses = new Map<string, { version: number; analysis: ArticleAnalysis }>();
+  private readonly reports = new Map<string, { version: number; generation: number; report: ArticleReport }>();
+
+  /** Adds or replaces a corpus document (an article on disk or an open one). */
+  setDocument(documentId: string, text: string): void {
+    this.corpus.set(documentId, text);
+    this.generation++;
+  }
+
+  deleteDocument(documentId: string): void {
+    this.corpus.delete(documentId);
+    this.analyses.delete(documentId);
+    this.reports.delete(documentId);
+    this.generation++;
+  }
+
+  /** Forgets cached results for a document that is no longer open. */
+  forget(documentId: string): void {
+    this.analyses.delete(documentId);
+    this.reports.delete(documentId);
+  }
+
+  analyze(documentId: string, text: string, version: number, token: CancellationToken = noCancellation): ArticleAnalysis {
+    const hit = this.analyses.get(documentId);
+    if (hit && hit.version === version && hit.analysis.text === text) return hit.analysis;
+    const analysis = analyzeArticle(text, token);
+    this.analyses.set(documentId, { version, analysis });
+    return analysis;
+  }
+
+  /** The article's analysis with evidence from every other corpus document; cached. */
+  report(documentId: string, text: string, version: number, token: CancellationToken = noCancellation): ArticleReport {
+    const hit = this.reports.get(documentId);
+    if (hit && hit.version === version && hit.generation === this.generation && hit.report.analysis.text === text) {
+      return hit.report;
+    }
+    const analysis = this.analyze(documentId, text, version, token);
+    const { quotes, claims } = corroborate(analysis, documentId, this.corpus, token);
+    const report: ArticleReport = { documentId, version, analysis, quotes, claims };
+    this.reports.set(documentId, { version, generation: this.generation, report });
+    return report;
+  }
+
+  /** A report already computed for this version, without computing one. */
+  cachedReport(documentId: string, version: number): ArticleReport | undefined {
+    const hit = this.reports.get(documentId);
+    return hit && hit.version === version && hit.generation === this.generation ? hit.report : undefined;
+  }
+}

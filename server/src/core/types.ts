@@ -1,0 +1,97 @@
+// Plain data produced by the core. Offsets are UTF-16 code units into the analysed text
+// (the text as the editor holds it, a leading BOM removed), half-open [start, end).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+}
+
+/** direct: a full quoted utterance; partial: quoted words inside a sentence; scare: a term in quotes, not speech. */
+export type QuoteKind = 'direct' | 'partial' | 'scare';
+
+export interface Quote extends TextSpan {
+  kind: QuoteKind;
+  /** Index into ArticleAnalysis.attributions, or null when nobody is credited. */
+  attribution: number | null;
+}
+
+/** How strongly a statement is sourced: a named person, a named organisation, an anonymous source, or nobody. */
+export type AttributionStrength = 'person' | 'organization' | 'anonymous' | 'none';
+
+export interface Attribution {
+  source: TextSpan | null;
+  /** The resolved name ("Sarah Sanders" for "she" or "the spokeswoman"), or null when it cannot be resolved. */
+  speaker: string | null;
+  cue: TextSpan;
+  content: TextSpan | null;
+  strength: AttributionStrength;
+}
+
+/** A sentence that states something checkable. Its status is decided against the corpus. */
+export interface Claim extends TextSpan {
+  sentence: number;
+  /** Index into ArticleAnalysis.attributions when the sentence is credited to someone. */
+  attribution: number | null;
+}
+
+export interface ArticleAnalysis {
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  claims: Claim[];
+}
+
+export type Relation = 'supports' | 'differs' | 'conflicts';
+
+/** A passage of another corpus document that bears on a quote or claim. */
+export interface Evidence {
+  documentId: string;
+  start: number;
+  end: number;
+  /** 0-based line and UTF-16 character of `start` and `end` in that document. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  text: string;
+  /** Calibrated 0..1: how sure we are of the relation. */
+  score: number;
+  relation: Relation;
+}
+
+export type ClaimStatus = 'corroborated' | 'single-source' | 'unverified' | 'disputed';
+
+export interface QuoteFinding {
+  quote: Quote;
+  evidence: Evidence[];
+}
+
+export interface ClaimFinding {
+  claim: Claim;
+  status: ClaimStatus;
+  evidence: Evidence[];
+}
+
+/** An article's analysis together with what the corpus says about it. */
+export interface ArticleReport {
+  documentId: string;
+  version: number;
+  analysis: ArticleAnalysis;
+  quotes: QuoteFinding[];
+  claims: ClaimFinding[];
+}

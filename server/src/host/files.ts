@@ -1,0 +1,95 @@
+// Node-side file access for the CLI and the server: expanding folders and globs, reading articles.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { stripBom } from '../core/text/lines';
+
+/** Extensions read as articles when a folder is given. */
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.article', '.text']);
+
+/** Expands a file, a folder (its articles, recursively) or a glob into article paths, in a stable order. */
+export function expandArticlePaths(spec: string, cwd: string = process.cwd()): string[] {
+  if (hasGlob(spec)) return globFiles(spec, cwd);
+  const abs = path.resolve(cwd, spec);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    throw new Error(`${spec}: no such file or folder`);
+  }
+  if (stat.isFile()) return [spec];
+  const out: string[] = [];
+  walk(abs, (file) => {
+    if (ARTICLE_EXTENSIONS.has(path.extname(file).toLowerCase())) out.push(path.join(spec, path.relative(abs, file)));
+  });
+  return out.sort();
+}
+
+function walk(dir: string, visit: (file: string) => void): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, visit);
+    else if (entry.isFile()) visit(full);
+  }
+}
+
+export function hasGlob(spec: string): boolean {
+  return /[*?[]/.test(spec);
+}
+
+/** Translates a glob (`*`, `**`, `?`, `[...]`) into a RegExp over '/'-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i);
+      if (close < 0) re += '\\[';
+      else {
+        re += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$');
+}
+
+function globFiles(glob: string, cwd: string): string[] {
+  const norm = glob.split(path.sep).join('/');
+  const firstMagic = norm.search(/[*?[]/);
+  const baseEnd = norm.lastIndexOf('/', firstMagic);
+  const base = baseEnd < 0 ? '.' : norm.slice(0, baseEnd) || '/';
+  const absBase = path.resolve(cwd, base);
+  const re = globToRegExp(norm.slice(baseEnd + 1));
+  const out: string[] = [];
+  if (!fs.existsSync(absBase)) return out;
+  walk(absBase, (file) => {
+    const rel = path.relative(absBase, file).split(path.sep).join('/');
+    if (re.test(rel)) out.push(base === '.' ? rel : `${base}/${rel}`);
+  });
+  return out.sort();
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+
+/** Reads an article as UTF-8 text; binary files and unreadable files give a one-line reason instead. */
+export function readArticle(file: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, error: code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})` };
+  }
+  if (buf.subarray(0, 8000).includes(0)) return { ok: false, error: 'binary file, not an article' };
+  return { ok: true, text: stripBom(buf.toString('utf8')) };
+}

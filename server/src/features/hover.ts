@@ -1,33 +1,86 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Evidence } from '../core/types';
-import { rangeOf, type FeatureContext } from './context';
-import { clip, escapeMarkdown } from './markdown';
+import { sharedWords } from '../core/sharedWords';
+import { speakerName } from '../core/speakers';
+import type { Attribution, Evidence, Relation } from '../core/types';
+import { documentsOf, plural, rangeOf, type FeatureContext } from './context';
+import { emphasise, escapeMarkdown, fileLink } from './markdown';
 
-/** Hover on a quote or claim: who said it, its status, and the passages of other documents that bear on it. */
+const MARK: Record<Relation, string> = { supports: '✓', differs: '≠', conflicts: '✗' };
+const MAX_PASSAGES = 8;
+
+/** Hover on a quote, an attribution or a claim: what it is, who said it, its status, and the passages that bear on it. */
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
-  const { report, lines } = ctx;
-  const inside = <T extends { start: number; end: number }>(x: T) => x.start <= offset && offset < x.end;
+  const { report } = ctx;
+  const inside = (x: { start: number; end: number }) => x.start <= offset && offset < x.end;
+  const attributions = report.analysis.attributions;
+
   const q = report.quotes.find((f) => inside(f.quote));
-  if (q) {
-    const a = q.quote.attribution !== null ? report.analysis.attributions[q.quote.attribution] : undefined;
-    const who = a ? (a.speaker ?? a.source?.text ?? 'unknown') : 'nobody in the text';
-    const head = `**Quote** (${q.quote.kind}) — said by **${escapeMarkdown(who)}**${a ? ` (cue: *${escapeMarkdown(a.cue.text)}*)` : ''}`;
-    return { contents: { kind: MarkupKind.Markdown, value: [head, evidenceList(ctx, q.evidence)].join('\n\n') }, range: rangeOf(lines, q.quote.start, q.quote.end) };
+  if (q && q.quote.kind === 'scare') {
+    return answer(ctx, q.quote, ['**Scare quote** · a term in quotation marks, not speech']);
   }
+  if (q) {
+    const a = q.quote.attribution !== null ? attributions[q.quote.attribution] : undefined;
+    const head = `**Quote** · ${q.quote.kind} · ${credit(a)}`;
+    return answer(ctx, q.quote, [head, quoteStatus(q.evidence), ...notes(ctx, q.quote), evidenceList(ctx, q.quote.text, q.evidence)]);
+  }
+
+  const ai = attributions.findIndex((a) => inside(a.cue) || (a.source !== null && inside(a.source)));
+  if (ai >= 0) {
+    const a = attributions[ai];
+    const span = { start: Math.min(a.cue.start, a.source?.start ?? a.cue.start), end: Math.max(a.cue.end, a.source?.end ?? a.cue.end) };
+    const claim = report.claims.find((c) => c.claim.attribution === ai);
+    const lines = [`**Attribution** · ${credit(a)} · ${STRENGTH[a.strength]}`];
+    if (a.content) lines.push(`> ${escapeMarkdown(a.content.text)}`);
+    if (claim) lines.push(`Claim: ${claim.status}`, evidenceList(ctx, claim.claim.text, claim.evidence));
+    return answer(ctx, span, lines);
+  }
+
   const c = report.claims.find((f) => inside(f.claim));
   if (c) {
-    const head = `**Claim** — ${c.status}`;
-    return { contents: { kind: MarkupKind.Markdown, value: [head, evidenceList(ctx, c.evidence)].join('\n\n') }, range: rangeOf(lines, c.claim.start, c.claim.end) };
+    const a = c.claim.attribution !== null ? attributions[c.claim.attribution] : undefined;
+    const head = `**Claim** · ${c.status}${a ? ` · attributed to ${credit(a)}` : ' · not attributed'}`;
+    return answer(ctx, c.claim, [head, ...notes(ctx, c.claim), evidenceList(ctx, c.claim.text, c.evidence)]);
   }
   return null;
 }
 
-function evidenceList(ctx: FeatureContext, evidence: Evidence[]): string {
+const STRENGTH = { person: 'a named person', organization: 'an organisation', anonymous: 'an anonymous source', none: 'no source named' } as const;
+
+function answer(ctx: FeatureContext, span: { start: number; end: number }, blocks: string[]): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n') }, range: rangeOf(ctx.lines, span.start, span.end) };
+}
+
+function credit(a: Attribution | undefined): string {
+  if (!a) return 'nobody credited in the text';
+  const who = speakerName(a) ?? a.source?.text ?? 'someone unnamed';
+  return `said by **${escapeMarkdown(who)}** · cue *${escapeMarkdown(a.cue.text)}*`;
+}
+
+function quoteStatus(evidence: readonly Evidence[]): string {
+  const supporting = documentsOf(evidence.filter((e) => e.relation === 'supports')).length;
+  const differing = documentsOf(evidence.filter((e) => e.relation !== 'supports')).length;
+  const parts: string[] = [];
+  if (supporting > 0) parts.push(`✓ corroborated by ${plural(supporting, 'source')}`);
+  if (differing > 0) parts.push(`≠ quoted differently in ${plural(differing, 'source')}`);
+  return parts.length > 0 ? parts.join(' · ') : 'no other source carries it';
+}
+
+function notes(ctx: FeatureContext, span: { start: number; end: number }): string[] {
+  return ctx.annotations
+    .filter((a) => a.start === span.start && a.end === span.end)
+    .map((a) => `*Your annotation:* ${a.status}${a.note ? ` — ${escapeMarkdown(a.note)}` : ''}`);
+}
+
+function evidenceList(ctx: FeatureContext, subject: string, evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return '_No other document of the corpus carries it._';
-  const items = evidence.map((e) => {
-    const target = `${e.documentId}#L${e.line + 1}`;
-    return `- [${escapeMarkdown(ctx.nameOf(e.documentId))}:${e.line + 1}](${encodeURI(target)}) — ${e.relation} ${e.score.toFixed(2)}: “${escapeMarkdown(clip(e.text))}”`;
+  const ordered = [...evidence].sort((x, y) => Number(y.relation === 'supports') - Number(x.relation === 'supports') || y.score - x.score);
+  const items = ordered.slice(0, MAX_PASSAGES).map((e) => {
+    const name = `${escapeMarkdown(ctx.nameOf(e.documentId))}:${e.line + 1}`;
+    const target = fileLink(e.documentId, e.line);
+    const source = target ? `[${name}](${target})` : name;
+    const passage = emphasise(e.text, sharedWords(subject, e.text));
+    return `${MARK[e.relation]} **${e.relation}** · ${e.score.toFixed(2)} · ${source}\n\n> ${passage}`;
   });
-  const n = new Set(evidence.map((e) => e.documentId)).size;
-  return `${n} source${n === 1 ? '' : 's'}:\n\n${items.join('\n')}`;
+  const more = ordered.length > MAX_PASSAGES ? [`…and ${ordered.length - MAX_PASSAGES} more (Find All References)`] : [];
+  return ['---', ...items, ...more].join('\n\n');
 }

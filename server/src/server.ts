@@ -178,6 +178,7 @@ class CorroborateServer {
 
   diagnostic = async (p: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     if (!(await this.debouncer.settled(p.textDocument.uri, token))) throw cancelled();
+    await this.ready(token);
     const doc = this.documents.get(p.textDocument.uri);
     const resultId = `${doc?.version}:${this.epoch}`;
     if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -218,6 +219,7 @@ class CorroborateServer {
   }
 
   private changed(document: TextDocument): void {
+    if (this.service.text(document.uri) === stripBom(document.getText())) return; // just opened: nothing to wait for
     void this.settingsFor(document.uri).then((s) =>
       this.debouncer.schedule(document.uri, s.debounceMs, () => {
         const current = this.documents.get(document.uri);

@@ -35,7 +35,8 @@ export class Debouncer {
   /** Resolves true once nothing is pending for `key`, or false as soon as the token is cancelled. */
   settled(key: string, token: CancellationToken): Promise<boolean> {
     const entry = this.pending.get(key);
-    if (!entry) return Promise.resolve(!token.isCancellationRequested);
+    // A token cancelled before the handler ran never fires its event: check first.
+    if (!entry || token.isCancellationRequested) return Promise.resolve(!token.isCancellationRequested);
     return new Promise((resolve) => {
       const sub = token.onCancellationRequested(() => resolve(false));
       entry.waiters.push(() => {

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { sharedWords } from '../core/sharedWords';
 import { speakerName } from '../core/speakers';
-import type { Attribution, Evidence, Relation } from '../core/types';
+import type { ArticleReport, Attribution, Evidence, Relation } from '../core/types';
 import { documentsOf, plural, rangeOf, type FeatureContext } from './context';
 import { emphasise, escapeMarkdown, fileLink } from './markdown';
 
@@ -10,45 +10,72 @@ const MAX_PASSAGES = 8;
 
 /** Hover on a quote, an attribution or a claim: what it is, who said it, its status, and the passages that bear on it. */
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
+  const target = targetAt(ctx, offset);
+  if (!target) return null;
+  // Rendered once per report and annotation state: hovering the same quote again costs a lookup.
+  let perReport = rendered.get(ctx.report);
+  if (!perReport) rendered.set(ctx.report, (perReport = new Map()));
+  const key = `${target.start}:${target.end}:${ctx.annotations.map((a) => `${a.start}/${a.end}/${a.status}/${a.note}`).join('|')}`;
+  let hit = perReport.get(key);
+  if (!hit) perReport.set(key, (hit = { contents: { kind: MarkupKind.Markdown, value: target.render().join('\n\n') }, range: rangeOf(ctx.lines, target.start, target.end) }));
+  return hit;
+}
+
+const rendered = new WeakMap<ArticleReport, Map<string, Hover>>();
+
+interface Target {
+  start: number;
+  end: number;
+  render(): string[];
+}
+
+// Quotes first (the narrowest span), then an attribution's source or cue, then the claim sentence.
+function targetAt(ctx: FeatureContext, offset: number): Target | undefined {
   const { report } = ctx;
   const inside = (x: { start: number; end: number }) => x.start <= offset && offset < x.end;
   const attributions = report.analysis.attributions;
 
   const q = report.quotes.find((f) => inside(f.quote));
   if (q && q.quote.kind === 'scare') {
-    return answer(ctx, q.quote, ['**Scare quote** · a term in quotation marks, not speech']);
+    return { ...span(q.quote), render: () => ['**Scare quote** · a term in quotation marks, not speech'] };
   }
   if (q) {
     const a = q.quote.attribution !== null ? attributions[q.quote.attribution] : undefined;
-    const head = `**Quote** · ${q.quote.kind} · ${credit(a)}`;
-    return answer(ctx, q.quote, [head, quoteStatus(q.evidence), ...notes(ctx, q.quote), evidenceList(ctx, q.quote.text, q.evidence)]);
+    return {
+      ...span(q.quote),
+      render: () => [`**Quote** · ${q.quote.kind} · ${credit(a)}`, quoteStatus(q.evidence), ...notes(ctx, q.quote), evidenceList(ctx, q.quote.text, q.evidence)],
+    };
   }
 
   const ai = attributions.findIndex((a) => inside(a.cue) || (a.source !== null && inside(a.source)));
   if (ai >= 0) {
     const a = attributions[ai];
-    const span = { start: Math.min(a.cue.start, a.source?.start ?? a.cue.start), end: Math.max(a.cue.end, a.source?.end ?? a.cue.end) };
     const claim = report.claims.find((c) => c.claim.attribution === ai);
-    const lines = [`**Attribution** · ${credit(a)} · ${STRENGTH[a.strength]}`];
-    if (a.content) lines.push(`> ${escapeMarkdown(a.content.text)}`);
-    if (claim) lines.push(`Claim: ${claim.status}`, evidenceList(ctx, claim.claim.text, claim.evidence));
-    return answer(ctx, span, lines);
+    return {
+      start: Math.min(a.cue.start, a.source?.start ?? a.cue.start),
+      end: Math.max(a.cue.end, a.source?.end ?? a.cue.end),
+      render: () => [
+        `**Attribution** · ${credit(a)} · ${STRENGTH[a.strength]}`,
+        ...(a.content ? [`> ${escapeMarkdown(a.content.text)}`] : []),
+        ...(claim ? [`Claim: ${claim.status}`, evidenceList(ctx, claim.claim.text, claim.evidence)] : []),
+      ],
+    };
   }
 
   const c = report.claims.find((f) => inside(f.claim));
   if (c) {
     const a = c.claim.attribution !== null ? attributions[c.claim.attribution] : undefined;
-    const head = `**Claim** · ${c.status}${a ? ` · attributed to ${credit(a)}` : ' · not attributed'}`;
-    return answer(ctx, c.claim, [head, ...notes(ctx, c.claim), evidenceList(ctx, c.claim.text, c.evidence)]);
+    return {
+      ...span(c.claim),
+      render: () => [`**Claim** · ${c.status}${a ? ` · attributed to ${credit(a)}` : ' · not attributed'}`, ...notes(ctx, c.claim), evidenceList(ctx, c.claim.text, c.evidence)],
+    };
   }
-  return null;
+  return undefined;
 }
+
+const span = (x: { start: number; end: number }) => ({ start: x.start, end: x.end });
 
 const STRENGTH = { person: 'a named person', organization: 'an organisation', anonymous: 'an anonymous source', none: 'no source named' } as const;
-
-function answer(ctx: FeatureContext, span: { start: number; end: number }, blocks: string[]): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n') }, range: rangeOf(ctx.lines, span.start, span.end) };
-}
 
 function credit(a: Attribution | undefined): string {
   if (!a) return 'nobody credited in the text';

@@ -16,7 +16,7 @@ interface JsonLocation {
 const toPosition = (p: JsonPosition) => new vscode.Position(p.line, p.character);
 const toLocation = (l: JsonLocation) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end)));
 
-export function registerCommands(client: () => LanguageClient | undefined, output: vscode.OutputChannel): vscode.Disposable[] {
+export function registerCommands(client: () => LanguageClient | undefined, output: vscode.OutputChannel, extensionUri: vscode.Uri): vscode.Disposable[] {
   return [
     // From a code lens: JSON arguments (uri, position, locations); from the palette: the claim under the cursor.
     vscode.commands.registerCommand(SHOW_SOURCES_COMMAND, async (uri?: string, position?: JsonPosition, locations?: JsonLocation[]) => {
@@ -53,9 +53,7 @@ export function registerCommands(client: () => LanguageClient | undefined, outpu
     vscode.commands.registerCommand('corroborate.openSample', async () => {
       const name = '000_beab4e2f294f4a54.txt';
       const inWorkspace = vscode.workspace.workspaceFolders?.map((f) => vscode.Uri.joinPath(f.uri, 'seeds', name)).find((u) => fs.existsSync(u.fsPath));
-      const bundled = vscode.extensions.getExtension('corroborate.corroborate')?.extensionUri;
-      const uri = inWorkspace ?? (bundled && vscode.Uri.joinPath(bundled, 'seeds', name));
-      if (uri) await vscode.window.showTextDocument(uri);
+      await vscode.window.showTextDocument(inWorkspace ?? vscode.Uri.joinPath(extensionUri, 'seeds', name));
     }),
   ];
 }

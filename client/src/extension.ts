@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
   const status = new StatusItem(client);
-  context.subscriptions.push(status, ...registerCommands(() => client, output));
+  context.subscriptions.push(status, ...registerCommands(() => client, output, context.extensionUri));
   context.subscriptions.push(
     vscode.commands.registerCommand('corroborate.restartServer', async () => {
       output.appendLine('Restarting the Corroborate language server…');

@@ -95,6 +95,7 @@ class CorroborateServer {
   private indexing: Promise<void> = Promise.resolve();
   private fullIndex: CancellationTokenSource | undefined;
   private watcher: Promise<Disposable> | undefined;
+  private watchedSources = '';
 
   constructor(private readonly connection: Connection) {
     this.documents.onDidOpen(({ document }) => this.opened(document));
@@ -138,7 +139,7 @@ class CorroborateServer {
       this.connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         const gone = new Set(removed.map((f) => fileURLToPath(f.uri)));
         this.roots = [...this.roots.filter((r) => !gone.has(r)), ...added.map((f) => fileURLToPath(f.uri))];
-        this.reindex('all');
+        this.reindex(new Set());
       });
     }
     this.reindex('all');
@@ -149,7 +150,7 @@ class CorroborateServer {
     if (section !== undefined) this.pushedSettings = parseSettings(section);
     this.settingsCache.clear();
     this.epoch++;
-    this.reindex('all');
+    this.reindex(new Set()); // the corpus setting may have changed: index new members, drop old ones
     void this.indexing.then(() => {
       this.refresh();
       if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
@@ -246,14 +247,17 @@ class CorroborateServer {
 
   // ── corpus ─────────────────────────────────────────────────────────────────
 
-  /** Re-reads the corpus (all of it, or the changed files), with progress and a status for the client. */
+  /**
+   * Brings the index in step with the settings and the disk: reads new corpus members and the `changed` files
+   * (every file for 'all'), drops former members; with progress and a status for the client.
+   */
   private reindex(changed: 'all' | ReadonlySet<string>): void {
     if (changed === 'all') this.fullIndex?.cancel();
     const run = changed === 'all' ? (this.fullIndex = new CancellationTokenSource()) : undefined;
     this.indexing = this.indexing.then(async () => {
       const sources = await this.corpusSources();
       const plan = this.index.plan(sources, changed);
-      if (changed === 'all') this.watch(sources);
+      this.watch(sources);
       if (plan.read.length + plan.remove.length === 0) return this.status('ready');
       const progress = plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
       progress?.begin('Corroborate: indexing corpus', 0, `0/${plan.read.length} articles`, true);
@@ -276,10 +280,12 @@ class CorroborateServer {
     return Promise.all(this.roots.map(async (root) => ({ root, specs: (await this.settingsFor(pathToFileURL(root).toString())).corpus })));
   }
 
-  /** Watches the corpus folders through the client (dynamic registration), replacing any earlier watch. */
+  /** Watches the corpus folders through the client (dynamic registration), replacing an earlier watch of other folders. */
   private watch(sources: CorpusSource[]): void {
     const caps = this.capabilities.workspace?.didChangeWatchedFiles;
-    if (!caps?.dynamicRegistration) return;
+    const key = JSON.stringify(sources);
+    if (!caps?.dynamicRegistration || key === this.watchedSources) return;
+    this.watchedSources = key;
     const watchers: FileSystemWatcher[] = sources.flatMap(({ root, specs }) =>
       specs.flatMap((spec) => {
         const clean = spec.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');

@@ -5,12 +5,16 @@ import {
   CodeLensRequest,
   DidChangeTextDocumentNotification,
   HoverRequest,
+  type Diagnostic,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lspClient';
 import { readSeed, SEEDS_DIR } from '../support/seeds';
 
 const SEED = '002_814d60045636db2c.txt';
+
+/** Diagnostic messages may be plain strings or (LSP 3.18) markup. */
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
 describe('the language server over stdio', () => {
   let client: TestClient;
@@ -31,7 +35,7 @@ describe('the language server over stdio', () => {
   it('publishes diagnostics for an opened seed', async () => {
     const { diagnostics } = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
     assert.ok(diagnostics.every((d) => d.source === 'corroborate'));
-    const quote = diagnostics.find((d) => d.code === 'quote' && d.message.includes('Sarah Sanders'));
+    const quote = diagnostics.find((d) => d.code === 'quote' && messageOf(d).includes('Sarah Sanders'));
     assert.ok(quote, 'a quote credited to Sarah Sanders');
     assert.ok(quote.relatedInformation?.some((r) => r.location.uri !== uri), 'related information points into other seeds');
   });
@@ -58,9 +62,9 @@ describe('the language server over stdio', () => {
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }],
     });
     const { diagnostics } = await client.diagnosticsFor(uri, (p) => p.version === 2);
-    const jane = diagnostics.find((d) => d.code === 'quote' && d.message.includes('Jane Doe'));
+    const jane = diagnostics.find((d) => d.code === 'quote' && messageOf(d).includes('Jane Doe'));
     assert.ok(jane, 'the inserted quote is credited to Jane Doe');
     assert.deepEqual(jane.range.start, { line: 0, character: 0 });
-    assert.match(jane.message, /no other source/);
+    assert.match(messageOf(jane), /no other source/);
   });
 });

@@ -151,10 +151,7 @@ class CorroborateServer {
     this.settingsCache.clear();
     this.epoch++;
     this.reindex(new Set()); // the corpus setting may have changed: index new members, drop old ones
-    void this.indexing.then(() => {
-      this.refresh();
-      if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
-    });
+    void this.indexing.then(() => this.refresh());
   }
 
   watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
@@ -313,8 +310,9 @@ class CorroborateServer {
     return this.capabilities.textDocument?.diagnostic !== undefined;
   }
 
-  /** Diagnostics may have changed for every open article: ask a pulling client to pull, or push them. */
+  /** Findings may have changed for every open article: refresh lens counts, and ask a pulling client to pull or push diagnostics. */
   private refresh(): void {
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
     if (this.pull) {
       if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.connection.languages.diagnostics.refresh();
       return;

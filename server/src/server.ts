@@ -24,7 +24,6 @@ import {
   type DocumentDiagnosticReport,
   type DocumentSymbolParams,
   type ExecuteCommandParams,
-  type FileSystemWatcher,
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
@@ -47,11 +46,12 @@ import { hover } from './features/hover';
 import { references } from './features/references';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { hasGlob } from './host/files';
 import { CorpusIndex, type CorpusSource } from './lsp/corpusIndex';
 import { Debouncer } from './lsp/debounce';
 import { REINDEX_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './lsp/protocol';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './lsp/settings';
+import { Configuration } from './lsp/configuration';
+import type { Settings } from './lsp/settings';
+import { corpusWatchers } from './lsp/watchers';
 import { VERSION } from './version';
 
 export function startServer(connection: Connection): void {
@@ -86,9 +86,7 @@ class CorroborateServer {
   private capabilities: ClientCapabilities = {};
   private roots: string[] = [];
   private trusted = true;
-  /** Settings from initializationOptions / didChangeConfiguration, for clients without workspace/configuration. */
-  private pushedSettings: Settings = DEFAULT_SETTINGS;
-  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private configuration!: Configuration;
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
   /** Bumped whenever anything a diagnostic depends on changes; part of every pull result id. */
   private epoch = 0;
@@ -110,7 +108,7 @@ class CorroborateServer {
     this.roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (this.roots.length === 0 && params.rootUri) this.roots = [fileURLToPath(params.rootUri)];
     const init = (params.initializationOptions ?? {}) as InitializationOptions & Record<string, unknown>;
-    this.pushedSettings = parseSettings(init.settings ?? init);
+    this.configuration = new Configuration(this.connection, this.capabilities.workspace?.configuration === true, init.settings ?? init);
     this.trusted = init.trusted !== false;
     const sample = typeof init.sampleCorpus === 'string' ? init.sampleCorpus : undefined;
     this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample);
@@ -146,9 +144,7 @@ class CorroborateServer {
   }
 
   configurationChanged(params: DidChangeConfigurationParams): void {
-    const section = (params.settings as { corroborate?: unknown } | null)?.corroborate;
-    if (section !== undefined) this.pushedSettings = parseSettings(section);
-    this.settingsCache.clear();
+    this.configuration.changed((params.settings as { corroborate?: unknown } | null)?.corroborate);
     this.epoch++;
     this.reindex(new Set()); // the corpus setting may have changed: index new members, drop old ones
     void this.indexing.then(() => this.refresh());
@@ -283,15 +279,7 @@ class CorroborateServer {
     const key = JSON.stringify(sources);
     if (!caps?.dynamicRegistration || key === this.watchedSources) return;
     this.watchedSources = key;
-    const watchers: FileSystemWatcher[] = sources.flatMap(({ root, specs }) =>
-      specs.flatMap((spec) => {
-        const clean = spec.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
-        const patterns = hasGlob(clean) ? [clean] : [clean, `${clean}/**`];
-        return patterns.map((pattern) =>
-          caps.relativePatternSupport ? { globPattern: { baseUri: pathToFileURL(root).toString(), pattern } } : { globPattern: path.isAbsolute(pattern) ? pattern : `**/${pattern}` },
-        );
-      }),
-    );
+    const watchers = corpusWatchers(sources, caps.relativePatternSupport === true);
     const previous = this.watcher;
     this.watcher = (async () => {
       await previous?.then((d) => d.dispose());
@@ -329,15 +317,7 @@ class CorroborateServer {
   }
 
   private settingsFor(uri: string): Promise<Settings> {
-    if (!this.capabilities.workspace?.configuration) return Promise.resolve(this.pushedSettings);
-    let hit = this.settingsCache.get(uri);
-    if (!hit) {
-      hit = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'corroborate' })
-        .then((raw) => parseSettings(raw, this.pushedSettings), () => this.pushedSettings);
-      this.settingsCache.set(uri, hit);
-    }
-    return hit;
+    return this.configuration.for(uri);
   }
 
   /** Waits for indexing to finish, or throws RequestCancelled when the client gives up first. */

@@ -53,7 +53,7 @@ function installDebianPackages() {
   }
   const apt = (what, args) => run(what, asRoot[0] ?? 'apt-get', asRoot.length ? [...asRoot.slice(1), 'apt-get', ...args] : args, { env: { DEBIAN_FRONTEND: 'noninteractive' } });
   // A fresh image has no package lists; refresh them only then (or when an install from the current lists fails).
-  const lists = existsSync('/var/lib/apt/lists') ? readdirSync('/var/lib/apt/lists').filter((f) => f.endsWith('_Packages')) : [];
+  const lists = existsSync('/var/lib/apt/lists') ? readdirSync('/var/lib/apt/lists').filter((f) => f.includes('_Packages')) : [];
   if (lists.length === 0) apt('refresh the package lists', ['update']);
   const install = ['install', '-y', '--no-install-recommends', ...missing];
   const first = spawnSync(asRoot[0] ?? 'apt-get', asRoot.length ? [...asRoot.slice(1), 'apt-get', ...install] : install, {

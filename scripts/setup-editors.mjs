@@ -51,19 +51,27 @@ function installDebianPackages() {
   if (asRoot.length && !capture('sudo', ['-n', 'true']).ok) {
     fail(`Debian packages missing: ${missing.join(' ')}. Run as root, or install them: sudo apt-get install -y ${missing.join(' ')}`);
   }
-  const apt = (what, args) => run(what, asRoot[0] ?? 'apt-get', asRoot.length ? [...asRoot.slice(1), 'apt-get', ...args] : args, { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-  // A fresh image has no package lists; refresh them only then (or when an install from the current lists fails).
-  const lists = existsSync('/var/lib/apt/lists') ? readdirSync('/var/lib/apt/lists').filter((f) => f.includes('_Packages')) : [];
-  if (lists.length === 0) apt('refresh the package lists', ['update']);
+  // `env` carries DEBIAN_FRONTEND through sudo, which resets the environment.
+  const aptGet = (args) => [...asRoot, 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args];
+  const apt = (what, args) => {
+    const [command, ...argv] = aptGet(args);
+    run(what, command, argv);
+  };
   const install = ['install', '-y', '--no-install-recommends', ...missing];
-  const first = spawnSync(asRoot[0] ?? 'apt-get', asRoot.length ? [...asRoot.slice(1), 'apt-get', ...install] : install, {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (first.status !== 0) {
-    log('install from the current package lists failed; refreshing them and trying again');
+  // A fresh image has no package lists: refresh them first. Otherwise try the lists there are, and refresh them only
+  // when that fails (stale lists name versions the mirror no longer has).
+  const lists = existsSync('/var/lib/apt/lists') ? readdirSync('/var/lib/apt/lists').filter((f) => f.includes('_Packages')) : [];
+  if (lists.length === 0) {
     apt('refresh the package lists', ['update']);
     apt(`install ${missing.join(' ')}`, install);
+  } else {
+    const [command, ...argv] = aptGet(install);
+    log(`install ${missing.join(' ')}: ${command} ${argv.join(' ')}`);
+    if (spawnSync(command, argv, { stdio: 'inherit' }).status !== 0) {
+      log('that failed with the current package lists; refreshing them and trying again');
+      apt('refresh the package lists', ['update']);
+      apt(`install ${missing.join(' ')}`, install);
+    }
   }
   const still = DEBIAN_PACKAGES.filter((p) => !isInstalled(p));
   if (still.length) fail(`Debian packages still missing after apt-get install: ${still.join(' ')}`);
@@ -98,6 +106,11 @@ function installCodeServer() {
   if (!rg) fail('ripgrep (rg) is not on PATH');
   // npm_config_yes lets node-pty's install script run `npx node-gyp` without asking.
   const env = { npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+  // node-gyp downloads Node's headers from nodejs.org (unreachable here) unless told where they are: the Node
+  // install's own include/node (Debian's and NodeSource's nodejs packages ship it).
+  const prefix = path.resolve(path.dirname(process.execPath), '..');
+  if (existsSync(path.join(prefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = prefix;
+  else log(`no Node headers under ${prefix}/include/node: node-gyp will try to download them`);
   run('download code-server', 'npm', ['install', '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`], { cwd: partial, env });
   run('build argon2 (code-server password hashing)', 'npm', ['rebuild', 'argon2'], { cwd: partial, env });
   const vscodeDir = path.join(partial, 'node_modules', 'code-server', 'lib', 'vscode');

@@ -40,6 +40,7 @@ describe('VS Code (code-server in Chromium)', { timeout: 600000 }, () => {
 
   before(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.rmSync(path.join(ARTIFACTS, 'vscode-failure.png'), { force: true }); // from an earlier run
     run = await prepareVSCodeRun();
     installExtension(run);
     server = await startCodeServer(run, { CORROBORATE_SUITE_RESULTS: run.resultsFile });

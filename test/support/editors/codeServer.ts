@@ -53,8 +53,20 @@ export async function startCodeServer(run: VSCodeRun, env: NodeJS.ProcessEnv = {
     { env: { ...codeServerEnv(path.join(run.root, 'home')), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
+  // Ended with the test process whatever way it ends: normally (stop()), on exit, or interrupted.
   const stopGroup = () => killGroup(child);
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopGroup();
+    process.kill(process.pid, signal);
+  };
   process.once('exit', stopGroup);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const forget = () => {
+    process.removeListener('exit', stopGroup);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not listen within ${START_DEADLINE_MS} ms:\n${output}`)), START_DEADLINE_MS);
     const onData = (data: Buffer) => {
@@ -67,9 +79,14 @@ export async function startCodeServer(run: VSCodeRun, env: NodeJS.ProcessEnv = {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('error', (e) => reject(new Error(`could not start code-server: ${e.message}`)));
-    child.once('exit', (code) => reject(new Error(`code-server exited with ${code} before listening:\n${output}`)));
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    child.once('error', (e) => fail(new Error(`could not start code-server: ${e.message}`)));
+    child.once('exit', (code) => fail(new Error(`code-server exited with ${code} before listening:\n${output}`)));
   }).catch((error) => {
+    forget();
     stopGroup();
     throw error;
   });
@@ -78,8 +95,8 @@ export async function startCodeServer(run: VSCodeRun, env: NodeJS.ProcessEnv = {
     authority: new URL(origin).host,
     log: () => output,
     async stop() {
-      process.removeListener('exit', stopGroup);
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      forget();
+      if (child.exitCode !== null || child.signalCode !== null) return killGroup(child, 'SIGKILL', true);
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       killGroup(child);
       // Give it a moment to shut its extension host down cleanly, then make sure.

@@ -1,7 +1,8 @@
 // Reads and writes annotations as W3C Web Annotation Data Model JSON-LD, the format Hypothes.is
 // and other annotation tools exchange. A store is an AnnotationCollection whose one page holds
 // the annotations; each targets the article with a TextQuoteSelector and a TextPositionSelector.
-import { parseTree, printParseErrorCode, findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
+// (jsonc-parser's ESM build: its UMD build loads its parts by run-time require, which a bundle cannot.)
+import { parseTree, printParseErrorCode, findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { LineIndex } from '../text/lines';
 import { isAnnotationStatus, type Annotation, type AnnotationStatus } from './model';
 

@@ -3,7 +3,7 @@
 // annotations applied: a verified finding is kept but suppressed, a disputed one is raised.
 import type { AnchoredAnnotation } from '../core/annotations/anchor';
 import { statusLabel, type Annotation } from '../core/annotations/model';
-import { annotationOn, settledStatus } from '../core/annotations/verdict';
+import { annotationOn, isSettledBy, settledStatus } from '../core/annotations/verdict';
 import type { ArticleReport, Evidence } from '../core/types';
 
 export type RuleId = 'quote' | 'unverified-claim' | 'disputed-claim' | 'single-source' | 'orphaned-annotation';
@@ -33,7 +33,7 @@ export interface Finding {
   evidence: Evidence[];
   /** The researcher's annotation on this span, if any. */
   annotation?: Annotation;
-  /** Verified by the researcher: reported as suppressed, never counted as a problem. */
+  /** Verified or ignored by the researcher: reported as suppressed, never counted as a problem. */
   suppressed: boolean;
   /** What --fail-on counts this finding as. */
   concern: 'unverified' | 'disputed' | null;
@@ -55,13 +55,13 @@ export function findingsOf(report: ArticleReport, anchored: readonly AnchoredAnn
     const concern = annotation?.status === 'disputed' ? 'disputed' : annotation?.status === 'needs-source' ? 'unverified' : null;
     let message = `Quote${who ? ` by ${who}` : ', unattributed'}: ${n === 0 ? 'no other source carries it' : `${plural(n, 'source')} corroborate${n === 1 ? 's' : ''}`}`;
     if (annotation?.status) message += ` — ${said(annotation)}`;
-    out.push({ rule: 'quote', level: concern ? 'warning' : 'note', start: quote.start, end: quote.end, text: quote.text, message, evidence, annotation, suppressed: annotation?.status === 'verified', concern });
+    out.push({ rule: 'quote', level: concern ? 'warning' : 'note', start: quote.start, end: quote.end, text: quote.text, message, evidence, annotation, suppressed: isSettledBy(annotation), concern });
   }
   for (const { claim, status, evidence } of report.claims) {
     const annotation = annotationOn(anchored, claim);
     const settled = settledStatus(status, annotation);
     const base = { start: claim.start, end: claim.end, text: claim.text, evidence, annotation };
-    if (settled === 'verified') {
+    if (settled === 'verified' || settled === 'ignored') {
       // Kept, suppressed, so code-scanning tools show the researcher's decision instead of dropping the finding.
       if (status !== 'corroborated') out.push({ ...base, ...claimRule(status), message: `${claimRule(status).message} — ${said(annotation!)}`, suppressed: true, concern: null });
       continue;

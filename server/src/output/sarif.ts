@@ -78,7 +78,7 @@ export class SarifWriter {
         });
       }
       if (f.suppressed && f.annotation) {
-        result.suppressions = [{ kind: 'external', status: 'accepted', justification: `verified by the researcher${f.annotation.note ? `: ${f.annotation.note}` : ''}` }];
+        result.suppressions = [{ kind: 'external', status: 'accepted', justification: `${f.annotation.status} by the researcher${f.annotation.note ? `: ${f.annotation.note}` : ''}` }];
       }
       if (f.annotation) {
         result.properties = { annotation: { id: f.annotation.id, status: f.annotation.status, note: f.annotation.note, source: f.annotation.source } };

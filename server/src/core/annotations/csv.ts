@@ -1,6 +1,6 @@
 // Annotations as CSV (RFC 4180) for spreadsheets, and back. Cells that a spreadsheet would run as
 // a formula (=, +, -, @) get a leading apostrophe, which reading strips again.
-import { isAnnotationStatus, type Annotation } from './model';
+import { ANNOTATION_STATUSES, isAnnotationStatus, type Annotation } from './model';
 
 export const CSV_COLUMNS = ['article', 'id', 'status', 'note', 'source', 'exact', 'prefix', 'suffix', 'start', 'end', 'created', 'modified'] as const;
 
@@ -45,7 +45,7 @@ export function annotationsFromCsv(csv: string): { rows: ArticleAnnotation[]; pr
     const get = (name: string) => uncell(cells[header.indexOf(name)] ?? '');
     const status = get('status').trim().toLowerCase().replace(/[\s_]+/g, '-');
     if (status !== '' && !isAnnotationStatus(status)) {
-      problems.push({ line, message: `unknown status "${get('status')}" (verified, disputed or needs-source)` });
+      problems.push({ line, message: `unknown status "${get('status')}" (${ANNOTATION_STATUSES.join(', ')})` });
       continue;
     }
     if (get('article') === '' || get('id') === '' || get('exact') === '') {

@@ -1,8 +1,8 @@
 // The researcher's own judgement on a span of an article: what they decided, why, and where
 // the span was, described so that it can be found again after the text changes.
 
-/** What the researcher decided about a quote or claim. */
-export const ANNOTATION_STATUSES = ['verified', 'disputed', 'needs-source'] as const;
+/** What the researcher decided about a quote or claim; ignored: not worth checking (hidden in this file). */
+export const ANNOTATION_STATUSES = ['verified', 'disputed', 'needs-source', 'ignored'] as const;
 export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 
 export function isAnnotationStatus(s: unknown): s is AnnotationStatus {

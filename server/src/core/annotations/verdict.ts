@@ -4,6 +4,11 @@ import type { ClaimStatus, Span } from '../types';
 import type { AnchoredAnnotation } from './anchor';
 import type { Annotation } from './model';
 
+/** True when the researcher has settled a finding: verified it, or set it aside. */
+export function isSettledBy(annotation: Annotation | undefined): boolean {
+  return annotation?.status === 'verified' || annotation?.status === 'ignored';
+}
+
 /** The researcher's latest annotation covering most of `span` (or most of which `span` covers). */
 export function annotationOn(anchored: readonly AnchoredAnnotation[], span: Span): Annotation | undefined {
   let best: Annotation | undefined;
@@ -17,11 +22,12 @@ export function annotationOn(anchored: readonly AnchoredAnnotation[], span: Span
   return best;
 }
 
-/** A claim's status after the researcher's say: verified settles it, disputed and needs-source override. */
-export function settledStatus(computed: ClaimStatus, annotation: Annotation | undefined): ClaimStatus | 'verified' {
+/** A claim's status after the researcher's say: verified and ignored settle it, disputed and needs-source override. */
+export function settledStatus(computed: ClaimStatus, annotation: Annotation | undefined): ClaimStatus | 'verified' | 'ignored' {
   switch (annotation?.status) {
     case 'verified':
-      return 'verified';
+    case 'ignored':
+      return annotation.status;
     case 'disputed':
       return 'disputed';
     case 'needs-source':

@@ -4,7 +4,7 @@
 // (jsonc-parser's ESM build: its UMD build loads its parts by run-time require, which a bundle cannot.)
 import { parseTree, printParseErrorCode, findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { LineIndex } from '../text/lines';
-import { isAnnotationStatus, type Annotation, type AnnotationStatus } from './model';
+import { ANNOTATION_STATUSES, isAnnotationStatus, type Annotation, type AnnotationStatus } from './model';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -140,7 +140,7 @@ export function fromWebAnnotation(value: unknown): Annotation | string {
         status = s;
         continue;
       }
-      if (purpose === 'assessing') return `annotation ${id}: unknown status "${text ?? ''}" (verified, disputed or needs-source)`;
+      if (purpose === 'assessing') return `annotation ${id}: unknown status "${text ?? ''}" (${ANNOTATION_STATUSES.join(', ')})`;
     } else if (purpose === 'linking' && typeof (b.source ?? b.id) === 'string') {
       source = String(b.source ?? b.id);
     } else if ((purpose === 'commenting' || purpose === '' || purpose === 'describing') && text !== undefined) {

@@ -249,7 +249,7 @@ async function main(argv: string[]): Promise<number> {
 
   const seconds = (Date.now() - began) / 1000;
   const parts = [
-    `${articles.length} article${articles.length === 1 ? '' : 's'} checked against ${corpus.length} in ${seconds.toFixed(1)} s`,
+    `${plural(articles.length, 'article')} checked against a corpus of ${service.corpus.documentIds.length} in ${seconds.toFixed(1)} s`,
     `${plural(totals.quotes, 'quote')}, ${plural(totals.claims, 'claim')}: ${totals.unverified} unverified, ${totals.disputed} disputed`,
   ];
   if (opts.annotations) parts.push(`${totals.verified} verified by the researcher, ${totals.orphaned} orphaned annotation${totals.orphaned === 1 ? '' : 's'}`);

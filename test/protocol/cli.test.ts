@@ -46,7 +46,7 @@ describe('the corroborate command line', () => {
     assert.match(r.stderr, /^corroborate: articles\/photo\.txt: binary file, not an article$/m);
     assert.match(r.stdout, /^articles\/letter\.txt$/m);
     assert.ok(!r.stdout.includes('photo.txt'));
-    assert.match(r.stderr, /^corroborate: 1 article checked against 5 in [\d.]+ s; 1 quote, 4 claims: 2 unverified, 0 disputed; 1 problem/m, 'a summary line');
+    assert.match(r.stderr, /^corroborate: 1 article checked against a corpus of 6 in [\d.]+ s; 1 quote, 4 claims: 2 unverified, 0 disputed; 1 problem/m, 'a summary line');
   });
 
   it('streams JSON whose shape is the documented contract', () => {

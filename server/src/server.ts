@@ -93,6 +93,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     service.forget(document.uri);
+    annotations.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

@@ -48,6 +48,7 @@ export type ExportFormat = 'jsonld' | 'csv';
 
 export class FileAnnotations {
   private readonly cache = new Map<string, { stamp: string; annotations: Annotation[]; problems: string[] }>();
+  private readonly placed = new Map<string, { text: string; annotations: Annotation[]; anchored: AnchoredAnnotation[] }>();
 
   /** `report` hears about broken stores (once per change of the file). */
   constructor(private readonly report: (problem: string) => void = () => {}) {}
@@ -67,7 +68,18 @@ export class FileAnnotations {
 
   /** The article's annotations placed in its current text (orphaned ones included, with kind 'orphaned'). */
   anchored(uri: string, text: string): AnchoredAnnotation[] {
-    return anchorAll(text, this.stored(uri));
+    const annotations = this.stored(uri);
+    // Hovers, lenses and diagnostics all ask for the same version; approximate matching is not free.
+    const hit = this.placed.get(uri);
+    if (hit && hit.text === text && hit.annotations === annotations) return hit.anchored;
+    const anchored = anchorAll(text, annotations);
+    this.placed.set(uri, { text, annotations, anchored });
+    return anchored;
+  }
+
+  /** Drops what was placed for a document that was closed. */
+  forget(uri: string): void {
+    this.placed.delete(uri);
   }
 
   /** Records (or replaces, or clears) the annotation on a span of an open article; returns its id. */

@@ -25,7 +25,7 @@ export class Progress {
       if (done < total && now - this.lastDraw < 100) return;
       this.lastDraw = now;
       const line = `corroborate: ${phase} ${done}/${total} ${item}`;
-      const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+      const width = Math.max(20, (this.stream.columns || 80) - 1);
       this.stream.write(`\r\x1b[K${line.length > width ? line.slice(0, width - 1) + '…' : line}`);
       this.shown = true;
       return;

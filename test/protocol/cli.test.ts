@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describeSpan, type Annotation } from '../../server/src/core/annotations/model';
 import { serializeAnnotationStore } from '../../server/src/core/annotations/webAnnotation';
-import { sarifValidator } from '../unit/sarif.test';
+import { sarifValidator } from '../fixtures/sarifSchema';
 import { ROOT, seedFiles, SEEDS_DIR } from '../support/seeds';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');

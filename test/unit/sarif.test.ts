@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { anchorAll } from '../../server/src/core/annotations/anchor';
 import { describeSpan, type Annotation } from '../../server/src/core/annotations/model';
 import { CorroborateService } from '../../server/src/core/service';
@@ -11,14 +8,8 @@ import { LineIndex } from '../../server/src/core/text/lines';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { findingsOf, RULES } from '../../server/src/output/findings';
 import { SarifWriter } from '../../server/src/output/sarif';
+import { sarifValidator } from '../fixtures/sarifSchema';
 import { readSeed, ROOT, seedFiles, SEEDS_DIR } from '../support/seeds';
-
-/** A validator for SARIF 2.1.0, from the schema shipped in test/fixtures. */
-export function sarifValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')));
-}
 
 function seededReport(id: string) {
   const service = new CorroborateService();

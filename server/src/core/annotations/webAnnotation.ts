@@ -22,6 +22,10 @@ export interface ParsedStore {
 
 /** Reads a store (a collection, a page, an array of annotations or one annotation). */
 export function parseAnnotationStore(json: string): ParsedStore {
+  // Fast path: a well-formed store needs no positions. Only a broken one is parsed again with
+  // offsets, to name the line of what is wrong.
+  const quick = readWellFormed(json);
+  if (quick) return { annotations: quick, problems: [] };
   const lines = new LineIndex(json);
   const lineOf = (offset: number) => lines.position(offset).line + 1;
   if (json.trim() === '') return { annotations: [], problems: [] };
@@ -46,6 +50,34 @@ export function parseAnnotationStore(json: string): ParsedStore {
     }
   }
   return { annotations, problems };
+}
+
+function readWellFormed(json: string): Annotation[] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  let items: unknown[] | undefined;
+  if (Array.isArray(value)) items = value;
+  else if (isObject(value)) {
+    const first = isObject(value.first) ? value.first : undefined;
+    if (value.type === 'Annotation') items = [value];
+    else if (Array.isArray(first?.items)) items = first.items;
+    else if (Array.isArray(value.items)) items = value.items;
+    else if (value.type === 'AnnotationCollection' && value.first === undefined) items = [];
+  }
+  if (!items) return undefined;
+  const out: Annotation[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const read = fromWebAnnotation(item);
+    if (typeof read === 'string' || seen.has(read.id)) return undefined;
+    seen.add(read.id);
+    out.push(read);
+  }
+  return out;
 }
 
 function describeParseError(e: ParseError): string {

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  CodeLensRequest,
   DidChangeTextDocumentNotification,
   ExecuteCommandRequest,
   HoverRequest,
@@ -71,6 +72,9 @@ describe('researcher annotations in the language server', () => {
     const value = (hover?.contents as MarkupContent).value;
     assert.match(value, /Your annotation:\*\* verified/);
     assert.match(value, /Confirmed by the embassy/);
+
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.ok(lenses?.some((l) => l.command?.title.includes('✎ 1 annotated')), JSON.stringify(lenses?.map((l) => l.command?.title)));
 
     const store = JSON.parse(fs.readFileSync(file + '.annotations.jsonld', 'utf8'));
     assert.equal(store['@context'], 'http://www.w3.org/ns/anno.jsonld');

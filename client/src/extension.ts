@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ANNOTATE_COMMAND, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { registerAnnotationCommands } from './annotationCommands';
 import { registerCommands } from './commands';
 import { askForNote } from './note';
 import { StatusItem } from './statusBar';
@@ -36,10 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: {
       // A code action marking a finding verified or disputed arrives without a note: ask for one here.
       executeCommand: async (command, args, next) => {
-        if (command === ANNOTATE_COMMAND && args[0] && !args[0].note && args[0].status !== 'ignored') {
-          const note = await askForNote(args[0].status);
+        const request = args[0] as { status?: string; note?: string } | undefined;
+        if (command === ANNOTATE_COMMAND && request && ['verified', 'disputed', 'needs-source'].includes(request.status ?? '')) {
+          const note = await askForNote(request.status!, request.note ?? '');
           if (note === undefined) return undefined;
-          args = [{ ...args[0], note }, ...args.slice(1)];
+          args = [{ ...request, note }, ...args.slice(1)];
         }
         return next(command, args);
       },
@@ -61,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.start();
     }),
   );
+  registerAnnotationCommands(context, () => client, output);
   await client.start();
 }
 

@@ -35,7 +35,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError } from './core/cancellation';
 import { CorroborateService } from './core/service';
 import { LineIndex, stripBom } from './core/text/lines';
-import { annotate, ANNOTATE_COMMAND, parseAnnotationRequest, SessionAnnotations, type AnnotationSink } from './features/annotate';
 import { codeActions } from './features/codeActions';
 import { codeLenses, resolveCodeLens, type LensData } from './features/codeLens';
 import type { FeatureContext } from './features/context';
@@ -46,6 +45,7 @@ import { hover } from './features/hover';
 import { references } from './features/references';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, FileAnnotations, IMPORT_ANNOTATIONS_COMMAND, parseAnnotationRequest } from './host/fileAnnotations';
 import { CorpusIndex, type CorpusSource } from './lsp/corpusIndex';
 import { Debouncer } from './lsp/debounce';
 import { REINDEX_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './lsp/protocol';
@@ -81,7 +81,8 @@ class CorroborateServer {
   readonly documents = new TextDocuments(TextDocument);
   private readonly service = new CorroborateService();
   private readonly debouncer = new Debouncer();
-  private annotations: AnnotationSink = new SessionAnnotations();
+  // A broken store is named (file:line) once per change of the file, and never rewritten.
+  private readonly annotations: FileAnnotations;
   private index!: CorpusIndex;
   private capabilities: ClientCapabilities = {};
   private roots: string[] = [];
@@ -96,6 +97,7 @@ class CorroborateServer {
   private watchedSources = '';
 
   constructor(private readonly connection: Connection) {
+    this.annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
     this.documents.onDidOpen(({ document }) => this.opened(document));
     this.documents.onDidChangeContent(({ document }) => this.changed(document));
     this.documents.onDidClose(({ document }) => this.closed(document));
@@ -123,7 +125,7 @@ class CorroborateServer {
         documentSymbolProvider: { label: 'Quotes by speaker' },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        executeCommandProvider: { commands: [ANNOTATE_COMMAND, REINDEX_COMMAND] },
+        executeCommandProvider: { commands: [ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, IMPORT_ANNOTATIONS_COMMAND, REINDEX_COMMAND] },
         semanticTokensProvider: { legend: LEGEND, full: true },
         diagnosticProvider: pull ? { identifier: 'corroborate', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -180,29 +182,40 @@ class CorroborateServer {
   };
 
   executeCommand = async (p: ExecuteCommandParams, token: CancellationToken): Promise<unknown> => {
-    if (p.command === REINDEX_COMMAND) {
-      this.reindex('all');
-      await this.ready(token);
-      return { documents: this.service.corpus.documentIds.length };
-    }
-    if (p.command === ANNOTATE_COMMAND) {
-      if (!this.trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, 'annotations are not written in an untrusted workspace');
-      const request = parseAnnotationRequest(p.arguments?.[0]);
-      if (typeof request === 'string') throw new ResponseError(-32602, `corroborate.annotate: ${request}`);
-      const doc = this.documents.get(request.uri);
-      if (!doc) throw new ResponseError(LSPErrorCodes.RequestFailed, `corroborate.annotate: ${request.uri} is not open`);
-      await annotate(this.annotations, request, stripBom(doc.getText()));
-      this.epoch++;
-      this.refresh();
-      return null;
+    const arg = (p.arguments?.[0] ?? {}) as { format?: unknown; content?: unknown };
+    const format = arg.format === 'csv' ? 'csv' : 'jsonld';
+    const writes = p.command === ANNOTATE_COMMAND || p.command === IMPORT_ANNOTATIONS_COMMAND;
+    if (writes && !this.trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, `${p.command}: annotations are not written in an untrusted workspace`);
+    try {
+      switch (p.command) {
+        case REINDEX_COMMAND:
+          this.reindex('all');
+          await this.ready(token);
+          return { documents: this.service.corpus.documentIds.length };
+        case ANNOTATE_COMMAND: {
+          const request = parseAnnotationRequest(p.arguments?.[0]);
+          if (typeof request === 'string') throw new ResponseError(-32602, `${ANNOTATE_COMMAND}: ${request}`);
+          const doc = this.documents.get(request.uri);
+          if (!doc) throw new ResponseError(LSPErrorCodes.RequestFailed, `${ANNOTATE_COMMAND}: ${request.uri} is not open`);
+          const id = await this.annotations.annotate(request, stripBom(doc.getText()));
+          this.annotated();
+          return { id };
+        }
+        case EXPORT_ANNOTATIONS_COMMAND:
+          return this.annotations.export(this.roots, format);
+        case IMPORT_ANNOTATIONS_COMMAND: {
+          if (typeof arg.content !== 'string') throw new ResponseError(-32602, `${IMPORT_ANNOTATIONS_COMMAND}: content must be a string`);
+          const result = await this.annotations.import(this.roots, arg.content, format);
+          this.annotated();
+          return result;
+        }
+      }
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      throw new ResponseError(LSPErrorCodes.RequestFailed, (e as Error).message);
     }
     throw new ResponseError(-32601, `unknown command ${p.command}`);
   };
-
-  /** Lets the annotation store replace the session-only annotations. */
-  useAnnotations(sink: AnnotationSink): void {
-    this.annotations = sink;
-  }
 
   // ── documents ──────────────────────────────────────────────────────────────
 
@@ -231,10 +244,17 @@ class CorroborateServer {
     this.debouncer.drop(document.uri);
     this.service.forget(document.uri);
     this.lineCache.delete(document.uri);
+    this.annotations.forget(document.uri);
     if (document.uri.startsWith('file:')) this.index.restore(document.uri);
     else this.service.deleteDocument(document.uri);
     this.epoch++;
     if (!this.pull) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    this.refresh();
+  }
+
+  /** Annotations changed: findings, hovers and lenses of the open articles with them. */
+  private annotated(): void {
+    this.epoch++;
     this.refresh();
   }
 
@@ -349,7 +369,7 @@ class CorroborateServer {
     return this.guard(() => {
       const text = stripBom(doc.getText());
       const report = this.service.report(uri, text, doc.version, token);
-      return run({ uri, report, lines: this.linesOf(uri, text), settings, annotations: this.annotations.placed(uri, text), nameOf });
+      return run({ uri, report, lines: this.linesOf(uri, text), settings, annotations: this.annotations.anchored(uri, text), nameOf });
     });
   }
 

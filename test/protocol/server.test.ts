@@ -34,7 +34,7 @@ describe('the language server over stdio', () => {
     assert.equal(capabilities.workspaceSymbolProvider, true);
     assert.ok(capabilities.codeActionProvider);
     assert.deepEqual(capabilities.semanticTokensProvider?.legend.tokenTypes, ['speaker', 'cue', 'quote']);
-    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['corroborate.annotate', 'corroborate.reindex']);
+    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['corroborate.annotate', 'corroborate.annotations.export', 'corroborate.annotations.import', 'corroborate.reindex']);
     assert.equal(capabilities.textDocumentSync, 2, 'incremental sync');
   });
 

@@ -1,4 +1,5 @@
 import type { CodeLens, Location } from 'vscode-languageserver';
+import { annotationOn, settledStatus } from '../core/annotations/verdict';
 import type { Evidence } from '../core/types';
 import { SHOW_SOURCES_COMMAND } from '../lsp/protocol';
 import { documentsOf, locationOf, plural, rangeOf, type FeatureContext } from './context';
@@ -22,7 +23,7 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
   return lenses;
 }
 
-/** Fills in a lens: "✓ 3 sources · ≠ 1 quoted differently · ? 1 unverified", opening the passages in a peek view. */
+/** Fills in a lens: "✓ 3 sources · ≠ 1 quoted differently · ? 1 unverified · ✎ 1 annotated", opening the passages in a peek view. */
 export function resolveCodeLens(ctx: FeatureContext, lens: CodeLens): CodeLens {
   const data = lens.data as LensData | undefined;
   const p = data ? ctx.report.analysis.paragraphs[data.paragraph] : undefined;
@@ -33,12 +34,14 @@ export function resolveCodeLens(ctx: FeatureContext, lens: CodeLens): CodeLens {
   const supports = count((e) => e.relation === 'supports');
   const differs = count((e) => e.relation === 'differs');
   const conflicts = count((e) => e.relation === 'conflicts');
-  const unverified = claims.filter((c) => c.status === 'unverified').length;
+  const unverified = claims.filter((c) => settledStatus(c.status, annotationOn(ctx.annotations, c.claim)) === 'unverified').length;
+  const annotated = ctx.annotations.filter((a) => a.kind !== 'orphaned' && a.start >= p.start && a.start < p.end).length;
   const parts: string[] = [];
   if (supports > 0) parts.push(`✓ ${plural(supports, 'source')}`);
   if (differs > 0) parts.push(`≠ ${differs} quoted differently`);
   if (conflicts > 0) parts.push(`✗ ${conflicts} conflicting`);
   if (unverified > 0) parts.push(`? ${unverified} unverified`);
+  if (annotated > 0) parts.push(`✎ ${annotated} annotated`);
   if (parts.length === 0) parts.push('no other source');
   const range = rangeOf(ctx.lines, p.start, p.start);
   return { range, data, command: { title: parts.join(' · '), command: SHOW_SOURCES_COMMAND, arguments: [ctx.uri, range.start, unique(evidence.map(locationOf))] } };

@@ -1,8 +1,8 @@
 import type { Location, Range } from 'vscode-languageserver';
 import { LineIndex } from '../core/text/lines';
 import type { ArticleReport, Evidence } from '../core/types';
+import type { AnchoredAnnotation } from '../core/annotations/anchor';
 import type { Settings } from '../lsp/settings';
-import type { PlacedAnnotation } from './annotate';
 
 /** What every feature needs: the report, positions in the article, settings, and how to name other documents. */
 export interface FeatureContext {
@@ -10,8 +10,8 @@ export interface FeatureContext {
   report: ArticleReport;
   lines: LineIndex;
   settings: Settings;
-  /** The researcher's annotations on this article, placed in its current text. */
-  annotations: readonly PlacedAnnotation[];
+  /** The researcher's annotations, placed in the article's current text (orphaned ones too). */
+  annotations: readonly AnchoredAnnotation[];
   /** A short display name for a corpus document (its file name). */
   nameOf(documentId: string): string;
 }

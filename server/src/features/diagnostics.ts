@@ -1,7 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { SeverityName } from '../lsp/settings';
 import { locationOf, rangeOf, type FeatureContext } from './context';
-import { findingsOf, isSettled } from './findings';
+import { statusLabel } from '../core/annotations/model';
+import { findingsOf } from './findings';
 
 export const SOURCE = 'corroborate';
 
@@ -12,12 +13,15 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** One diagnostic per finding, at the severity its kind is set to; kinds set to "off" and settled findings are left out. */
+/**
+ * One diagnostic per finding, at the severity its kind is set to; kinds set to "off" and findings the researcher
+ * settled are left out. An annotation whose text is gone is a warning at the top of the article.
+ */
 export function diagnostics(ctx: FeatureContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findingsOf(ctx)) {
     const level = ctx.settings.severity[f.kind];
-    if (level === 'off' || isSettled(ctx, f)) continue;
+    if (level === 'off' || f.settled) continue;
     out.push({
       range: rangeOf(ctx.lines, f.start, f.end),
       severity: SEVERITY[level],
@@ -29,6 +33,11 @@ export function diagnostics(ctx: FeatureContext): Diagnostic[] {
         message: `${e.relation} (${e.score.toFixed(2)}) in ${ctx.nameOf(e.documentId)}`,
       })),
     });
+  }
+  for (const { kind, annotation } of ctx.annotations) {
+    if (kind !== 'orphaned') continue;
+    const message = `Your annotation (${statusLabel(annotation.status)}${annotation.note ? `: ${annotation.note}` : ''}) no longer matches the text; it was on “${annotation.quote.exact}”`;
+    out.push({ range: rangeOf(ctx.lines, 0, 0), severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'orphaned-annotation', message });
   }
   return out;
 }

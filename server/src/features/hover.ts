@@ -1,9 +1,11 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { statusLabel } from '../core/annotations/model';
+import { annotationOn } from '../core/annotations/verdict';
 import { sharedWords } from '../core/sharedWords';
 import { speakerName } from '../core/speakers';
-import type { ArticleReport, Attribution, Evidence, Relation } from '../core/types';
+import type { ArticleReport, Attribution, Evidence, Relation, Span } from '../core/types';
 import { documentsOf, plural, rangeOf, type FeatureContext } from './context';
-import { emphasise, escapeMarkdown, fileLink } from './markdown';
+import { clip, emphasise, escapeMarkdown, fileLink } from './markdown';
 
 const MARK: Record<Relation, string> = { supports: '✓', differs: '≠', conflicts: '✗' };
 const MAX_PASSAGES = 8;
@@ -14,14 +16,15 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
   if (!target) return null;
   // Rendered once per report and annotation state: hovering the same quote again costs a lookup.
   let perReport = rendered.get(ctx.report);
-  if (!perReport) rendered.set(ctx.report, (perReport = new Map()));
-  const key = `${target.start}:${target.end}:${ctx.annotations.map((a) => `${a.start}/${a.end}/${a.status}/${a.note}`).join('|')}`;
-  let hit = perReport.get(key);
-  if (!hit) perReport.set(key, (hit = { contents: { kind: MarkupKind.Markdown, value: target.render().join('\n\n') }, range: rangeOf(ctx.lines, target.start, target.end) }));
+  if (!perReport || perReport.annotations !== ctx.annotations) rendered.set(ctx.report, (perReport = { annotations: ctx.annotations, hovers: new Map() }));
+  // Annotations are placed once per text and store version, so their identity tells when they changed.
+  const key = `${target.start}:${target.end}`;
+  let hit = perReport.hovers.get(key);
+  if (!hit) perReport.hovers.set(key, (hit = { contents: { kind: MarkupKind.Markdown, value: target.render().join('\n\n') }, range: rangeOf(ctx.lines, target.start, target.end) }));
   return hit;
 }
 
-const rendered = new WeakMap<ArticleReport, Map<string, Hover>>();
+const rendered = new WeakMap<ArticleReport, { annotations: FeatureContext['annotations']; hovers: Map<string, Hover> }>();
 
 interface Target {
   start: number;
@@ -92,10 +95,14 @@ function quoteStatus(evidence: readonly Evidence[]): string {
   return parts.length > 0 ? parts.join(' · ') : 'no other source carries it';
 }
 
-function notes(ctx: FeatureContext, span: { start: number; end: number }): string[] {
-  return ctx.annotations
-    .filter((a) => a.start === span.start && a.end === span.end)
-    .map((a) => `*Your annotation:* ${a.status}${a.note ? ` — ${escapeMarkdown(a.note)}` : ''}`);
+/** The researcher's own status, note and source on the span, if any (all escaped: it is file content). */
+function notes(ctx: FeatureContext, span: Span): string[] {
+  const a = annotationOn(ctx.annotations, span);
+  if (!a) return [];
+  const parts = [`**Your annotation:** ${escapeMarkdown(statusLabel(a.status))}`];
+  if (a.note) parts.push(`— ${escapeMarkdown(clip(a.note))}`);
+  if (a.source) parts.push(`(source: ${escapeMarkdown(clip(a.source, 120))})`);
+  return [parts.join(' ')];
 }
 
 function evidenceList(ctx: FeatureContext, subject: string, evidence: readonly Evidence[]): string {

@@ -133,6 +133,26 @@ check('the code lens command opens the peek view on the passages', async () => {
   // The arguments arrive as JSON from the server; the client's command turns them into VS Code types for the peek.
   await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
   await vscode.commands.executeCommand('closeReferenceSearch');
+  // From the command palette: the quote under the cursor.
+  const at = editor.document.positionAt(editor.document.getText().indexOf(QUOTE) + 5);
+  editor.selection = new vscode.Selection(at, at);
+  await vscode.commands.executeCommand('corroborate.showSources');
+  await vscode.commands.executeCommand('closeReferenceSearch');
+});
+
+check('Toggle Code Lenses turns the lenses off and on again', async () => {
+  const { editor } = await seedWithDiagnostics();
+  const count = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).length;
+  assert.ok((await count()) > 0);
+  await vscode.commands.executeCommand('corroborate.toggleCodeLenses');
+  try {
+    assert.equal(vscode.workspace.getConfiguration('corroborate').get('codeLens.enabled'), false);
+    // The client tells the server of the change before it sends the next request, and the server re-reads then.
+    assert.equal(await count(), 0);
+  } finally {
+    await vscode.commands.executeCommand('corroborate.toggleCodeLenses');
+  }
+  assert.equal(vscode.workspace.getConfiguration('corroborate').get('codeLens.enabled'), true);
 });
 
 check('Open Source Side by Side puts the best source beside the article', async () => {

@@ -34,6 +34,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError } from './core/cancellation';
 import { CorroborateService } from './core/service';
+import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS } from './core/text/limit';
 import { LineIndex, stripBom } from './core/text/lines';
 import { codeActions } from './features/codeActions';
 import { codeLenses, resolveCodeLens, type LensData } from './features/codeLens';
@@ -95,6 +96,10 @@ class CorroborateServer {
   private fullIndex: CancellationTokenSource | undefined;
   private watcher: Promise<Disposable> | undefined;
   private watchedSources = '';
+  /** corroborate.maxAnalysisChars (a window setting): documents are analysed and indexed up to it. */
+  private maxChars = DEFAULT_MAX_ANALYSIS_CHARS;
+  /** Documents whose open has not yet been followed by the content-change event TextDocuments fires for it. */
+  private readonly justOpened = new Set<string>();
 
   constructor(private readonly connection: Connection) {
     this.annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
@@ -113,7 +118,7 @@ class CorroborateServer {
     this.configuration = new Configuration(this.connection, this.capabilities.workspace?.configuration === true, init.settings ?? init);
     this.trusted = init.trusted !== false;
     const sample = typeof init.sampleCorpus === 'string' ? init.sampleCorpus : undefined;
-    this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample);
+    this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample, () => this.maxChars);
     const pull = this.capabilities.textDocument?.diagnostic !== undefined;
     return {
       capabilities: {
@@ -220,22 +225,27 @@ class CorroborateServer {
   // ── documents ──────────────────────────────────────────────────────────────
 
   private opened(document: TextDocument): void {
-    this.service.setDocument(document.uri, stripBom(document.getText()));
+    this.justOpened.add(document.uri);
+    this.service.setDocument(document.uri, this.analysed(document));
     this.epoch++;
     void this.indexing.then(() => this.refresh());
   }
 
   private changed(document: TextDocument): void {
-    if (this.service.text(document.uri) === stripBom(document.getText())) return; // just opened: nothing to wait for
+    if (this.justOpened.delete(document.uri)) return; // the open itself: analysed already
     void this.settingsFor(document.uri).then((s) =>
       this.debouncer.schedule(document.uri, s.debounceMs, () => {
         const current = this.documents.get(document.uri);
         if (!current) return;
-        const text = stripBom(current.getText());
-        if (this.service.text(current.uri) === text) return;
-        this.service.setDocument(current.uri, text);
-        this.epoch++;
-        this.refresh();
+        const text = this.analysed(current);
+        if (this.service.text(current.uri) !== text) {
+          this.service.setDocument(current.uri, text);
+          this.epoch++;
+          this.refresh();
+        } else if (!this.pull) {
+          // The analysed text stands (an edit undone, or past the cut), but the version and the length moved on.
+          void this.publish(current.uri);
+        }
       }),
     );
   }
@@ -269,7 +279,7 @@ class CorroborateServer {
     const run = changed === 'all' ? (this.fullIndex = new CancellationTokenSource()) : undefined;
     this.indexing = this.indexing.then(async () => {
       const sources = await this.corpusSources();
-      const plan = this.index.plan(sources, changed);
+      const plan = this.index.plan(sources, (await this.limitChanged()) ? 'all' : changed);
       this.watch(sources);
       if (plan.read.length + plan.remove.length === 0) return this.status('ready');
       const progress = plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
@@ -287,6 +297,20 @@ class CorroborateServer {
       this.connection.console.info(`Corroborate ${VERSION}: ${this.service.corpus.documentIds.length} corpus documents indexed${plan.sample ? ' (the bundled sample articles: the workspace has no corpus)' : ''}`);
       this.refresh();
     }).catch((e) => this.connection.console.error(`indexing failed: ${(e as Error).stack ?? e}`));
+  }
+
+  /** Reads corroborate.maxAnalysisChars; when it changed, re-analyses the open documents (the corpus is then read again). */
+  private async limitChanged(): Promise<boolean> {
+    const max = (await this.configuration.for(undefined)).maxAnalysisChars;
+    if (max === this.maxChars) return false;
+    this.maxChars = max;
+    for (const doc of this.documents.all()) this.service.setDocument(doc.uri, this.analysed(doc));
+    return true;
+  }
+
+  /** The part of an open document that is analysed (a leading BOM dropped; at most corroborate.maxAnalysisChars). */
+  private analysed(doc: TextDocument): string {
+    return analysedPart(stripBom(doc.getText()), this.maxChars);
   }
 
   private async corpusSources(): Promise<CorpusSource[]> {
@@ -367,9 +391,11 @@ class CorroborateServer {
     const settings = await this.settingsFor(uri);
     if (token.isCancellationRequested) throw cancelled();
     return this.guard(() => {
+      // Positions and annotations refer to the whole text; the analysis to its first maxChars (offsets agree).
       const text = stripBom(doc.getText());
-      const report = this.service.report(uri, text, doc.version, token);
-      return run({ uri, report, lines: this.linesOf(uri, text), settings, annotations: this.annotations.anchored(uri, text), nameOf });
+      const report = this.service.report(uri, analysedPart(text, this.maxChars), doc.version, token);
+      const lines = this.linesOf(uri, text);
+      return run({ uri, report, lines, settings, annotations: this.annotations.anchored(uri, text), nameOf, totalChars: text.length });
     });
   }
 

@@ -55,8 +55,8 @@ export function bigArticle(bytes: number): string {
 }
 
 /** One line of `chars` characters: sentence after sentence, no line break. */
-export function longLine(chars: number): string {
-  return SENTENCE.repeat(Math.ceil(chars / SENTENCE.length)).slice(0, chars);
+export function longLine(chars: number, sentence = SENTENCE): string {
+  return sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
 }
 
 /** Exactly `count` quotation marks, straight and curly, with a few words between some of them. */

@@ -34,6 +34,12 @@ export function diagnostics(ctx: FeatureContext): Diagnostic[] {
       })),
     });
   }
+  const analysed = ctx.report.analysis.text.length;
+  if (ctx.totalChars !== undefined && ctx.totalChars > analysed) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    const message = `Only the first ${n(analysed)} of ${n(ctx.totalChars)} characters are analysed (corroborate.maxAnalysisChars); nothing after this point is checked.`;
+    out.push({ range: rangeOf(ctx.lines, analysed, analysed), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'partial-analysis', message });
+  }
   for (const { kind, annotation } of ctx.annotations) {
     if (kind !== 'orphaned') continue;
     const message = `Your annotation (${statusLabel(annotation.status)}${annotation.note ? `: ${annotation.note}` : ''}) no longer matches the text; it was on “${annotation.quote.exact}”`;

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { CorroborateService } from '../core/service';
 import { corpusFiles } from '../host/corpusFiles';
+import { analysedPart } from '../core/text/limit';
 import { readArticle } from '../host/files';
 
 /** A workspace folder and the `corroborate.corpus` specs that apply to it. */
@@ -30,6 +31,8 @@ export class CorpusIndex {
     private readonly isOpen: (uri: string) => boolean,
     private readonly warn: (message: string) => void,
     private readonly sampleCorpus: string | undefined,
+    /** The analysis cap: a longer file is indexed only up to it. */
+    private readonly maxChars: () => number,
   ) {}
 
   get usingSample(): boolean {
@@ -81,9 +84,16 @@ export class CorpusIndex {
   }
 
   private reread(uri: string): void {
-    const read = readArticle(fileURLToPath(uri));
+    const file = fileURLToPath(uri);
+    const read = readArticle(file);
     if (read.ok) {
-      this.service.setDocument(uri, read.text);
+      if (read.warning) this.warn(`corpus: ${file}: ${read.warning}`);
+      const part = analysedPart(read.text, this.maxChars());
+      if (part.length < read.text.length) {
+        const n = (x: number) => x.toLocaleString('en-US');
+        this.warn(`corpus: ${file}: ${n(read.text.length)} characters; only the first ${n(part.length)} indexed (corroborate.maxAnalysisChars)`);
+      }
+      this.service.setDocument(uri, part);
       this.fromDisk.add(uri);
     } else {
       this.warn(`corpus: ${fileURLToPath(uri)}: ${read.error}`);

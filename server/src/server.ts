@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   CodeLensRefreshRequest,
+  DiagnosticRefreshRequest,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -49,6 +50,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, FileAnnotations, IMPORT_ANNOTATIONS_COMMAND, parseAnnotationRequest } from './host/fileAnnotations';
 import { CorpusIndex, type CorpusSource } from './lsp/corpusIndex';
 import { Debouncer } from './lsp/debounce';
+import { Outbox } from './lsp/outbox';
 import { REINDEX_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './lsp/protocol';
 import { Configuration } from './lsp/configuration';
 import type { Settings } from './lsp/settings';
@@ -82,6 +84,7 @@ class CorroborateServer {
   readonly documents = new TextDocuments(TextDocument);
   private readonly service = new CorroborateService();
   private readonly debouncer = new Debouncer();
+  private readonly outbox = new Outbox();
   // A broken store is named (file:line) once per change of the file, and never rewritten.
   private readonly annotations: FileAnnotations;
   private index!: CorpusIndex;
@@ -244,7 +247,7 @@ class CorroborateServer {
           this.refresh();
         } else if (!this.pull) {
           // The analysed text stands (an edit undone, or past the cut), but the version and the length moved on.
-          void this.publish(current.uri);
+          this.publish(current.uri);
         }
       }),
     );
@@ -258,7 +261,7 @@ class CorroborateServer {
     if (document.uri.startsWith('file:')) this.index.restore(document.uri);
     else this.service.deleteDocument(document.uri);
     this.epoch++;
-    if (!this.pull) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!this.pull) this.outbox.send(`diagnostics:${document.uri}`, () => this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
     this.refresh();
   }
 
@@ -288,7 +291,9 @@ class CorroborateServer {
       const tokens = [run?.token, progress?.token].filter((t): t is CancellationToken => t !== undefined);
       const token = { get isCancellationRequested() { return tokens.some((t) => t.isCancellationRequested); } } as CancellationToken;
       await this.index.apply(plan, token, (done, total) => {
-        progress?.report(Math.round((100 * done) / total), `${done}/${total} articles`);
+        // One report per percent: a 10,000-article corpus needs no 10,000 messages.
+        const percent = Math.floor((100 * done) / total);
+        if (percent !== Math.floor((100 * (done - 1)) / total) || done === total) progress?.report(percent, `${done}/${total} articles`);
         if (done === total || done % 16 === 0) this.status('indexing', done, total);
       });
       progress?.done();
@@ -333,7 +338,7 @@ class CorroborateServer {
 
   private status(state: StatusParams['state'], done?: number, total?: number): void {
     const params: StatusParams = { state, documents: this.service.corpus.documentIds.length, done, total, sample: this.index.usingSample };
-    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+    this.outbox.send('status', () => this.connection.sendNotification(STATUS_NOTIFICATION, params));
   }
 
   // ── plumbing ───────────────────────────────────────────────────────────────
@@ -344,20 +349,23 @@ class CorroborateServer {
 
   /** Findings may have changed for every open article: refresh lens counts, and ask a pulling client to pull or push diagnostics. */
   private refresh(): void {
-    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) this.outbox.send('codeLens/refresh', () => this.connection.sendRequest(CodeLensRefreshRequest.type));
     if (this.pull) {
-      if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.connection.languages.diagnostics.refresh();
+      if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.outbox.send('diagnostic/refresh', () => this.connection.sendRequest(DiagnosticRefreshRequest.type));
       return;
     }
-    for (const doc of this.documents.all()) void this.publish(doc.uri);
+    for (const doc of this.documents.all()) this.publish(doc.uri);
   }
 
-  private async publish(uri: string): Promise<void> {
-    const token = new CancellationTokenSource().token;
-    await this.indexing;
-    const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
-    const doc = this.documents.get(uri);
-    if (items && doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+  /** Pushes a document's diagnostics, computed when the client has taken the previous ones (see Outbox). */
+  private publish(uri: string): void {
+    this.outbox.send(`diagnostics:${uri}`, async () => {
+      const token = new CancellationTokenSource().token;
+      await this.indexing;
+      const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
+      const doc = this.documents.get(uri);
+      if (items && doc) await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+    });
   }
 
   private settingsFor(uri: string): Promise<Settings> {

@@ -168,7 +168,7 @@ class CorroborateServer {
 
   hover = (p: HoverParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => hover(ctx, this.offset(ctx, p.position)));
   codeLens = (p: CodeLensParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => codeLenses(ctx));
-  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext((lens.data as LensData).uri, token, lens, (ctx) => resolveCodeLens(ctx, lens));
+  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext(lensUri(lens), token, lens, (ctx) => resolveCodeLens(ctx, lens));
   definition = (p: DefinitionParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => definition(ctx, this.offset(ctx, p.position)));
   references = (p: ReferenceParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => references(ctx, this.offset(ctx, p.position), p.context.includeDeclaration));
   documentSymbol = (p: DocumentSymbolParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => documentSymbols(ctx, this.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true));
@@ -418,6 +418,12 @@ class CorroborateServer {
   private offset(ctx: FeatureContext, position: { line: number; character: number }): number {
     return ctx.lines.offset(position.line, position.character);
   }
+}
+
+// The document a lens belongs to; data is the client's to send back, and may come back as anything.
+function lensUri(lens: CodeLens): string {
+  const uri = (lens.data as Partial<LensData> | null | undefined)?.uri;
+  return typeof uri === 'string' ? uri : '';
 }
 
 function nameOf(id: string): string {

@@ -81,7 +81,8 @@ export function startServer(connection: Connection): void {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
 class CorroborateServer {
-  readonly documents = new TextDocuments(TextDocument);
+  // A didOpen without text (which no client should send) opens an empty document rather than one that breaks every request.
+  readonly documents = new TextDocuments({ create: (uri, languageId, version, text) => TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : ''), update: TextDocument.update });
   private readonly service = new CorroborateService();
   private readonly debouncer = new Debouncer();
   private readonly outbox = new Outbox();

@@ -153,7 +153,13 @@ describe('requests the server cannot have expected', () => {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: 'no version' }] });
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: elsewhere('never-opened.txt'), version: 3 }, contentChanges: [{ text: 'x' }] });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: elsewhere('never-opened.txt') } });
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: elsewhere('no-text.txt'), languageId: 'plaintext', version: 1 } });
+    // An open without text is an empty document, not a broken one.
+    const empty = pathToFileURL(elsewhere('no-text.txt')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: empty, languageId: 'plaintext', version: 1 } });
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: empty } }), []);
+    await client.change(empty, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: readSeed(SEED) }]);
+    assert.ok((await client.diagnosticsFor(empty, (p) => p.version === 2)).diagnostics.length > 0);
+    await client.close(empty);
 
     // The client sends the whole text again: the server's findings are those of that text.
     await client.change(uri, ++version, [{ text }]);

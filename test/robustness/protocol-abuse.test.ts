@@ -29,6 +29,9 @@ import { readSeed, seedFiles, SEEDS_DIR } from '../support/seeds';
 import { tempWorkspace, type TempWorkspace } from '../support/workspace';
 import { RawClient } from './rawClient';
 
+// Re-analyse as soon as an edit arrives: the tests wait for results, not for typing to pause.
+const QUICK = { settings: { debounceMs: 0 } };
+
 const SEED = '002_814d60045636db2c.txt';
 const elsewhere = (name: string) => path.join(os.tmpdir(), 'corroborate-robust-unsaved', name);
 
@@ -81,8 +84,8 @@ describe('requests the server cannot have expected', () => {
   let client: TestClient;
 
   before(async () => {
-    client = new TestClient({ settings: { debounceMs: 0 } });
-    await client.initialize();
+    client = new TestClient();
+    await client.initialize(QUICK);
     await client.indexed();
   });
   after(async () => assert.equal(await client.shutdown(), 0));
@@ -205,8 +208,8 @@ describe('cancellation', () => {
 
   before(async () => {
     ws = corpusOf(1500);
-    client = new TestClient({ root: ws.root, settings: { debounceMs: 0 } });
-    await client.initialize();
+    client = new TestClient({ root: ws.root });
+    await client.initialize(QUICK);
     uri = await client.open(ws.file('article.txt'), text);
   });
   after(async () => {

@@ -23,6 +23,9 @@ import { readSeed, SEEDS_DIR } from '../support/seeds';
 import { tempWorkspace, type TempWorkspace } from '../support/workspace';
 import { AWKWARD, bigArticle, longLine, quotationMarks, textOf } from './inputs';
 
+// Re-analyse as soon as an edit arrives: the tests wait for results, not for typing to pause.
+const QUICK = { settings: { debounceMs: 0 } };
+
 // Documents opened from outside the workspace, so they are never corpus members on disk.
 const elsewhere = (name: string) => path.join(os.tmpdir(), 'corroborate-robust-unsaved', name);
 
@@ -57,8 +60,8 @@ describe('the server on awkward documents', () => {
   let client: TestClient;
 
   before(async () => {
-    client = new TestClient({ settings: { debounceMs: 0 } });
-    await client.initialize();
+    client = new TestClient();
+    await client.initialize(QUICK);
     await client.indexed();
   });
   after(async () => assert.equal(await client.shutdown(), 0));
@@ -118,8 +121,8 @@ describe('the server on enormous documents', () => {
   const cut = big.lastIndexOf('\n', 500_000 - 1) + 1;
 
   before(async () => {
-    client = new TestClient({ settings: { debounceMs: 0 } });
-    await client.initialize();
+    client = new TestClient();
+    await client.initialize(QUICK);
     await client.indexed();
   });
   after(async () => assert.equal(await client.shutdown(), 0));
@@ -165,8 +168,8 @@ describe('the server with an enormous corpus file', () => {
     // On another subject than the seed, so it is not evidence for everything.
     const other = 'The committee met on Wednesday to discuss the municipal budget for parks and libraries. ';
     ws = tempWorkspace({ 'seeds/line.txt': longLine(3_000_000, other), 'seeds/002.txt': readSeed('002_814d60045636db2c.txt') });
-    client = new TestClient({ root: ws.root, settings: { debounceMs: 0 } });
-    await client.initialize();
+    client = new TestClient({ root: ws.root });
+    await client.initialize(QUICK);
     await client.indexed();
   });
   after(async () => {

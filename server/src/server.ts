@@ -320,7 +320,7 @@ class CorroborateServer {
   }
 
   private async corpusSources(): Promise<CorpusSource[]> {
-    return Promise.all(this.roots.map(async (root) => ({ root, specs: (await this.settingsFor(pathToFileURL(root).toString())).corpus })));
+    return Promise.all(this.roots.map(async (root) => ({ root, specs: (await this.settingsFor(pathToFileURL(root).toString())).corpus, trusted: this.trusted })));
   }
 
   /** Watches the corpus folders through the client (dynamic registration), replacing an earlier watch of other folders. */

@@ -10,6 +10,8 @@ import { readArticle } from '../host/files';
 export interface CorpusSource {
   root: string;
   specs: string[];
+  /** False in an untrusted workspace: no spec may lead outside the folder. */
+  trusted?: boolean;
 }
 
 /** What a sync will do: files to (re)read and documents to drop. */
@@ -50,8 +52,8 @@ export class CorpusIndex {
    */
   plan(sources: readonly CorpusSource[], changed: 'all' | ReadonlySet<string>): SyncPlan {
     const members = new Set<string>();
-    for (const { root, specs } of sources) {
-      const { files, problems } = corpusFiles(root, specs);
+    for (const { root, specs, trusted } of sources) {
+      const { files, problems } = corpusFiles(root, specs, trusted !== false);
       problems.forEach((p) => this.warn(`corpus: ${p}`));
       files.forEach((f) => members.add(pathToFileURL(f).toString()));
     }

@@ -38,6 +38,8 @@ export interface Attribution {
   cue: TextSpan;
   content: TextSpan | null;
   strength: AttributionStrength;
+  /** Index into ArticleAnalysis.sentences of the sentence holding the cue. */
+  sentence: number;
 }
 
 /** A sentence that states something checkable. Its status is decided against the corpus. */

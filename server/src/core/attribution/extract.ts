@@ -1,100 +1,321 @@
-import type { Attribution, AttributionStrength, Quote, Sentence, TextSpan } from '../types';
+import type { Token } from '../text/tokens';
+import type { Attribution, Quote, Sentence, TextSpan } from '../types';
+import { CUE_PARTICLES, HEARER_VERBS, cueLexicon, type CueLexicon } from './cues';
+import { phraseAfter, phraseBefore, type Range } from './phrases';
 
-// A first, pattern-based extractor: "<source> <cue>" or "<cue> <source>" around a cue verb.
-const CUE = /\b(said|says|told|added|adding|wrote|announced|confirmed|noted|insisted|according to)\b/g;
-const PRONOUNS = new Set(['he', 'she', 'they', 'He', 'She', 'They']);
-const NAME_RUN = /((?:[A-Z][\w’'.-]+\s+)*[A-Z][\w’'.-]+)\s*$/;
+/** Options of attribution extraction. */
+export interface AttributionOptions {
+  /** Replaces lists of the default cue lexicon (each kind given replaces that kind). */
+  cues?: Partial<CueLexicon>;
+}
 
-/** Finds (source, cue, content) triples sentence by sentence and resolves who each source is. */
-export function extractAttributions(text: string, sentences: Sentence[], quotes: Quote[]): Attribution[] {
-  const out: Attribution[] = [];
-  const people: string[] = [];
-  for (const s of sentences) {
-    const body = text.slice(s.start, s.end);
-    CUE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    const quoted = (at: number) => quotes.some((q) => q.start <= at && at < q.end);
-    while ((m = CUE.exec(body)) && quoted(s.start + m.index));
-    if (!m) continue;
-    const cueStart = s.start + m.index;
-    const cue = span(text, cueStart, cueStart + m[0].length);
-    const source = findSource(text, s, cue);
-    const content = findContent(text, s, cue, quotes);
-    const speaker = source ? resolve(source.text, people) : null;
-    if (speaker && /\s/.test(speaker)) people.push(speaker);
-    out.push({ source, speaker, cue, content, strength: strength(source, speaker) });
+/** An attribution before speakers are resolved: token ranges kept for resolution. */
+export interface FoundAttribution extends Attribution {
+  sourceTokens: Range | null;
+}
+
+interface Context {
+  text: string;
+  tokens: Token[];
+  quotes: Quote[];
+  /** Per token: index of the quote it lies in, or -1. */
+  quoteOf: Int32Array;
+  speech: Set<string>;
+  belief: Set<string>;
+}
+
+const SAY_LIKE_PARTICIPLE = /ing$/;
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
+const CONTENT_LEADS = new Set(['that', ':']);
+const CLAUSE_SKIP_ADP = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'from', 'after', 'before', 'while', 'last', 'this', 'earlier', 'late', 'over', 'with', 'to', 'by']);
+
+/** Finds (source, cue, content) triples, direct and indirect, sentence by sentence. */
+export function extractAttributions(
+  text: string,
+  sentences: Sentence[],
+  tokens: Token[],
+  quotes: Quote[],
+  options: AttributionOptions = {},
+): FoundAttribution[] {
+  const lexicon = cueLexicon(options.cues);
+  const ctx: Context = {
+    text,
+    tokens,
+    quotes,
+    quoteOf: quoteIndex(tokens, quotes),
+    speech: new Set(lexicon.speech),
+    belief: new Set(lexicon.belief),
+  };
+  const out: FoundAttribution[] = [];
+  let t = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    while (t < tokens.length && tokens[t].sentence < si) t++;
+    let end = t;
+    while (end < tokens.length && tokens[end].sentence === si) end++;
+    const first = out.length;
+    for (let k = t; k < end; k++) {
+      const a = cueAt(ctx, k, t, end, si, out, first);
+      if (a) out.push(a);
+    }
+    t = end;
   }
   return out;
 }
 
-function findSource(text: string, s: Sentence, cue: TextSpan): TextSpan | null {
-  if (cue.text === 'according to') {
-    const after = /^\s+((?:the\s+)?(?:[A-Z][\w’'.-]+\s*)+)/.exec(text.slice(cue.end, s.end));
-    return after ? span(text, cue.end + after[0].length - after[1].length, cue.end + after[0].length).trimmed() : null;
+function quoteIndex(tokens: Token[], quotes: Quote[]): Int32Array {
+  const of = new Int32Array(tokens.length).fill(-1);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (q < quotes.length && quotes[q].end <= tokens[i].start) q++;
+    if (q < quotes.length && quotes[q].start <= tokens[i].start) of[i] = q;
   }
-  const before = text.slice(s.start, cue.start);
-  const nm = NAME_RUN.exec(before);
-  if (nm) return span(text, s.start + nm.index, s.start + nm.index + nm[1].length);
-  const pm = /\b(he|she|they|He|She|They)\s*$/.exec(before);
-  if (pm) return span(text, s.start + pm.index, s.start + pm.index + pm[1].length);
-  const after = /^\s+((?:[A-Z][\w’'.-]+\s*)+)/.exec(text.slice(cue.end, s.end));
-  if (after) return span(text, cue.end + after[0].length - after[1].length, cue.end + after[0].length).trimmed();
-  return null;
+  return of;
 }
 
-function findContent(text: string, s: Sentence, cue: TextSpan, quotes: Quote[]): TextSpan | null {
-  const inside = quotes.find((q) => q.start >= s.start && q.end <= s.end);
-  if (inside) return span(text, inside.start, inside.end);
-  const rest = text.slice(cue.end, s.end).replace(/^\s*(that\s+)?/, '');
-  if (!rest.trim()) return null;
-  return span(text, s.end - rest.length, s.end).trimmed();
-}
+/** The attribution whose cue is token `k` of the sentence [s, e), if it is one. */
+function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, out: FoundAttribution[], firstInSentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  const tok = tokens[k];
+  if (ctx.quoteOf[k] >= 0) return null;
+  if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
+  if (tok.pos !== 'VERB') return null;
+  const speech = ctx.speech.has(tok.lemma);
+  if (!speech && !ctx.belief.has(tok.lemma)) return null;
 
-function resolve(source: string, people: string[]): string | null {
-  if (PRONOUNS.has(source)) return people.at(-1) ?? null;
-  const last = source.split(/\s+/).at(-1) ?? source;
-  const known = people.findLast((p) => p.endsWith(last));
-  if (known) return known;
-  const name = /((?:[A-Z][a-z’'-]+\s+)*[A-Z][a-z’'-]+)$/.exec(source)?.[1];
-  return name ?? null;
-}
+  // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
+  let cs = k;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  let ce = k + 1;
+  const particles = CUE_PARTICLES[tok.lemma];
+  if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
+  const passive = cs < k && BE_FORMS.has(tokens[k - 1].lower) && /(ed|en|wn|ld|id|ught)$/.test(tok.lower);
+  if (isInfinitiveOrModifier(tokens, k, s)) return null;
 
-function strength(source: TextSpan | null, speaker: string | null): AttributionStrength {
-  if (!source) return 'none';
-  if (speaker && /\s/.test(speaker)) return 'person';
-  if (/^(the\s+)?[A-Z]/.test(source.text)) return 'organization';
-  return 'anonymous';
-}
+  // Who: a phrase before the cue, or after it when the cue follows a quote or a comma ("…,” said Moon).
+  let source: Range | null = null;
+  let inverted = false;
+  const prev = tokens[cs - 1];
+  if (cs === s || (prev && (prev.text === ',' || isCloseQuote(ctx, cs - 1)))) {
+    const after = phraseAfter(tokens, ce, e);
+    if (after && (cs === s || endsClauseOrCloses(tokens, after[1], e))) {
+      source = after;
+      inverted = true;
+    }
+  }
+  if (!source && !passive) {
+    if (SAY_LIKE_PARTICIPLE.test(tok.lower) && prev?.text === ',') {
+      // "…, Sanders said, adding …": the participle shares the source of the clause it hangs on.
+      const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
+      source = lastHere?.sourceTokens ?? phraseBefore(tokens, firstVerbIndex(tokens, s, cs), s);
+    } else {
+      source = phraseBefore(tokens, cs, s);
+    }
+  }
+  if (passive && !source) {
+    // "was told by aides", "is quoted by": the agent after "by".
+    if (tokens[ce]?.lower === 'by') source = phraseAfter(tokens, ce + 1, e);
+  }
+  if (!source && !passive) return null;
+  if (source && tokens[source[0]].lower === 'it' && source[1] - source[0] === 1 && !speech) return null;
 
-function span(text: string, start: number, end: number): TextSpan & { trimmed(): TextSpan } {
+  const blockStart = Math.min(cs, source ? source[0] : cs);
+  const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
+  let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech);
+  if (!speech && !content) return null;
+  if (!speech && content && !hasComplement(ctx, tok, ce, e)) content = null;
+  if (!speech && !content) return null;
+  if (speech && !content && !source) return null;
   return {
-    start,
-    end,
-    text: text.slice(start, end),
-    trimmed() {
-      let s = start;
-      let e = end;
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /[\s,.]/.test(text[e - 1])) e--;
-      return { start: s, end: e, text: text.slice(s, e) };
-    },
+    source: source ? spanOf(ctx, source[0], source[1]) : null,
+    sourceTokens: source,
+    speaker: null,
+    cue: spanOf(ctx, cs, ce),
+    content,
+    strength: 'none',
+    sentence,
   };
 }
 
-/** Links each quote to the attribution of its sentence, or of the sentence just before (a floating quote). */
-export function linkQuotes(quotes: Quote[], sentences: Sentence[], attributions: Attribution[]): void {
-  for (const q of quotes) {
-    if (q.kind === 'scare') continue;
-    let idx = attributions.findIndex((a) => a.content && a.content.start <= q.start && a.content.end >= q.end);
-    if (idx < 0) {
-      const si = sentences.findIndex((s) => s.start <= q.start && q.start < s.end);
-      const sentence = sentences[si];
-      idx = attributions.findIndex((a) => sentence && a.cue.start >= sentence.start && a.cue.end <= sentence.end);
-      if (idx < 0 && si > 0) {
-        const prev = sentences[si - 1];
-        idx = attributions.findIndex((a) => a.cue.start >= prev.start && a.cue.end <= prev.end);
-      }
+/** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
+function isInfinitiveOrModifier(tokens: Token[], k: number, s: number): boolean {
+  const prev = tokens[k - 1];
+  if (!prev || k <= s) return false;
+  if (prev.lower === 'to' && tokens[k].lower === tokens[k].lemma) return !/^(want|expect|hope|seem|appear|plan|need)$/.test(tokens[k - 2]?.lemma ?? '') && tokens[k - 2]?.pos !== 'AUX';
+  if (prev.pos === 'DET' || prev.text === '-') return true;
+  return false;
+}
+
+function isCloseQuote(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t) return false;
+  if (t.text === '”' || t.text === '"' || t.text === '’' || t.text === "'") return true;
+  return false;
+}
+
+/** After an inverted source, the clause must end (comma, period, quote) or carry an adverbial ("said Moon on Tuesday"). */
+function endsClauseOrCloses(tokens: Token[], j: number, e: number): boolean {
+  if (j >= e) return true;
+  const t = tokens[j];
+  return t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ' || (t.pos === 'PROPN' && /day$/i.test(t.text));
+}
+
+function firstVerbIndex(tokens: Token[], s: number, limit: number): number {
+  for (let i = s; i < limit; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return i;
+  return limit;
+}
+
+/** A complement that makes a belief verb report someone's mind: "that …", "to …", a clause, a quote, an object for support-like verbs. */
+function hasComplement(ctx: Context, verb: Token, ce: number, e: number): boolean {
+  const { tokens } = ctx;
+  let i = ce;
+  while (i < e && tokens[i].pos === 'ADV') i++;
+  const t = tokens[i];
+  if (!t) return false;
+  if (t.lower === 'that' || t.text === ':' || t.lower === 'whether' || t.lower === 'if' || ctx.quoteOf[i] >= 0) return true;
+  if (t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return true;
+  if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem)$/.test(verb.lemma))
+    return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'ADP';
+  // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").
+  if (t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN') {
+    for (let j = i + 1; j < Math.min(e, i + 7); j++) {
+      if (tokens[j].pos === 'AUX' || tokens[j].pos === 'VERB') return true;
+      if (tokens[j].lower === 'to' && tokens[j + 1]?.pos === 'VERB') return true;
+      if (tokens[j].pos === 'PUNCT') break;
     }
-    q.attribution = idx >= 0 ? idx : null;
   }
+  return false;
+}
+
+/** The reported words: an adjacent quote, the clause after the cue, or the clause before it. */
+function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: number, e: number, speech: boolean): TextSpan | null {
+  const { tokens, text } = ctx;
+  // “…,” Sanders said / “…,” said Moon: the quote right before the block (it may start sentences earlier).
+  const before = quoteJustBefore(ctx, bs);
+  if (before) return quoteSpan(text, before);
+  // Skip the hearer ("told reporters"), adverbials ("on Monday", "in a statement") and "that".
+  let i = be;
+  if (HEARER_VERBS.has(verb.lemma) && i < e) {
+    const hearer = phraseAfter(tokens, i, e);
+    if (hearer && tokens[hearer[0]].pos !== 'DET' || hearer && tokens[hearer[1]]?.lower === 'that') i = hearer[1];
+    else if (hearer && tokens[hearer[1]]?.lower !== 'is' && tokens[hearer[1]]?.pos !== 'VERB' && tokens[hearer[1]]?.pos !== 'AUX') i = hearer[1];
+  }
+  const lead = leadTo(tokens, i, e, ctx.quoteOf);
+  if (lead >= 0) i = lead;
+  while (i < e && (tokens[i].text === ',' || tokens[i].text === ':')) i++;
+  const afterEnd = contentEnd(ctx, i, e);
+  const afterTokens = afterEnd.tokens;
+  const blockAtEnd = afterTokens < 3 || onlyAdverbial(tokens, i, e);
+  if (!blockAtEnd || lead >= 0) {
+    // A clause in the middle of reported words ("A, X said, B"): take both sides.
+    const start = tokens[bs - 1]?.text === ',' && tokens[be]?.text === ',' && bs - s >= 3 && lead < 0 ? middleStart(ctx, s) : tokens[i].start;
+    return spanTrim(text, start, afterEnd.end);
+  }
+  if (bs - s >= 2) {
+    let j = bs;
+    while (j > s && (tokens[j - 1].pos === 'PUNCT' && !isCloseQuote(ctx, j - 1))) j--;
+    if (j <= s) return null;
+    return spanTrim(text, middleStart(ctx, s), tokens[j - 1].end);
+  }
+  if (!speech) return null;
+  return null;
+}
+
+/** Where the words before a clause begin: the sentence start, or the quote it sits in when that opened earlier. */
+function middleStart(ctx: Context, s: number): number {
+  const q = ctx.quoteOf[s];
+  return q >= 0 ? ctx.quotes[q].start : ctx.tokens[s].start;
+}
+
+/** The token after "that", ":" or before an opening quote within a short look-ahead from `i`, or -1. */
+function leadTo(tokens: Token[], i: number, e: number, quoteOf: Int32Array): number {
+  for (let j = i; j < Math.min(e, i + 10); j++) {
+    const t = tokens[j];
+    if (CONTENT_LEADS.has(t.lower) && (t.lower !== 'that' || t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
+      if (t.lower === 'that' && tokens[j + 1] && (tokens[j + 1].pos === 'NOUN' || tokens[j + 1].pos === 'AUX' || tokens[j + 1].pos === 'VERB') && j === i) return j + 1;
+      return j + 1;
+    }
+    if (quoteOf[j] >= 0) return j;
+    if (j > i && (t.pos === 'VERB' || t.pos === 'AUX')) return -1;
+    if (j > i && !CLAUSE_SKIP_ADP.has(t.lower) && t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM' && t.text !== ',' && t.pos !== 'PART') return -1;
+  }
+  return -1;
+}
+
+function onlyAdverbial(tokens: Token[], i: number, e: number): boolean {
+  if (i >= e) return true;
+  const t = tokens[i];
+  if (!CLAUSE_SKIP_ADP.has(t.lower) && !/day$/i.test(t.text)) return false;
+  for (let j = i; j < e; j++) if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') return false;
+  return true;
+}
+
+/** The end of reported words starting at token `i`: the sentence end, or the end of a quote that runs past it. */
+function contentEnd(ctx: Context, i: number, e: number): { end: number; tokens: number } {
+  const { tokens, quotes } = ctx;
+  if (i >= e) return { end: tokens[e - 1]?.end ?? 0, tokens: 0 };
+  const q = ctx.quoteOf[i];
+  if (q >= 0 && quotes[q].end > tokens[e - 1].end) return { end: quotes[q].end, tokens: e - i };
+  let j = e;
+  while (j > i && tokens[j - 1].pos === 'PUNCT' && !isCloseQuote(ctx, j - 1)) j--;
+  return { end: tokens[Math.max(i, j - 1)].end, tokens: j - i };
+}
+
+/** A quote ending right before token `bs`, separated only by a comma, dash or space. */
+function quoteJustBefore(ctx: Context, bs: number): Quote | null {
+  const { tokens, text } = ctx;
+  const at = tokens[bs]?.start;
+  if (at === undefined) return null;
+  let b = at;
+  while (b > 0 && /[\s,—–-]/.test(text[b - 1])) b--;
+  const prevTok = bs - 1 >= 0 ? ctx.quoteOf[bs - 1] : -1;
+  if (prevTok < 0) {
+    // the closing mark itself may be a separate token outside the quote's token coverage
+    for (const q of ctx.quotes) if (q.end === b && q.kind !== 'scare') return q;
+    return null;
+  }
+  const q = ctx.quotes[prevTok];
+  return q.end === b && q.kind !== 'scare' ? q : null;
+}
+
+function quoteSpan(text: string, q: Quote): TextSpan {
+  return { start: q.start, end: q.end, text: text.slice(q.start, q.end) };
+}
+
+function spanOf(ctx: Context, i: number, j: number): TextSpan {
+  const start = ctx.tokens[i].start;
+  const end = ctx.tokens[j - 1].end;
+  return { start, end, text: ctx.text.slice(start, end) };
+}
+
+function spanTrim(text: string, start: number, end: number): TextSpan | null {
+  while (start < end && /[\s,]/.test(text[start])) start++;
+  while (end > start && /[\s,]/.test(text[end - 1])) end--;
+  return end > start ? { start, end, text: text.slice(start, end) } : null;
+}
+
+/** "according to X" (cue), X (source), the clause on the other side (content). */
+function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens, text } = ctx;
+  const source = phraseAfter(tokens, k + 2, e);
+  if (!source) return null;
+  let content: TextSpan | null = null;
+  if (k - s <= 1) {
+    let i = source[1];
+    while (i < e && tokens[i].text === ',') i++;
+    if (i < e) content = spanTrim(text, tokens[i].start, contentEnd(ctx, i, e).end);
+  } else {
+    let j = k;
+    while (j > s && tokens[j - 1].pos === 'PUNCT') j--;
+    const afterSource = source[1] < e - 1 && tokens[source[1]].text === ',' ? contentEnd(ctx, source[1] + 1, e).end : tokens[j - 1].end;
+    content = spanTrim(text, middleStart(ctx, s), afterSource);
+  }
+  return {
+    source: spanOf(ctx, source[0], source[1]),
+    sourceTokens: source,
+    speaker: null,
+    cue: spanOf(ctx, k, k + 2),
+    content,
+    strength: 'none',
+    sentence,
+  };
 }

@@ -1,0 +1,139 @@
+import type { Token } from '../text/tokens';
+
+// Noun phrases found from part-of-speech tags alone, left of a cue ("White House spokeswoman Sarah
+// Sanders said") or right of it ("said the Trump spokeswoman"). Ranges are token indices [start, end).
+
+export type Range = [number, number];
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'one']);
+const RELATIVES = new Set(['who', 'which', 'that']);
+const NP_PUNCT = new Set(['-', '.', '&', '’s', "'s", '’', "'"]);
+// Words between a subject and its cue that belong to neither: auxiliaries, negation, adverbs.
+const SKIP_POS = new Set(['AUX', 'ADV']);
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon evening night earlier later recently'.split(' '),
+);
+
+function isNominal(t: Token): boolean {
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that');
+}
+
+function inPhrase(t: Token): boolean {
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
+  if (t.pos === 'PART') return t.lower === '’s' || t.lower === "'s";
+  if (t.pos === 'PRON') return t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its' || t.lower === 'our' || t.lower === 'my';
+  if (t.pos === 'PUNCT') return NP_PUNCT.has(t.text);
+  // A capitalised word the tagger took for a verb or adverb inside a name ("Press Secretary", "Kim Jong Un").
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ';
+}
+
+/** Skips auxiliaries, adverbs, negation and time phrases ("has also repeatedly", "on Monday") leftwards from `end`. */
+export function skipBackModifiers(tokens: Token[], end: number, floor: number): number {
+  let j = end;
+  for (;;) {
+    const t = tokens[j - 1];
+    if (j <= floor || !t) return j;
+    if (SKIP_POS.has(t.pos) || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
+      j--;
+      continue;
+    }
+    // "Sanders on Monday said", "Sanders Monday said"
+    if (TIME_WORDS.has(t.lower)) {
+      j--;
+      const prev = tokens[j - 1];
+      if (prev && j > floor && (prev.lower === 'on' || prev.lower === 'last' || prev.lower === 'this' || prev.lower === 'late' || prev.lower === 'early')) j--;
+      continue;
+    }
+    // A parenthetical after the name: "Warren (D-Mass.) said".
+    if (t.text === ')') {
+      let k = j - 1;
+      while (k > floor && tokens[k].text !== '(' && j - k < 8) k--;
+      if (tokens[k].text === '(') {
+        j = k;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+/** The noun phrase ending just before token `end` (after skipping modifiers), or null. */
+export function phraseBefore(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  if (j <= floor) return null;
+  const last = tokens[j - 1];
+  if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(last.lower)) {
+    if (RELATIVES.has(last.lower)) return antecedent(tokens, j - 1, floor) ?? [j - 1, j];
+    return [j - 1, j];
+  }
+  if (last.lower === 'that' || last.lower === 'which') return antecedent(tokens, j - 1, floor);
+  let i = j;
+  while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
+  // Include a bracketed party tag inside the phrase end: handled by skipBackModifiers. Trim leading joiners.
+  while (i < j && !inPhrase(tokens[i])) i++;
+  while (i < j && (tokens[i].pos === 'PUNCT' || tokens[i].pos === 'PART')) i++;
+  if (i >= j || !hasHead(tokens, i, j)) return null;
+  return withApposition(tokens, [i, j], floor);
+}
+
+/** "of" and "and" inside a phrase ("Secretary of State Mike Pompeo", "Trump and Pence"), a parenthetical. */
+function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!prev || k <= floor || !next) return false;
+  if ((t.lower === 'of' || t.lower === 'for') && isNominal(prev) && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET')) return true;
+  if (t.lower === 'and' && prev.pos === 'PROPN' && next.pos === 'PROPN') return true;
+  if (t.text === '(' || t.text === ')') return true;
+  return false;
+}
+
+function hasHead(tokens: Token[], i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (isNominal(tokens[k])) return true;
+  return false;
+}
+
+/** "Sarah Sanders, the White House spokeswoman, said": the name and its apposition form the source. */
+function withApposition(tokens: Token[], np: Range, floor: number): Range {
+  const [i, j] = np;
+  const comma = tokens[i - 1];
+  if (!comma || comma.text !== ',' || i - 1 <= floor) return np;
+  const after = tokens[j];
+  // Only when a comma closes the apposition right before the cue side ("…, the spokeswoman, said").
+  if (!after || after.text !== ',') return np;
+  let k = i - 1;
+  while (k > floor && (inPhrase(tokens[k - 1]) || joinsPhrase(tokens, k - 1, floor))) k--;
+  if (k < i - 1 && tokens.slice(k, i - 1).some((t) => t.pos === 'PROPN')) return [k, j];
+  return np;
+}
+
+/** The phrase a relative pronoun stands for: "a source who said" → "a source". */
+function antecedent(tokens: Token[], rel: number, floor: number): Range | null {
+  let j = rel;
+  if (tokens[j - 1]?.text === ',') j--;
+  let i = j;
+  while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
+  while (i < j && !inPhrase(tokens[i])) i++;
+  return i < j && hasHead(tokens, i, j) ? [i, j] : null;
+}
+
+/** The noun phrase starting at token `start` ("the Trump spokeswoman", "Sarah Sanders, the press secretary"), or null. */
+export function phraseAfter(tokens: Token[], start: number, limit: number): Range | null {
+  let i = start;
+  if (i >= limit) return null;
+  const first = tokens[i];
+  if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(first.lower) && !RELATIVES.has(first.lower)) return [i, i + 1];
+  let j = i;
+  while (j < limit && (inPhrase(tokens[j]) || (j > i && joinsPhrase(tokens, j, i)))) j++;
+  while (j > i && (tokens[j - 1].pos === 'PUNCT' || tokens[j - 1].pos === 'ADP')) j--;
+  if (j <= i || !hasHead(tokens, i, j)) return null;
+  // An apposition running to the end of the clause: "said John Bolton, the national security adviser."
+  if (tokens[j]?.text === ',' && j + 1 < limit) {
+    let k = j + 1;
+    while (k < limit && (inPhrase(tokens[k]) || joinsPhrase(tokens, k, j + 1))) k++;
+    const end = tokens[k];
+    if (k > j + 1 && hasHead(tokens, j + 1, k) && (k >= limit || end.pos === 'PUNCT')) return [i, k];
+  }
+  i = Math.max(i, start);
+  return [i, j];
+}

@@ -181,7 +181,10 @@ function describeErrors(doc: Doc, pred: Triple[]): string[] {
     }
   }
   for (const p of pred) {
-    if (doc.gold.some((g) => overlaps(p.cue, g.cue))) continue;
+    if (doc.gold.some((g) => overlaps(p.cue, g.cue))) {
+      out.push(`HIT\t${doc.name}\t[${show(p.cue)}]`);
+      continue;
+    }
     const line = doc.text.lastIndexOf('\n', p.cue[0].start);
     const ctx = doc.text.slice(Math.max(line + 1, p.cue[0].start - 100), p.cue[0].end + 60).replace(/\s+/g, ' ');
     out.push(`FALSE\t${doc.name}\t[${show(p.cue)}]\tsrc=${show(p.source)}\t${ctx}`);

@@ -25,6 +25,15 @@ interface Context {
 }
 
 const SAY_LIKE_PARTICIPLE = /ing$/;
+// Verbs that come before their subject after a quote or a clause: "…,” said Moon.
+const INVERTIBLE = new Set(
+  'say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
+);
+const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later)$/i;
+// Verbs that are cues only with their particle: "talked about", "spoke of".
+const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']);
+// Verbs that report an impression rather than a source: cues without a source.
+const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
 const CONTENT_LEADS = new Set(['that', ':']);
 const CLAUSE_SKIP_ADP = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'from', 'after', 'before', 'while', 'last', 'this', 'earlier', 'late', 'over', 'with', 'to', 'by']);
@@ -78,9 +87,17 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const tok = tokens[k];
   if (ctx.quoteOf[k] >= 0) return null;
   if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
-  if (tok.pos !== 'VERB') return null;
+  if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
   const speech = ctx.speech.has(tok.lemma);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
+  if (tok.pos !== 'VERB' && !(speech && taggedAsNounButVerb(tokens, k, s, e))) return null;
+  if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
+  // "Asked about the letter, Sanders said …": the opening participle is a cue of its own, without a source.
+  if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
+    let j = k + 1;
+    while (j < e && tokens[j].text !== ',') j++;
+    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence };
+  }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
   let cs = k;
@@ -88,23 +105,27 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let ce = k + 1;
   const particles = CUE_PARTICLES[tok.lemma];
   if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
-  const passive = cs < k && BE_FORMS.has(tokens[k - 1].lower) && /(ed|en|wn|ld|id|ught)$/.test(tok.lower);
+  let aux = k;
+  while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV')) aux--;
+  const passive = /(ed|en|wn|ld|id|ught)$/.test(tok.lower) && tokens.slice(aux, k).some((t) => BE_FORMS.has(t.lower));
   if (isInfinitiveOrModifier(tokens, k, s)) return null;
 
   // Who: a phrase before the cue, or after it when the cue follows a quote or a comma ("…,” said Moon).
   let source: Range | null = null;
   let inverted = false;
   const prev = tokens[cs - 1];
-  if (cs === s || (prev && (prev.text === ',' || isCloseQuote(ctx, cs - 1)))) {
+  const afterQuote = !!prev && isCloseQuote(ctx, cs - 1);
+  const afterComma = prev?.text === ',' && cs - s >= 3 && !phraseBefore(tokens, cs, s);
+  if (INVERTIBLE.has(tok.lemma) && !passive && (cs === s || afterQuote || afterComma)) {
     const after = phraseAfter(tokens, ce, e);
-    if (after && (cs === s || endsClauseOrCloses(tokens, after[1], e))) {
+    if (after && !TIME_NOUN.test(tokens[after[0]].text) && (cs === s || endsClauseOrCloses(tokens, after[1], e))) {
       source = after;
       inverted = true;
     }
   }
   if (!source && !passive) {
-    if (SAY_LIKE_PARTICIPLE.test(tok.lower) && prev?.text === ',') {
-      // "…, Sanders said, adding …": the participle shares the source of the clause it hangs on.
+    if ((SAY_LIKE_PARTICIPLE.test(tok.lower) && prev?.text === ',') || prev?.pos === 'CCONJ') {
+      // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
       const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
       source = lastHere?.sourceTokens ?? phraseBefore(tokens, firstVerbIndex(tokens, s, cs), s);
     } else {
@@ -115,7 +136,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     // "was told by aides", "is quoted by": the agent after "by".
     if (tokens[ce]?.lower === 'by') source = phraseAfter(tokens, ce + 1, e);
   }
-  if (!source && !passive) return null;
+  // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
+  if (EVIDENTIAL.has(tok.lemma)) source = null;
+  else if (!source && !passive) return null;
   if (source && tokens[source[0]].lower === 'it' && source[1] - source[0] === 1 && !speech) return null;
 
   const blockStart = Math.min(cs, source ? source[0] : cs);
@@ -123,6 +146,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech);
   if (!speech && !content) return null;
   if (!speech && content && !hasComplement(ctx, tok, ce, e)) content = null;
+  if (EVIDENTIAL.has(tok.lemma) && !content) return null;
   if (!speech && !content) return null;
   if (speech && !content && !source) return null;
   return {
@@ -134,6 +158,28 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     strength: 'none',
     sentence,
   };
+}
+
+/** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
+function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): boolean {
+  const t = tokens[k];
+  if (t.pos !== 'NOUN' || !/(s|ed)$/.test(t.lower) || k <= s || k + 1 >= e) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  const subject = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|they|it|who)$/.test(prev.lower));
+  const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
+  return subject && complement;
+}
+
+/** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
+function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  if (k - s > 5 || k + 2 >= e) return null;
+  const src = tokens.slice(s, k);
+  if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.lower === '’s' || t.lower === "'s" || t.text === '.') || !src.some((t) => t.pos === 'PROPN')) return null;
+  if (/^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
+  const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
+  return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence };
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
@@ -173,7 +219,7 @@ function hasComplement(ctx: Context, verb: Token, ce: number, e: number): boolea
   if (!t) return false;
   if (t.lower === 'that' || t.text === ':' || t.lower === 'whether' || t.lower === 'if' || ctx.quoteOf[i] >= 0) return true;
   if (t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return true;
-  if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem)$/.test(verb.lemma))
+  if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem|show|reveal|suggest|find|indicate|demonstrate|prove)$/.test(verb.lemma))
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'ADP';
   // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").
   if (t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN') {

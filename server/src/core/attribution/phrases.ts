@@ -62,11 +62,10 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
   const j = skipBackModifiers(tokens, end, floor);
   if (j <= floor) return null;
   const last = tokens[j - 1];
-  if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(last.lower)) {
-    if (RELATIVES.has(last.lower)) return antecedent(tokens, j - 1, floor) ?? [j - 1, j];
-    return [j - 1, j];
-  }
-  if (last.lower === 'that' || last.lower === 'which') return antecedent(tokens, j - 1, floor);
+  // A relative pronoun is the source as written ("a source who said"); speakers.ts resolves it to its antecedent.
+  if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(last.lower)) return [j - 1, j];
+  if (RELATIVES.has(last.lower)) return [j - 1, j];
+  if (last.text === ',') return subjectBeforeParenthetical(tokens, j - 1, floor);
   let i = j;
   while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
   // Include a bracketed party tag inside the phrase end: handled by skipBackModifiers. Trim leading joiners.
@@ -74,6 +73,30 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
   while (i < j && (tokens[i].pos === 'PUNCT' || tokens[i].pos === 'PART')) i++;
   if (i >= j || !hasHead(tokens, i, j)) return null;
   return withApposition(tokens, [i, j], floor);
+}
+
+/**
+ * "Marley Anderson, 21, a junior from Las Vegas, said", "Sanders, who …, said": a subject phrase at the
+ * start of the sentence (or of a comma-led clause) followed by parentheticals up to the comma before the cue.
+ */
+function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: number): Range | null {
+  const starts = [floor];
+  for (let k = floor; k < comma; k++) if (tokens[k].text === ',') starts.push(k + 1);
+  for (const start of starts) {
+    if (start >= comma) break;
+    let i = start;
+    while (i < comma && (tokens[i].pos === 'CCONJ' || tokens[i].lower === 'but')) i++;
+    let j = i;
+    while (j < comma && (inPhrase(tokens[j]) || joinsPhrase(tokens, j, i))) j++;
+    if (j > i && j < comma && tokens[j].text === ',' && hasHead(tokens, i, j)) {
+      // The parenthetical must not hold its own finite clause unless it is a relative one ("who …").
+      const inner = tokens.slice(j + 1, comma);
+      const relative = /^(who|which|whose|whom)$/.test(inner[0]?.lower ?? '');
+      const verbs = inner.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      if (!verbs || relative || inner[0]?.pos === 'VERB') return [i, comma];
+    }
+  }
+  return null;
 }
 
 /** "of" and "and" inside a phrase ("Secretary of State Mike Pompeo", "Trump and Pence"), a parenthetical. */
@@ -108,7 +131,7 @@ function withApposition(tokens: Token[], np: Range, floor: number): Range {
 }
 
 /** The phrase a relative pronoun stands for: "a source who said" → "a source". */
-function antecedent(tokens: Token[], rel: number, floor: number): Range | null {
+export function antecedent(tokens: Token[], rel: number, floor: number): Range | null {
   let j = rel;
   if (tokens[j - 1]?.text === ',') j--;
   let i = j;

@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokens';
 import type { AttributionStrength } from '../types';
 import type { FoundAttribution } from './extract';
+import { antecedent } from './phrases';
 import { ANONYMOUS_HEADS, findPeople, genderOf, isOrgWord, isRoleWord, type Person, type PersonMention } from './people';
 
 // Who each source is: a named person (directly, by surname, by pronoun or by role noun: "she",
@@ -35,6 +36,11 @@ export function resolveSpeakers(tokens: Token[], attributions: FoundAttribution[
 function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mentions: PersonMention[], history: Resolved[]): Resolved {
   if (!a.sourceTokens) return { speaker: null, strength: 'none', person: null };
   let [s, e] = a.sourceTokens;
+  if (e - s === 1 && /^(who|which|that)$/.test(tokens[s].lower)) {
+    const ante = antecedent(tokens, s, Math.max(0, s - 12));
+    if (!ante) return { speaker: null, strength: 'anonymous', person: null };
+    [s, e] = ante;
+  }
   // "Sarah Sanders, the White House spokeswoman": the part before the apposition names the source.
   for (let k = s; k < e; k++)
     if (tokens[k].text === ',') {

@@ -152,7 +152,12 @@ function main(): void {
     const analysis = analyzeArticle(doc.text);
     ms += performance.now() - t0;
     const one = (s: Span | null): Spans | null => (s ? [s] : null);
-    const pred: Triple[] = analysis.attributions.map((a) => ({ cue: [a.cue], source: one(a.source), content: one(a.content) }));
+    // An attribution's reported words are its content and the floating quotes linked to it.
+    const pred: Triple[] = analysis.attributions.map((a, i) => {
+      const floating = analysis.quotes.filter((q) => q.attribution === i && !(a.content && a.content.start <= q.start && q.end <= a.content.end));
+      const content = [...(a.content ? [a.content] : []), ...floating];
+      return { cue: [a.cue], source: one(a.source), content: content.length ? content : null };
+    });
     engine.add(doc.text, pred, doc.gold);
     const sentences = segmentSentences(doc.text, segmentParagraphs(doc.text));
     const naive = baselineAttributions(doc.text, sentences).map((a) => ({ cue: [a.cue], source: one(a.source), content: one(a.content) }));

@@ -25,6 +25,7 @@ interface Context {
 }
 
 const SAY_LIKE_PARTICIPLE = /ing$/;
+const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then']);
 // Verbs that come before their subject after a quote or a clause: "…,” said Moon.
 const INVERTIBLE = new Set(
   'say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
@@ -123,8 +124,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       inverted = true;
     }
   }
+  const shared = !source && ((SAY_LIKE_PARTICIPLE.test(tok.lower) && prev?.text === ',') || prev?.pos === 'CCONJ');
   if (!source && !passive) {
-    if ((SAY_LIKE_PARTICIPLE.test(tok.lower) && prev?.text === ',') || prev?.pos === 'CCONJ') {
+    if (shared) {
       // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
       const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
       source = lastHere?.sourceTokens ?? phraseBefore(tokens, firstVerbIndex(tokens, s, cs), s);
@@ -143,7 +145,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
 
   const blockStart = Math.min(cs, source ? source[0] : cs);
   const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
-  let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech);
+  let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech, shared);
   if (!speech && !content) return null;
   if (!speech && content && !hasComplement(ctx, tok, ce, e)) content = null;
   if (EVIDENTIAL.has(tok.lemma) && !content) return null;
@@ -233,10 +235,11 @@ function hasComplement(ctx: Context, verb: Token, ce: number, e: number): boolea
 }
 
 /** The reported words: an adjacent quote, the clause after the cue, or the clause before it. */
-function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: number, e: number, speech: boolean): TextSpan | null {
+function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: number, e: number, speech: boolean, shared: boolean): TextSpan | null {
   const { tokens, text } = ctx;
   // “…,” Sanders said / “…,” said Moon: the quote right before the block (it may start sentences earlier).
-  const before = quoteJustBefore(ctx, bs);
+  // A verb sharing its subject ("…,” she said, adding …") reports what follows it instead.
+  const before = shared ? null : quoteJustBefore(ctx, bs);
   if (before) return quoteSpan(text, before);
   // Skip the hearer ("told reporters"), adverbials ("on Monday", "in a statement") and "that".
   let i = be;
@@ -302,6 +305,15 @@ function contentEnd(ctx: Context, i: number, e: number): { end: number; tokens: 
   const q = ctx.quoteOf[i];
   if (q >= 0 && quotes[q].end > tokens[e - 1].end) return { end: quotes[q].end, tokens: e - i };
   let j = e;
+  // Reported words stop where a trailing clause of the reporter starts: ", saying …", ", as …", ", according to …".
+  for (let k = i + 2; k < e - 1; k++) {
+    if (tokens[k].text !== ',' || ctx.quoteOf[k] >= 0) continue;
+    const next = tokens[k + 1];
+    if ((next.pos === 'VERB' && /ing$/.test(next.lower)) || TRAILING_CLAUSE.has(next.lower)) {
+      j = k;
+      break;
+    }
+  }
   while (j > i && tokens[j - 1].pos === 'PUNCT' && !isCloseQuote(ctx, j - 1)) j--;
   return { end: tokens[Math.max(i, j - 1)].end, tokens: j - i };
 }

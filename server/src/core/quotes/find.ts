@@ -21,20 +21,24 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
     carried = -1;
     let i = p.start;
     // The opening mark of a continued paragraph repeats the quote, it does not start a new one.
-    if (open >= 0 && isDoubleOpener(text, i)) i++;
+    if (open >= 0 && isDoubleOpener(text, i)) i += text.startsWith("''", i) || text.startsWith('``', i) ? 2 : 1;
     for (; i < p.end; i++) {
       const c = text[i];
-      if (c === '"' || DOUBLE_OPEN.includes(c) || DOUBLE_CLOSE.includes(c)) {
+      // Two apostrophes or backticks stand for a double quote in some archives (''Quiet,'' he said).
+      const pair = (c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`');
+      if (c === '"' || pair || DOUBLE_OPEN.includes(c) || DOUBLE_CLOSE.includes(c)) {
+        const width = pair ? 2 : 1;
         if (open < 0) {
           // A stray closing mark with nothing open is dropped; any other mark opens.
           if (!DOUBLE_CLOSE.includes(c)) open = i;
           single = -1;
-        } else if (DOUBLE_OPEN.includes(c) && !closesHere(text, i, p.end)) {
+        } else if ((DOUBLE_OPEN.includes(c) || c === '`') && !closesHere(text, i + width - 1, p.end)) {
           open = i; // The earlier opener was never closed: start again here.
         } else {
-          quotes.push(makeQuote(text, open, i + 1));
+          quotes.push(makeQuote(text, open, i + width));
           open = -1;
         }
+        i += width - 1;
       } else if (open < 0 && (c === "'" || c === SINGLE_OPEN || c === SINGLE_CLOSE)) {
         if (isApostrophe(text, i, single >= 0)) continue;
         if (single < 0) {
@@ -56,7 +60,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
 }
 
 function isDoubleOpener(text: string, i: number): boolean {
-  return DOUBLE_OPEN.includes(text[i]) || (text[i] === '"' && !isSpaceOrEnd(text[i + 1]));
+  return DOUBLE_OPEN.includes(text[i]) || (text[i] === '"' && !isSpaceOrEnd(text[i + 1])) || text.startsWith("''", i) || text.startsWith('``', i);
 }
 
 /** ’ between letters, after a plural s with no single quote open, or before a year ("’90s") is an apostrophe. */
@@ -93,7 +97,7 @@ function makeQuote(text: string, start: number, end: number): Quote {
 
 /** The words of a quote without its marks. */
 export function quoteInner(quote: Quote): string {
-  return quote.text.replace(/^["“„«‘']+|["”»’']+$/g, '').trim();
+  return quote.text.replace(/^["“„«‘'`]+|["”»’']+$/g, '').trim();
 }
 
 /**

@@ -20,7 +20,7 @@ export function analyzeArticle(text: string, token: CancellationToken = noCancel
   const tokens = tokenize(text, sentences);
   throwIfCancelled(token);
   const found = extractAttributions(text, sentences, tokens, quotes, options);
-  resolveSpeakers(tokens, found);
+  resolveSpeakers(tokens, found, quotes);
   const attributions: Attribution[] = found.map(({ sourceTokens: _, ...a }) => a);
   linkQuotes(quotes, sentences, paragraphs, attributions);
   throwIfCancelled(token);

@@ -40,7 +40,11 @@ export interface Attribution {
   strength: AttributionStrength;
   /** Index into ArticleAnalysis.sentences of the sentence holding the cue. */
   sentence: number;
+  /** speech: said, wrote, according to; thought: believes, expects, wants, seems (not words anyone said). */
+  kind: AttributionKind;
 }
+
+export type AttributionKind = 'speech' | 'thought';
 
 /** A sentence that states something checkable. Its status is decided against the corpus. */
 export interface Claim extends TextSpan {

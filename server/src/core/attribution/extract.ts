@@ -20,6 +20,7 @@ interface Context {
   quotes: Quote[];
   /** Per token: index of the quote it lies in, or -1. */
   quoteOf: Int32Array;
+  quoteEnds: Set<number>;
   speech: Set<string>;
   belief: Set<string>;
 }
@@ -53,6 +54,7 @@ export function extractAttributions(
     tokens,
     quotes,
     quoteOf: quoteIndex(tokens, quotes),
+    quoteEnds: new Set(quotes.map((q) => q.end)),
     speech: new Set(lexicon.speech),
     belief: new Set(lexicon.belief),
   };
@@ -97,7 +99,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
-    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence };
+    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech' };
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
@@ -107,7 +109,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const particles = CUE_PARTICLES[tok.lemma];
   if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
   let aux = k;
-  while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV')) aux--;
+  while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV' || tokens[aux - 1].pos === 'PART')) aux--;
   const passive = /(ed|en|wn|ld|id|ught)$/.test(tok.lower) && tokens.slice(aux, k).some((t) => BE_FORMS.has(t.lower));
   if (isInfinitiveOrModifier(tokens, k, s)) return null;
 
@@ -115,11 +117,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let source: Range | null = null;
   let inverted = false;
   const prev = tokens[cs - 1];
-  const afterQuote = !!prev && isCloseQuote(ctx, cs - 1);
+  const afterQuote = cs > s && isCloseQuote(ctx, cs - 1);
   const afterComma = prev?.text === ',' && cs - s >= 3 && !phraseBefore(tokens, cs, s);
-  if (INVERTIBLE.has(tok.lemma) && !passive && (cs === s || afterQuote || afterComma)) {
+  const afterSentenceQuote = cs === s && isCloseQuote(ctx, cs - 1);
+  if (INVERTIBLE.has(tok.lemma) && !passive && (afterSentenceQuote || afterQuote || afterComma)) {
     const after = phraseAfter(tokens, ce, e);
-    if (after && !TIME_NOUN.test(tokens[after[0]].text) && (cs === s || endsClauseOrCloses(tokens, after[1], e))) {
+    if (after && !TIME_NOUN.test(tokens[after[0]].text) && endsClauseOrCloses(tokens, after[1], e)) {
       source = after;
       inverted = true;
     }
@@ -159,6 +162,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     content,
     strength: 'none',
     sentence,
+    kind: speech ? 'speech' : 'thought',
   };
 }
 
@@ -181,7 +185,7 @@ function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: 
   if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.lower === '’s' || t.lower === "'s" || t.text === '.') || !src.some((t) => t.pos === 'PROPN')) return null;
   if (/^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-  return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence };
+  return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech' };
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
@@ -193,11 +197,10 @@ function isInfinitiveOrModifier(tokens: Token[], k: number, s: number): boolean 
   return false;
 }
 
+/** Whether token `i` is the closing mark of a quote (whatever its glyph). */
 function isCloseQuote(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
-  if (!t) return false;
-  if (t.text === '”' || t.text === '"' || t.text === '’' || t.text === "'") return true;
-  return false;
+  return !!t && t.pos === 'PUNCT' && ctx.quoteEnds.has(t.end);
 }
 
 /** After an inverted source, the clause must end (comma, period, quote) or carry an adverbial ("said Moon on Tuesday"). */
@@ -243,10 +246,13 @@ function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: num
   if (before) return quoteSpan(text, before);
   // Skip the hearer ("told reporters"), adverbials ("on Monday", "in a statement") and "that".
   let i = be;
-  if (HEARER_VERBS.has(verb.lemma) && i < e) {
+  // The hearer ("told reporters", "asked him"), unless a particle made the object the content ("asked for a meeting")
+  // or nothing would be left after it.
+  if (HEARER_VERBS.has(verb.lemma) && i < e && tokens[i - 1] === verb) {
     const hearer = phraseAfter(tokens, i, e);
-    if (hearer && tokens[hearer[0]].pos !== 'DET' || hearer && tokens[hearer[1]]?.lower === 'that') i = hearer[1];
-    else if (hearer && tokens[hearer[1]]?.lower !== 'is' && tokens[hearer[1]]?.pos !== 'VERB' && tokens[hearer[1]]?.pos !== 'AUX') i = hearer[1];
+    const rest = hearer ? e - hearer[1] : 0;
+    const next = hearer ? tokens[hearer[1]] : undefined;
+    if (hearer && rest >= 3 && next && next.lower !== 'is' && next.pos !== 'VERB' && (next.pos !== 'AUX' || tokens[hearer[0]].pos === 'PRON')) i = hearer[1];
   }
   const lead = leadTo(tokens, i, e, ctx.quoteOf);
   if (lead >= 0) i = lead;
@@ -323,16 +329,18 @@ function quoteJustBefore(ctx: Context, bs: number): Quote | null {
   const { tokens, text } = ctx;
   const at = tokens[bs]?.start;
   if (at === undefined) return null;
+  // Never across a line break: a quote in the paragraph above belongs to its own attribution.
   let b = at;
-  while (b > 0 && /[\s,—–-]/.test(text[b - 1])) b--;
+  while (b > 0 && /[ \t\u00a0,—–-]/.test(text[b - 1])) b--;
   const prevTok = bs - 1 >= 0 ? ctx.quoteOf[bs - 1] : -1;
   if (prevTok < 0) {
     // the closing mark itself may be a separate token outside the quote's token coverage
-    for (const q of ctx.quotes) if (q.end === b && q.kind !== 'scare') return q;
+    for (const q of ctx.quotes) if (q.end === b && q.kind === 'direct') return q;
     return null;
   }
+  // Only a quote that is someone's whole utterance: "In a “warm letter” Kim asked" is not Kim's quote.
   const q = ctx.quotes[prevTok];
-  return q.end === b && q.kind !== 'scare' ? q : null;
+  return q.end === b && q.kind === 'direct' ? q : null;
 }
 
 function quoteSpan(text: string, q: Quote): TextSpan {
@@ -375,5 +383,6 @@ function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: nu
     content,
     strength: 'none',
     sentence,
+    kind: 'speech',
   };
 }

@@ -10,13 +10,21 @@ export function linkQuotes(quotes: Quote[], sentences: Sentence[], paragraphs: P
   let si = 0;
   for (const q of quotes) {
     while (si < sentences.length - 1 && sentences[si].end <= q.start) si++;
-    const holding = attributions.findIndex((a) => a.content !== null && a.content.start <= q.start && q.end <= a.content.end);
+    // The innermost reported words holding the quote: "X said the authorities denounce “gangster” methods" → the authorities.
+    // Words someone said outrank a thought nested in them ("She added that the message showed “…”").
+    let holding = -1;
+    attributions.forEach((a, i) => {
+      if (!a.content || a.content.start > q.start || q.end > a.content.end) return;
+      const best = attributions[holding];
+      const size = (x: Attribution) => (x.content ? x.content.end - x.content.start : 0);
+      if (!best || (a.kind === 'speech' && best.kind !== 'speech') || (a.kind === best.kind && size(a) < size(best))) holding = i;
+    });
     if (holding >= 0) {
       if (q.kind === 'scare') q.kind = 'partial';
       q.attribution = holding;
       continue;
     }
-    if (q.kind === 'scare') continue;
+    if (q.kind !== 'direct') continue;
     const sentence = sentences[si];
     const lastSentence = sentences.findLast((s) => s.start < q.end) ?? sentence;
     const inSentence = attributions.findIndex((a) => a.sentence >= (sentence?.index ?? 0) && a.sentence <= (lastSentence?.index ?? 0));
@@ -28,7 +36,9 @@ export function linkQuotes(quotes: Quote[], sentences: Sentence[], paragraphs: P
     const before = attributions.findLastIndex((a) => a.cue.end <= q.start);
     const a = attributions[before];
     const aParagraph = a ? sentences[a.sentence]?.paragraph ?? -1 : -1;
-    q.attribution = a && paragraph - aParagraph <= 1 && (q.kind === 'direct' || paragraph === aParagraph) ? before : null;
+    // A floating quote is a quoted sentence or more, not a two-word heading ("‘Good faith’").
+    const words = q.text.split(/\s+/).length;
+    q.attribution = a && words >= 4 && paragraph - aParagraph <= 1 && (q.kind === 'direct' || paragraph === aParagraph) ? before : null;
     void paragraphs;
   }
 }

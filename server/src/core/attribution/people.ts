@@ -58,7 +58,7 @@ const FEMALE = new Set('spokeswoman chairwoman congresswoman mrs ms madam queen 
 const MALE = new Set('spokesman chairman congressman mr king prince businessman man he his'.split(' '));
 
 function isCapitalised(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PRON' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'AUX' && t.pos !== 'PUNCT';
+  return /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'VERB' || t.pos === 'X');
 }
 
 function bare(word: string): string {
@@ -88,7 +88,9 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
       continue;
     }
     let j = i;
-    while (j < tokens.length && (isCapitalised(tokens[j]) || isNameJoin(tokens, j))) j++;
+    while (j < tokens.length && (isCapitalised(tokens[j]) || isNameJoin(tokens, j))) j += isNameJoin(tokens, j) ? 2 : 1;
+    // A capitalised run right before a lower-case role is the role's modifier ("US Presidential spokeswoman").
+    const roleAfter = tokens[j] && tokens[j].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j].text) && isRoleWord(tokens[j].text);
     // Split the run after its last role word: "US President | Donald Trump", "Chairman | Kim".
     let nameStart = i;
     for (let k = j - 1; k >= i; k--) {
@@ -118,7 +120,8 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
     const words = nameWords(nameTokens);
     const titled = roleEnd > roleStart;
     const looksLikeName = words.length > 0 && !words.some((w) => ORG_WORDS.has(w) || PLACE_WORDS.has(w)) && words.length <= 4;
-    if (looksLikeName && (titled || words.length >= 2)) {
+    const proper = nameTokens.some((t) => t.pos === 'PROPN');
+    if (looksLikeName && proper && !roleAfter && (titled || words.length >= 2)) {
       const roleTokens = tokens.slice(roleStart, roleEnd);
       const head = roleTokens.length ? bare(roleTokens[roleTokens.length - 1].text) : '';
       const role = roleTokens.length ? { head, modifiers: roleTokens.slice(0, -1).map((t) => bare(t.text)).filter((w) => w !== '’s' && w !== "'s") } : null;

@@ -24,7 +24,7 @@ function inPhrase(t: Token): boolean {
   if (t.pos === 'PRON') return t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its' || t.lower === 'our' || t.lower === 'my';
   if (t.pos === 'PUNCT') return NP_PUNCT.has(t.text);
   // A capitalised word the tagger took for a verb or adverb inside a name ("Press Secretary", "Kim Jong Un").
-  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ';
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'ADV' && t.pos !== 'AUX';
 }
 
 /** Skips auxiliaries, adverbs, negation and time phrases ("has also repeatedly", "on Monday") leftwards from `end`. */
@@ -71,6 +71,13 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
   // Include a bracketed party tag inside the phrase end: handled by skipBackModifiers. Trim leading joiners.
   while (i < j && !inPhrase(tokens[i])) i++;
   while (i < j && (tokens[i].pos === 'PUNCT' || tokens[i].pos === 'PART')) i++;
+  // A time phrase before the subject is not part of it: "The past week Kim Jong Un reiterated".
+  const time = /^(the|this|last|next|past)$/.test(tokens[i]?.lower ?? '') ? i + 1 : -1;
+  if (time > 0) {
+    let t = time;
+    while (t < j && (tokens[t].pos === 'ADJ' || tokens[t].lower === 'past')) t++;
+    if (t < j - 1 && /^(week|month|year|day|weekend|night|morning|evening|summer|winter|spring|fall)$/.test(tokens[t].lower)) i = t + 1;
+  }
   if (i >= j || !hasHead(tokens, i, j)) return null;
   return withApposition(tokens, [i, j], floor);
 }
@@ -99,9 +106,18 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
   return null;
 }
 
+/** The lower-case end of a hyphenated name: "in" of "Moon Jae-in", "un" of "Kim Jong-un". */
+function hyphenTail(tokens: Token[], k: number): boolean {
+  const dash = tokens[k - 1];
+  const head = tokens[k - 2];
+  const t = tokens[k];
+  return !!dash && !!head && dash.text === '-' && dash.end === t.start && head.end === dash.start && /^\p{Lu}/u.test(head.text);
+}
+
 /** "of" and "and" inside a phrase ("Secretary of State Mike Pompeo", "Trump and Pence"), a parenthetical. */
 function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
   const t = tokens[k];
+  if (hyphenTail(tokens, k) && k - 2 >= floor) return true;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (!prev || k <= floor || !next) return false;

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import type { AttributionStrength } from '../types';
+import type { AttributionStrength, Quote } from '../types';
 import type { FoundAttribution } from './extract';
 import { antecedent } from './phrases';
 import { ANONYMOUS_HEADS, findPeople, genderOf, isOrgWord, isRoleWord, type Person, type PersonMention } from './people';
@@ -19,21 +19,33 @@ interface Resolved {
   speaker: string | null;
   strength: AttributionStrength;
   person: Person | null;
+  /** Sentence and offset of the cue, for pronouns that look back. */
+  sentence?: number;
+  at?: number;
+}
+
+interface Mention extends PersonMention {
+  sentence: number;
+  at: number;
 }
 
 /** Fills in `speaker` and `strength` of each attribution, in document order. */
-export function resolveSpeakers(tokens: Token[], attributions: FoundAttribution[]): void {
-  const { people, mentions } = findPeople(tokens);
+export function resolveSpeakers(tokens: Token[], attributions: FoundAttribution[], quotes: Quote[] = []): void {
+  const { people, mentions: all } = findPeople(tokens);
+  // Names inside quotation marks are what someone said, not who is speaking.
+  const mentions: Mention[] = all
+    .filter((m) => !quotes.some((q) => q.start <= tokens[m.start].start && tokens[m.start].start < q.end))
+    .map((m) => ({ ...m, sentence: tokens[m.start].sentence, at: tokens[m.start].start }));
   const history: Resolved[] = [];
   for (const a of attributions) {
     const r = resolve(tokens, a, people, mentions, history);
     a.speaker = r.speaker;
     a.strength = r.strength;
-    history.push(r);
+    history.push({ ...r, sentence: a.sentence, at: a.cue.start });
   }
 }
 
-function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mentions: PersonMention[], history: Resolved[]): Resolved {
+function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mentions: Mention[], history: Resolved[]): Resolved {
   if (!a.sourceTokens) return { speaker: null, strength: 'none', person: null };
   let [s, e] = a.sourceTokens;
   if (e - s === 1 && /^(who|which|that)$/.test(tokens[s].lower)) {
@@ -47,20 +59,21 @@ function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mention
       e = k;
       break;
     }
-  const mention = mentions.find((m) => m.start < e && s < m.end && m.end >= e - 1);
-  if (mention) return person(mention.person);
   let h = e - 1;
   while (h > s && (tokens[h].pos === 'PUNCT' || tokens[h].pos === 'PART')) h--;
+  // The name must be the head of the phrase: "the Trump spokeswoman" is not Trump.
+  const mention = mentions.find((m) => m.start <= h && h < m.end);
+  if (mention) return person(mention.person);
   const head = tokens[h];
   const lower = head.lower;
-  if (head.pos === 'PRON') return pronoun(lower, a, people, mentions, history);
-  if (isRoleWord(lower) && !ANONYMOUS_HEADS.has(lower)) {
+  if (head.pos === 'PRON') return pronoun(lower, a, mentions, history);
+  const indefinite = /^(a|an|one|several|some|many|two|three|few|other|another|senior|top)$/.test(tokens[s].lower);
+  if (isRoleWord(lower) && !(ANONYMOUS_HEADS.has(lower) && (indefinite || /s$/.test(lower) || lower === 'source' || lower === 'official'))) {
     const p = byRole(tokens, s, h, people, a.cue.start);
     if (p) return person(p);
-    const indefinite = tokens[s].lower === 'a' || tokens[s].lower === 'an' || tokens[s].lower === 'one';
     return { speaker: null, strength: indefinite ? 'anonymous' : 'person', person: null };
   }
-  if (ANONYMOUS_HEADS.has(lower) || /^(a|an|one|several|some|many|two|three|few|other|another)$/.test(tokens[s].lower) && !/^\p{Lu}/u.test(head.text))
+  if (ANONYMOUS_HEADS.has(lower) || (indefinite && !/^\p{Lu}/u.test(head.text)))
     return { speaker: null, strength: 'anonymous', person: null };
   if (/^\p{Lu}/u.test(head.text)) {
     // A capitalised name no person rule claimed: an organisation ("The Post", "the White House", "Reuters").
@@ -76,8 +89,12 @@ function person(p: Person): Resolved {
   return { speaker: p.name, strength: 'person', person: p };
 }
 
-/** he/she: the latest person source of a compatible gender, else the latest person named before; it: the latest organisation. */
-function pronoun(lower: string, a: FoundAttribution, people: Person[], mentions: PersonMention[], history: Resolved[]): Resolved {
+/**
+ * he/she: looking back sentence by sentence (this one, then up to three before), the latest person
+ * credited there, else the first person named there (the subject), of a compatible gender.
+ * it/they: the latest organisation (or, for they, anonymous group) credited just before.
+ */
+function pronoun(lower: string, a: FoundAttribution, mentions: Mention[], history: Resolved[]): Resolved {
   if (lower === 'it' || lower === 'they') {
     for (let k = history.length - 1; k >= Math.max(0, history.length - 4); k--) {
       const r = history[k];
@@ -87,22 +104,20 @@ function pronoun(lower: string, a: FoundAttribution, people: Person[], mentions:
   }
   if (!PERSON_PRONOUNS.has(lower) || lower === 'i' || lower === 'we' || lower === 'you') return { speaker: null, strength: 'person', person: null };
   const gender = genderOf(lower);
-  const fits = (p: Person | null) => !!p && (!gender || !p.gender || p.gender === gender);
-  for (let k = history.length - 1; k >= Math.max(0, history.length - 3); k--) {
-    const p = history[k].person;
-    if (p && fits(p)) {
-      if (gender) p.gender ??= gender;
-      return person(p);
+  const fits = (p: Person | null): p is Person => !!p && (!gender || !p.gender || p.gender === gender);
+  const found = (p: Person): Resolved => {
+    if (gender) p.gender ??= gender;
+    return person(p);
+  };
+  const at = a.sourceTokens ? a.source!.start : a.cue.start;
+  for (let si = a.sentence; si >= a.sentence - 3 && si >= 0; si--) {
+    for (let k = history.length - 1; k >= 0; k--) {
+      const r = history[k];
+      if (r.sentence === si && (r.at ?? 0) < at && fits(r.person)) return found(r.person);
     }
-  }
-  for (let k = mentions.length - 1; k >= 0; k--) {
-    const m = mentions[k];
-    void people;
-    if (m.person.first > a.cue.start) continue;
-    if (fits(m.person)) {
-      if (gender) m.person.gender ??= gender;
-      return person(m.person);
-    }
+    const named = mentions.filter((m) => m.sentence === si && m.at < at);
+    const subject = named.find((m) => fits(m.person));
+    if (subject) return found(subject.person);
   }
   return { speaker: null, strength: 'person', person: null };
 }

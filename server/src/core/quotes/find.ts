@@ -22,6 +22,9 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
     let i = p.start;
     // The opening mark of a continued paragraph repeats the quote, it does not start a new one.
     if (open >= 0 && isDoubleOpener(text, i)) i += text.startsWith("''", i) || text.startsWith('``', i) ? 2 : 1;
+    // With an even number of double marks and nothing carried over, marks pair up in order whatever
+    // their glyphs: translated text often flips them (Kim Jong-un, “said Sarah Sanders, saying it was” important “that).
+    const alternate = open < 0 && evenMarks(text, i, p.end);
     for (; i < p.end; i++) {
       const c = text[i];
       // Two apostrophes or backticks stand for a double quote in some archives (''Quiet,'' he said).
@@ -30,9 +33,9 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
         const width = pair ? 2 : 1;
         if (open < 0) {
           // A stray closing mark with nothing open is dropped; any other mark opens.
-          if (!DOUBLE_CLOSE.includes(c)) open = i;
+          if (alternate || !DOUBLE_CLOSE.includes(c)) open = i;
           single = -1;
-        } else if ((DOUBLE_OPEN.includes(c) || c === '`') && !closesHere(text, i + width - 1, p.end)) {
+        } else if (!alternate && (DOUBLE_OPEN.includes(c) || c === '`') && !closesHere(text, i + width - 1, p.end)) {
           open = i; // The earlier opener was never closed: start again here.
         } else {
           quotes.push(makeQuote(text, open, i + width));
@@ -57,6 +60,19 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
   }
   if (sentences.length) classifyQuotes(text, quotes, sentences);
   return quotes;
+}
+
+function evenMarks(text: string, start: number, end: number): boolean {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '"' || DOUBLE_OPEN.includes(c) || DOUBLE_CLOSE.includes(c)) n++;
+    else if ((c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`')) {
+      n++;
+      i++;
+    }
+  }
+  return n > 0 && n % 2 === 0;
 }
 
 function isDoubleOpener(text: string, i: number): boolean {

@@ -33,9 +33,14 @@ interface Mention extends PersonMention {
 export function resolveSpeakers(tokens: Token[], attributions: FoundAttribution[], quotes: Quote[] = []): void {
   const { people, mentions: all } = findPeople(tokens);
   // Names inside quotation marks are what someone said, not who is speaking.
-  const mentions: Mention[] = all
-    .filter((m) => !quotes.some((q) => q.start <= tokens[m.start].start && tokens[m.start].start < q.end))
-    .map((m) => ({ ...m, sentence: tokens[m.start].sentence, at: tokens[m.start].start }));
+  const mentions: Mention[] = [];
+  let q = 0;
+  for (const m of all) {
+    const at = tokens[m.start].start;
+    while (q < quotes.length && quotes[q].end <= at) q++;
+    if (q < quotes.length && quotes[q].start <= at) continue;
+    mentions.push({ ...m, sentence: tokens[m.start].sentence, at });
+  }
   const history: Resolved[] = [];
   for (const a of attributions) {
     const r = resolve(tokens, a, people, mentions, history);
@@ -115,8 +120,7 @@ function pronoun(lower: string, a: FoundAttribution, mentions: Mention[], histor
       const r = history[k];
       if (r.sentence === si && (r.at ?? 0) < at && fits(r.person)) return found(r.person);
     }
-    const named = mentions.filter((m) => m.sentence === si && m.at < at);
-    const subject = named.find((m) => fits(m.person));
+    const subject = mentions.find((m) => m.sentence === si && m.at < at && fits(m.person));
     if (subject) return found(subject.person);
   }
   return { speaker: null, strength: 'person', person: null };

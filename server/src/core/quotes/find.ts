@@ -26,6 +26,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
     // their glyphs: translated text often flips them (Kim Jong-un, “said Sarah Sanders, saying it was” important “that).
     const alternate = open < 0 && evenMarks(text, i, p.end);
     for (; i < p.end; i++) {
+      if (!isQuoteChar(text.charCodeAt(i))) continue;
       const c = text[i];
       // Two apostrophes or backticks stand for a double quote in some archives (''Quiet,'' he said).
       const pair = (c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`');
@@ -62,9 +63,15 @@ export function findQuotes(text: string, paragraphs: Paragraph[], sentences: Sen
   return quotes;
 }
 
+/** " ' ` “ ” „ « » ‘ ’: the only characters the quote scanner looks at. */
+function isQuoteChar(code: number): boolean {
+  return code === 34 || code === 39 || code === 96 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb || code === 0x2018 || code === 0x2019;
+}
+
 function evenMarks(text: string, start: number, end: number): boolean {
   let n = 0;
   for (let i = start; i < end; i++) {
+    if (!isQuoteChar(text.charCodeAt(i))) continue;
     const c = text[i];
     if (c === '"' || DOUBLE_OPEN.includes(c) || DOUBLE_CLOSE.includes(c)) n++;
     else if ((c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`')) {

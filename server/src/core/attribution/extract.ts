@@ -256,6 +256,8 @@ function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: num
   }
   const lead = leadTo(tokens, i, e, ctx.quoteOf);
   if (lead >= 0) i = lead;
+  // "said on Monday the United States …": the time of saying is not part of what was said.
+  i = skipTime(tokens, i, e);
   while (i < e && (tokens[i].text === ',' || tokens[i].text === ':')) i++;
   const afterEnd = contentEnd(ctx, i, e);
   const afterTokens = afterEnd.tokens;
@@ -273,6 +275,18 @@ function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: num
   }
   if (!speech) return null;
   return null;
+}
+
+function skipTime(tokens: Token[], i: number, e: number): number {
+  let j = i;
+  if (j < e && /^(on|last|this|late|early)$/.test(tokens[j].lower)) j++;
+  if (j < e && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|week|night|morning)$/i.test(tokens[j].text)) {
+    j++;
+    if (j < e && /^(night|morning|afternoon|evening)$/.test(tokens[j].lower)) j++;
+    if (j < e && tokens[j].lower === 'that') j++;
+    return j < e - 1 ? j : i;
+  }
+  return i;
 }
 
 /** Where the words before a clause begin: the sentence start, or the quote it sits in when that opened earlier. */

@@ -70,6 +70,10 @@ export function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(bare(word));
 }
 
+export function isPlaceWord(word: string): boolean {
+  return PLACE_WORDS.has(bare(word));
+}
+
 export function isOrgWord(word: string): boolean {
   return ORG_WORDS.has(bare(word));
 }
@@ -138,7 +142,7 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
   const order = raw.map((_, k) => k).sort((a, b) => raw[b].words.length - raw[a].words.length || raw[a].offset - raw[b].offset);
   for (const index of order) {
     const m = raw[index];
-    let p = people.find((q) => m.words.every((w) => q.words.includes(w)));
+    let p = people.find((q) => m.words.every((w) => q.words.includes(w))) ?? people.find((q) => misspelt(m.words, q.words));
     if (!p) {
       p = { name: '', words: m.words, roles: [], gender: null, first: m.offset };
       people.push(p);
@@ -167,6 +171,17 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
   }
   mentions.sort((a, b) => a.start - b.start);
   return { people, mentions };
+}
+
+/** The same name with a typo in its last word ("Kim Jong-a" for "Kim Jong-un"): all else equal, a shared prefix of 4+. */
+function misspelt(a: string[], b: string[]): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  for (let k = 0; k < a.length - 1; k++) if (a[k] !== b[k]) return false;
+  const x = a[a.length - 1];
+  const y = b[b.length - 1];
+  let n = 0;
+  while (n < x.length && x[n] === y[n]) n++;
+  return n >= 4;
 }
 
 function isNameJoin(tokens: Token[], j: number): boolean {

@@ -161,9 +161,13 @@ export function phraseAfter(tokens: Token[], start: number, limit: number): Rang
   let i = start;
   if (i >= limit) return null;
   const first = tokens[i];
-  if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(first.lower) && !RELATIVES.has(first.lower)) return [i, i + 1];
+  if (first.pos === 'PRON' && !RELATIVES.has(first.lower) && !inPhrase(first)) return [i, i + 1];
   let j = i;
-  while (j < limit && (inPhrase(tokens[j]) || (j > i && joinsPhrase(tokens, j, i)))) j++;
+  while (j < limit && (inPhrase(tokens[j]) || (j > i && joinsPhrase(tokens, j, i)))) {
+    // A determiner after a noun starts the next phrase: "told reporters | the letter …".
+    if (j > i && tokens[j].pos === 'DET' && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'PRON')) break;
+    j++;
+  }
   while (j > i && (tokens[j - 1].pos === 'PUNCT' || tokens[j - 1].pos === 'ADP')) j--;
   if (j <= i || !hasHead(tokens, i, j)) return null;
   // An apposition running to the end of the clause: "said John Bolton, the national security adviser."

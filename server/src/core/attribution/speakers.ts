@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens';
 import type { AttributionStrength, Quote } from '../types';
 import type { FoundAttribution } from './extract';
 import { antecedent } from './phrases';
-import { ANONYMOUS_HEADS, findPeople, genderOf, isOrgWord, isRoleWord, type Person, type PersonMention } from './people';
+import { ANONYMOUS_HEADS, findPeople, genderOf, isOrgWord, isPlaceWord, isRoleWord, type Person, type PersonMention } from './people';
 
 // Who each source is: a named person (directly, by surname, by pronoun or by role noun: "she",
 // "Sanders", "the spokeswoman", "the Trump spokeswoman" → "Sarah Sanders"), an organisation, an
@@ -74,19 +74,27 @@ function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mention
   if (head.pos === 'PRON') return pronoun(lower, a, mentions, history);
   const indefinite = /^(a|an|one|several|some|many|two|three|few|other|another|senior|top)$/.test(tokens[s].lower);
   if (isRoleWord(lower) && !(ANONYMOUS_HEADS.has(lower) && (indefinite || /s$/.test(lower) || lower === 'source' || lower === 'official'))) {
-    const p = byRole(tokens, s, h, people, a.cue.start);
+    const p = byRole(tokens, s, h, people, a.cue.start) ?? recentUntitled(tokens, s, h, a, mentions);
     if (p) return person(p);
     return { speaker: null, strength: indefinite ? 'anonymous' : 'person', person: null };
   }
   if (ANONYMOUS_HEADS.has(lower) || (indefinite && !/^\p{Lu}/u.test(head.text)))
     return { speaker: null, strength: 'anonymous', person: null };
   if (/^\p{Lu}/u.test(head.text)) {
-    // A capitalised name no person rule claimed: an organisation ("The Post", "the White House", "Reuters").
     const from = tokens[s].pos === 'DET' ? s + 1 : s;
     const name = tokens.slice(from, h + 1).map((t, k, all) => (k > 0 && t.start > all[k - 1].end ? ' ' : '') + t.text).join('');
-    return { speaker: name, strength: 'organization', person: null };
+    // A bare surname the article never spelled out ("Sanders said") is a person; with an article,
+    // an organisation word or a place it is an organisation ("The Post", "the White House", "Pyongyang").
+    const bareName = from === s && h - from <= 2 && tokens.slice(from, h + 1).every((t) => t.pos === 'PROPN' && !isOrgWord(t.text) && !isPlaceWord(t.text));
+    return { speaker: name, strength: bareName ? 'person' : 'organization', person: null };
   }
-  if (ORG_NOUNS.has(lower) || isOrgWord(lower)) return { speaker: null, strength: 'organization', person: null };
+  if (ORG_NOUNS.has(lower) || isOrgWord(lower)) {
+    // "the North Korean authorities", "the Trump administration": named by their capitalised words.
+    const from = tokens[s].pos === 'DET' ? s + 1 : s;
+    const named = tokens.slice(from, h).some((t) => t.pos === 'PROPN');
+    const name = tokens.slice(from, h + 1).map((t, k, all) => (k > 0 && t.start > all[k - 1].end ? ' ' : '') + t.text).join('');
+    return { speaker: named ? name : null, strength: 'organization', person: null };
+  }
   return { speaker: null, strength: 'anonymous', person: null };
 }
 
@@ -124,6 +132,25 @@ function pronoun(lower: string, a: FoundAttribution, mentions: Mention[], histor
     if (subject) return found(subject.person);
   }
   return { speaker: null, strength: 'person', person: null };
+}
+
+/**
+ * A role no named person was given, used for someone just named: "a letter from Kim Jong-un, in which
+ * the North Korean leader wants …". Only people with no role of their own, of a compatible gender.
+ */
+function recentUntitled(tokens: Token[], s: number, h: number, a: FoundAttribution, mentions: Mention[]): Person | null {
+  const gender = genderOf(tokens[h].text);
+  const modifiers = new Set(tokens.slice(s, h).map((t) => t.lower));
+  const at = tokens[s].start;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.at >= at) continue;
+    if (m.sentence < a.sentence - 1) break;
+    const p = m.person;
+    if (p.roles.length || p.words.some((w) => modifiers.has(w)) || (gender && p.gender && p.gender !== gender)) continue;
+    return p;
+  }
+  return null;
 }
 
 /** "the spokeswoman", "the Trump spokeswoman", "the US president": the named person given that role, best modifier match. */

@@ -120,7 +120,8 @@ function makeQuote(text: string, start: number, end: number): Quote {
 
 /** The words of a quote without its marks. */
 export function quoteInner(quote: Quote): string {
-  return quote.text.replace(/^["“„«‘'`]+|["”»’']+$/g, '').trim();
+  // Any mark at either end: flipped marks (” important “) count as well.
+  return quote.text.replace(/^["“”„«»‘’'`]+|["“”„«»‘’'`]+$/g, '').trim();
 }
 
 /**

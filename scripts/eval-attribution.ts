@@ -177,7 +177,11 @@ function describeErrors(doc: Doc, pred: Triple[]): string[] {
   const out: string[] = [];
   for (const g of doc.gold) {
     const p = pred.find((x) => overlaps(x.cue, g.cue));
-    if (!p) out.push(`MISS\t${doc.name}\t[${show(g.cue)}]\tsrc=${show(g.source)}\tcontent=${show(g.content).slice(0, 120)}`);
+    if (!p) {
+      const at = g.cue[0].start;
+      const ctx = doc.text.slice(Math.max(0, at - 100), at + 60).replace(/\s+/g, ' ');
+      out.push(`MISS\t${doc.name}\t[${show(g.cue)}]\tsrc=${show(g.source)}\tcontent=${show(g.content).slice(0, 80)}\t${ctx}`);
+    }
     else {
       if (g.source && !(p.source && overlaps(p.source, g.source)))
         out.push(`SRC\t${doc.name}\t[${show(g.cue)}]\tgold=${show(g.source)}\tpred=${show(p.source)}`);

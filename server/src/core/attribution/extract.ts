@@ -93,7 +93,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
   const speech = ctx.speech.has(tok.lemma);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
-  if (tok.pos !== 'VERB' && !(speech && taggedAsNounButVerb(tokens, k, s, e))) return null;
+  if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
   if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
   // "Asked about the letter, Sanders said …": the opening participle is a cue of its own, without a source.
   if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
@@ -169,10 +169,14 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
 function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): boolean {
   const t = tokens[k];
-  if (t.pos !== 'NOUN' || !/(s|ed)$/.test(t.lower) || k <= s || k + 1 >= e) return false;
+  if (t.pos !== 'NOUN' || k <= s || k + 1 >= e) return false;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
-  const subject = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|they|it|who)$/.test(prev.lower));
+  // "Viguerie notes", "he says"; a base form only after a plural subject ("Others call it", "64 percent call him").
+  const inflected = /(s|ed)$/.test(t.lower);
+  const singular = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it|who)$/.test(prev.lower));
+  const plural = (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || /^(they|we|i|you|who|others|percent)$/.test(prev.lower);
+  const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
   const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
   return subject && complement;
 }

@@ -14,8 +14,11 @@ const TIME_WORDS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon evening night earlier later recently'.split(' '),
 );
 
+// Determiners that stand alone as a subject: "another says", "some argue", "both said".
+const STANDALONE = new Set(['another', 'one', 'some', 'many', 'most', 'others', 'both', 'few', 'all', 'either', 'neither', 'each', 'half']);
+
 function isNominal(t: Token): boolean {
-  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that');
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that') || STANDALONE.has(t.lower);
 }
 
 function inPhrase(t: Token): boolean {
@@ -42,6 +45,11 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       j--;
       const prev = tokens[j - 1];
       if (prev && j > floor && (prev.lower === 'on' || prev.lower === 'last' || prev.lower === 'this' || prev.lower === 'late' || prev.lower === 'early')) j--;
+      continue;
+    }
+    // A reduced relative after the noun: "A court document filed Thursday says".
+    if (t.pos === 'VERB' && /ed$/.test(t.lower) && j - 1 > floor && tokens[j - 2].pos === 'NOUN') {
+      j--;
       continue;
     }
     // A parenthetical after the name: "Warren (D-Mass.) said".
@@ -92,15 +100,16 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
   for (const start of starts) {
     if (start >= comma) break;
     let i = start;
-    while (i < comma && (tokens[i].pos === 'CCONJ' || tokens[i].lower === 'but')) i++;
+    while (i < comma && (tokens[i].pos === 'CCONJ' || tokens[i].lower === 'but' || (tokens[i].pos === 'PUNCT' && tokens[i].text !== ','))) i++;
     let j = i;
     while (j < comma && (inPhrase(tokens[j]) || joinsPhrase(tokens, j, i))) j++;
-    if (j > i && j < comma && tokens[j].text === ',' && hasHead(tokens, i, j)) {
-      // The parenthetical must not hold its own finite clause unless it is a relative one ("who …").
+    if (j > i && j < comma && tokens[j].text === ',' && hasHead(tokens, i, j) && tokens[i].pos !== 'NUM') {
+      // The parenthetical describes the subject ("63, an independent voter raised in Chile", "who led the
+      // committee"); it must not be a clause of its own that reports something, nor run on for long.
       const inner = tokens.slice(j + 1, comma);
-      const relative = /^(who|which|whose|whom)$/.test(inner[0]?.lower ?? '');
-      const verbs = inner.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-      if (!verbs || relative || inner[0]?.pos === 'VERB') return [i, comma];
+      const reports = inner.some((t) => t.lemma === 'say' || t.text === '“' || t.text === '"');
+      const clause = inner[0]?.pos === 'PRON' && inner[0].lower !== 'who' && inner[0].lower !== 'whose';
+      if (!reports && !clause && inner.length <= 30) return [i, comma];
     }
   }
   return null;
@@ -122,6 +131,8 @@ function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
   const next = tokens[k + 1];
   if (!prev || k <= floor || !next) return false;
   if ((t.lower === 'of' || t.lower === 'for') && isNominal(prev) && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET')) return true;
+  // "majorities in all five", "4 in 10"
+  if (t.lower === 'in' && (prev.pos === 'NUM' || prev.pos === 'NOUN') && (next.pos === 'NUM' || (next.pos === 'DET' && tokens[k + 2]?.pos === 'NUM'))) return true;
   if (t.lower === 'and' && prev.pos === 'PROPN' && next.pos === 'PROPN') return true;
   if (t.text === '(' || t.text === ')') return true;
   return false;

@@ -37,10 +37,8 @@ export const DEFAULT_CUES: CueLexicon = {
  'conclude judge deem anticipate predict insist'
  ).split(/\s+/),
   nouns: (
-    'statement claim assertion allegation accusation argument warning suggestion promise pledge vow ' +
-    'criticism complaint remark comment comments announcement admission denial insistence contention ' +
-    'belief view opinion fear concern hope prediction estimate forecast report testimony interview tweet ' +
-    'post message letter speech response reply answer explanation description'
+    'claim assertion allegation accusation warning suggestion promise pledge vow criticism admission denial ' +
+    'insistence contention belief fear hope prediction support opposition endorsement backing praise doubt call demand'
   ).split(/\s+/),
 };
 

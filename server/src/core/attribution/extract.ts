@@ -23,9 +23,12 @@ interface Context {
   quoteEnds: Set<number>;
   speech: Set<string>;
   belief: Set<string>;
+  nouns: Set<string>;
 }
 
 const SAY_LIKE_PARTICIPLE = /ing$/;
+// What joins a noun cue to its content: "claim that …", "criticism of …", "support for …", "statement: …".
+const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to', 'from', 'by']);
 const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then']);
 // Verbs that come before their subject after a quote or a clause: "…,” said Moon.
 const INVERTIBLE = new Set(
@@ -57,6 +60,7 @@ export function extractAttributions(
     quoteEnds: new Set(quotes.map((q) => q.end)),
     speech: new Set(lexicon.speech),
     belief: new Set(lexicon.belief),
+    nouns: new Set(lexicon.nouns),
   };
   const out: FoundAttribution[] = [];
   let t = 0;
@@ -91,6 +95,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (ctx.quoteOf[k] >= 0) return null;
   if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
   if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
+  if (tok.pos === 'NOUN' && ctx.nouns.has(tok.lemma)) {
+    const noun = nounCue(ctx, k, s, e, sentence);
+    if (noun) return noun;
+  }
   const speech = ctx.speech.has(tok.lemma);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
@@ -166,6 +174,36 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   };
 }
 
+/**
+ * A noun cue with its owner: "Trump’s claim that …", "his criticism of the deal", "a statement from the
+ * White House: …". The owner is the source, the complement after that/of/for/about/: the content.
+ */
+function nounCue(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  const next = tokens[k + 1];
+  if (!next || !NOUN_LEADS.has(next.lower) && next.text !== ':' && ctx.quoteOf[k + 1] < 0) return null;
+  let source: Range | null = null;
+  const prev = tokens[k - 1];
+  if (prev && /^(his|her|their|its)$/.test(prev.lower)) source = [k - 1, k];
+  else if (prev && (prev.lower === '’s' || prev.lower === "'s") && k - 2 >= s) {
+    let i = k - 2;
+    while (i > s && (tokens[i - 1].pos === 'PROPN' || tokens[i - 1].text === '.' || tokens[i - 1].pos === 'NOUN' && /^\p{Lu}/u.test(tokens[i - 1].text))) i--;
+    if (tokens[k - 2].pos === 'PROPN' || tokens[k - 2].pos === 'NOUN') source = [i, k - 1];
+  } else if (next.lower === 'from' || next.lower === 'by') {
+    source = phraseAfter(tokens, k + 2, e);
+  }
+  if (!source) return null;
+  let i = source[0] > k ? source[1] : k + 1;
+  while (i < e && (NOUN_LEADS.has(tokens[i].lower) || tokens[i].text === ':' || tokens[i].text === ',')) i++;
+  if (i >= e - 1) return null;
+  let j = i;
+  while (j < e && tokens[j].text !== ',' && tokens[j].text !== ';' && tokens[j].text !== '—') j++;
+  const end = ctx.quoteOf[i] >= 0 ? Math.max(ctx.quotes[ctx.quoteOf[i]].end, tokens[j - 1].end) : contentEnd(ctx, i, j).end;
+  const content = spanTrim(ctx.text, tokens[i].start, end);
+  if (!content) return null;
+  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech' };
+}
+
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
 function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): boolean {
   const t = tokens[k];
@@ -228,7 +266,7 @@ function hasComplement(ctx: Context, verb: Token, ce: number, e: number): boolea
   if (!t) return false;
   if (t.lower === 'that' || t.text === ':' || t.lower === 'whether' || t.lower === 'if' || ctx.quoteOf[i] >= 0) return true;
   if (t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return true;
-  if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem|show|reveal|suggest|find|indicate|demonstrate|prove)$/.test(verb.lemma))
+  if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem|show|reveal|suggest)$/.test(verb.lemma))
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'ADP';
   // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").
   if (t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN') {

@@ -27,6 +27,8 @@ interface Context {
 }
 
 const SAY_LIKE_PARTICIPLE = /ing$/;
+// "by saying", "while saying", "after saying": a participle that shares the subject of the main clause.
+const PARTICIPLE_LEADS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without', 'since']);
 // What joins a noun cue to its content: "claim that …", "criticism of …", "support for …", "statement: …".
 const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to', 'from', 'by']);
 const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then']);
@@ -135,7 +137,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       inverted = true;
     }
   }
-  const shared = !source && ((SAY_LIKE_PARTICIPLE.test(tok.lower) && prev?.text === ',') || prev?.pos === 'CCONJ');
+  // The word before the verb once adverbs are set aside: "and then said", ", then says".
+  let before = cs - 1;
+  while (before > s && tokens[before].pos === 'ADV') before--;
+  const joiner = tokens[before];
+  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower));
+  const shared = !source && before >= s && (participle || joiner?.pos === 'CCONJ' || (joiner?.text === ',' && before < cs - 1));
   if (!source && !passive) {
     if (shared) {
       // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.

@@ -15,10 +15,14 @@ const TIME_WORDS = new Set(
 );
 
 // Determiners that stand alone as a subject: "another says", "some argue", "both said".
-const STANDALONE = new Set(['another', 'one', 'some', 'many', 'most', 'others', 'both', 'few', 'all', 'either', 'neither', 'each', 'half']);
+const STANDALONE = new Set(
+  'another one some many most others both few all either neither each half third quarter fifth majority minority plurality'.split(' '),
+);
 
 function isNominal(t: Token): boolean {
-  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that') || STANDALONE.has(t.lower);
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that') || STANDALONE.has(t.lower)) return true;
+  // A capitalised name the tagger read as a verb or adjective ("Cook said").
+  return (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'X') && t.text.charCodeAt(0) !== t.lower.charCodeAt(0);
 }
 
 function inPhrase(t: Token): boolean {
@@ -133,7 +137,7 @@ function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
   if ((t.lower === 'of' || t.lower === 'for') && isNominal(prev) && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET')) return true;
   // "majorities in all five", "4 in 10"
   if (t.lower === 'in' && (prev.pos === 'NUM' || prev.pos === 'NOUN') && (next.pos === 'NUM' || (next.pos === 'DET' && tokens[k + 2]?.pos === 'NUM'))) return true;
-  if (t.lower === 'and' && prev.pos === 'PROPN' && next.pos === 'PROPN') return true;
+  if (t.lower === 'and' && isNominal(prev) && (isNominal(next) || next.pos === 'ADJ' || next.pos === 'DET')) return true;
   if (t.text === '(' || t.text === ')') return true;
   return false;
 }

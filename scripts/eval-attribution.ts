@@ -153,7 +153,8 @@ function main(): void {
     ms += performance.now() - t0;
     const one = (s: Span | null): Spans | null => (s ? [s] : null);
     // An attribution's reported words are its content and the floating quotes linked to it.
-    const pred: Triple[] = analysis.attributions.map((a, i) => {
+    // PolNeAR annotates only what the article attributes: never a cue inside another attribution's content.
+    const pred: Triple[] = analysis.attributions.flatMap((a, i) => (a.within === null ? [{ a, i }] : [])).map(({ a, i }) => {
       const floating = analysis.quotes.filter((q) => q.attribution === i && !(a.content && a.content.start <= q.start && q.end <= a.content.end));
       const content = [...(a.content ? [a.content] : []), ...floating];
       return { cue: [a.cue], source: one(a.source), content: content.length ? content : null };

@@ -1,6 +1,6 @@
 import { throwIfCancelled, noCancellation, type CancellationToken } from './cancellation';
 import { extractAttributions, type AttributionOptions } from './attribution/extract';
-import { linkQuotes } from './attribution/link';
+import { linkQuotes, nestAttributions } from './attribution/link';
 import { resolveSpeakers } from './attribution/speakers';
 import { detectClaims } from './claims/detect';
 import { findQuotes } from './quotes/find';
@@ -22,6 +22,7 @@ export function analyzeArticle(text: string, token: CancellationToken = noCancel
   const found = extractAttributions(text, sentences, tokens, quotes, options);
   resolveSpeakers(tokens, found, quotes);
   const attributions: Attribution[] = found.map(({ sourceTokens: _, ...a }) => a);
+  nestAttributions(attributions);
   linkQuotes(quotes, sentences, paragraphs, attributions);
   throwIfCancelled(token);
   const claims = detectClaims(text, sentences, attributions);

@@ -42,6 +42,11 @@ export interface Attribution {
   sentence: number;
   /** speech: said, wrote, according to; thought: believes, expects, wants, seems (not words anyone said). */
   kind: AttributionKind;
+  /**
+   * Index of the attribution whose reported words hold this one's cue ("Sanders said the letter showed …"),
+   * or null for an attribution the article itself makes.
+   */
+  within: number | null;
 }
 
 export type AttributionKind = 'speech' | 'thought';

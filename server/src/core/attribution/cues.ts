@@ -27,14 +27,14 @@ export const DEFAULT_CUES: CueLexicon = {
  'exclaim whisper mutter utter interject recite sing preach opine observe remind inform notify ' +
  'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
  'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
-    'text telephone phone summarize spell outline detail list learn talk speak weigh'
+    'text telephone phone summarize spell outline detail list learn talk speak weigh defend discuss unveil'
  ).split(/\s+/),
   belief: (
  'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +
  'imagine envision consider view see find show demonstrate prove reveal suggest seem appear sound ' +
  'look aim seek hope prefer support back champion advocate press ' +
  'realize recognize understand acknowledge agree worry care remember forget trust determine ' +
- 'conclude judge deem anticipate predict insist'
+ 'conclude judge deem anticipate predict insist continue plan decide intend'
  ).split(/\s+/),
   nouns: (
     'claim assertion allegation accusation warning suggestion promise pledge vow criticism admission denial ' +

@@ -75,9 +75,54 @@ export function extractAttributions(
       const a = cueAt(ctx, k, t, end, si, out, first);
       if (a) out.push(a);
     }
+    splitCoordinated(ctx, out, first, t, end);
     t = end;
   }
   return out;
+}
+
+/**
+ * "Clinton called for more troops and proposed a safe zone", "… while Sanders suggests …": the words
+ * reported by one cue stop where a coordinated clause with a cue of its own begins.
+ */
+function splitCoordinated(ctx: Context, out: FoundAttribution[], first: number, s: number, e: number): void {
+  const { tokens, text } = ctx;
+  // Words reported before a cue ("…, but Cook did not say when") begin after an earlier attribution's own words.
+  for (let x = first; x < out.length; x++) {
+    const b = out[x];
+    if (!b.content || b.content.end > b.cue.start) continue;
+    for (let y = first; y < x; y++) {
+      const a = out[y];
+      if (!b.content) break;
+      if (a.cue.start < b.content.start || a.cue.start >= b.content.end) continue;
+      let start = Math.max(a.cue.end, a.content && a.content.start > a.cue.start ? a.content.end : a.cue.end);
+      while (start < b.content.end && /[\s,;]/.test(text[start])) start++;
+      const m = /^(but|and|while|whereas|yet|so)\b\s*/i.exec(text.slice(start, b.content.end));
+      if (m) start += m[0].length;
+      if (start < b.content.end) b.content = { start, end: b.content.end, text: text.slice(start, b.content.end) };
+      else b.content = null;
+    }
+  }
+  for (let x = first; x < out.length; x++) {
+    const a = out[x];
+    if (!a.content || a.content.start < a.cue.end) continue;
+    for (let y = first; y < out.length; y++) {
+      const b = out[y];
+      if (y === x || b.cue.start <= a.cue.end) continue;
+      const blockStart = b.source && b.source.start > a.cue.end ? Math.min(b.source.start, b.cue.start) : b.cue.start;
+      if (blockStart <= a.content.start || blockStart >= a.content.end) continue;
+      let k = s;
+      while (k < e && tokens[k].start < blockStart) k++;
+      let j = k - 1;
+      while (j > s && tokens[j].pos === 'ADV') j--;
+      const joiner = tokens[j];
+      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || /^(while|whereas|but)$/.test(joiner.lower))) continue;
+      let end = joiner.start;
+      if (tokens[j - 1]?.text === ',') end = tokens[j - 1].start;
+      while (end > a.content.start && /\s/.test(text[end - 1])) end--;
+      if (end > a.content.start) a.content = { start: a.content.start, end, text: text.slice(a.content.start, end) };
+    }
+  }
 }
 
 function quoteIndex(tokens: Token[], quotes: Quote[]): Int32Array {
@@ -109,7 +154,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
-    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech' };
+    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
@@ -178,6 +223,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     strength: 'none',
     sentence,
     kind: speech ? 'speech' : 'thought',
+    within: null,
   };
 }
 
@@ -208,7 +254,7 @@ function nounCue(ctx: Context, k: number, s: number, e: number, sentence: number
   const end = ctx.quoteOf[i] >= 0 ? Math.max(ctx.quotes[ctx.quoteOf[i]].end, tokens[j - 1].end) : contentEnd(ctx, i, j).end;
   const content = spanTrim(ctx.text, tokens[i].start, end);
   if (!content) return null;
-  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech' };
+  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
@@ -234,7 +280,7 @@ function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: 
   if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.lower === '’s' || t.lower === "'s" || t.text === '.') || !src.some((t) => t.pos === 'PROPN')) return null;
   if (/^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-  return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech' };
+  return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
@@ -447,5 +493,6 @@ function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: nu
     strength: 'none',
     sentence,
     kind: 'speech',
+    within: null,
   };
 }

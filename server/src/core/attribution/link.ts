@@ -42,3 +42,19 @@ export function linkQuotes(quotes: Quote[], sentences: Sentence[], paragraphs: P
     void paragraphs;
   }
 }
+
+/** Marks attributions reported inside another one's words: the article credits the outer source, who credits the inner. */
+export function nestAttributions(attributions: Attribution[]): void {
+  attributions.forEach((a, i) => {
+    let outer: number | null = null;
+    attributions.forEach((b, j) => {
+      if (i === j || !b.content || b.content.start > a.cue.start || a.cue.end > b.content.end) return;
+      // Two cues in each other's words (a middle clause "A, X said, B") are siblings, not nested.
+      if (a.content && a.content.start <= b.cue.start && b.cue.end <= a.content.end) return;
+      if (b.sentence !== a.sentence && !(b.content.end > a.cue.end)) return;
+      const best = outer === null ? null : attributions[outer].content!;
+      if (!best || b.content.end - b.content.start > best.end - best.start) outer = j;
+    });
+    a.within = outer;
+  });
+}

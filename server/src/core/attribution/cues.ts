@@ -34,7 +34,7 @@ export const DEFAULT_CUES: CueLexicon = {
  'imagine envision consider view see find show demonstrate prove reveal suggest seem appear sound ' +
  'look aim seek hope prefer support back champion advocate press ' +
  'realize recognize understand acknowledge agree worry care remember forget trust determine ' +
- 'conclude judge deem anticipate predict insist continue plan decide intend'
+ 'conclude judge deem anticipate predict insist decide intend'
  ).split(/\s+/),
   nouns: (
     'claim assertion allegation accusation warning suggestion promise pledge vow criticism admission denial ' +

@@ -95,6 +95,9 @@ function splitCoordinated(ctx: Context, out: FoundAttribution[], first: number, 
       const a = out[y];
       if (!b.content) break;
       if (a.cue.start < b.content.start || a.cue.start >= b.content.end) continue;
+      // Only when that attribution opens the words ("Cook said …, but Cook did not say when"), not when it sits inside them.
+      const aStart = a.source && a.source.start < a.cue.start ? a.source.start : a.cue.start;
+      if (aStart > b.content.start) continue;
       let start = Math.max(a.cue.end, a.content && a.content.start > a.cue.start ? a.content.end : a.cue.end);
       while (start < b.content.end && /[\s,;]/.test(text[start])) start++;
       const m = /^(but|and|while|whereas|yet|so)\b\s*/i.exec(text.slice(start, b.content.end));

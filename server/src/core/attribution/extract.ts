@@ -189,7 +189,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let before = cs - 1;
   while (before > s && tokens[before].pos === 'ADV') before--;
   const joiner = tokens[before];
-  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower));
+  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
   const shared = !source && before >= s && (participle || joiner?.pos === 'CCONJ' || (joiner?.text === ',' && before < cs - 1));
   if (!source && !passive) {
     if (shared) {
@@ -365,7 +365,9 @@ function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: num
     const start = tokens[bs - 1]?.text === ',' && tokens[be]?.text === ',' && bs - s >= 3 && lead < 0 ? middleStart(ctx, s) : tokens[i].start;
     return spanTrim(text, start, afterEnd.end);
   }
-  if (bs - s >= 2) {
+  // "…, sources said": the words before, but only when a comma, dash or quote sets the block off from them.
+  const setOff = tokens[bs - 1] && (/^[,:;—–-]$/.test(tokens[bs - 1].text) || isCloseQuote(ctx, bs - 1));
+  if (bs - s >= 2 && setOff) {
     let j = bs;
     while (j > s && (tokens[j - 1].pos === 'PUNCT' && !isCloseQuote(ctx, j - 1))) j--;
     if (j <= s) return null;
@@ -425,10 +427,11 @@ function contentEnd(ctx: Context, i: number, e: number): { end: number; tokens: 
   let j = e;
   // Reported words stop where a trailing clause of the reporter starts: ", saying …", ", as …", ", according to …".
   for (let k = i + 2; k < e - 1; k++) {
-    if (tokens[k].text !== ',' || ctx.quoteOf[k] >= 0) continue;
+    const quoteEnd = isCloseQuote(ctx, k) && k + 1 < e && ctx.quoteOf[k + 1] < 0;
+    if ((tokens[k].text !== ',' || ctx.quoteOf[k] >= 0) && !quoteEnd) continue;
     const next = tokens[k + 1];
     if ((next.pos === 'VERB' && /ing$/.test(next.lower)) || TRAILING_CLAUSE.has(next.lower)) {
-      j = k;
+      j = quoteEnd ? k + 1 : k;
       break;
     }
   }

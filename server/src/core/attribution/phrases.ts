@@ -178,7 +178,9 @@ export function phraseAfter(tokens: Token[], start: number, limit: number): Rang
   const first = tokens[i];
   if (first.pos === 'PRON' && !RELATIVES.has(first.lower) && !inPhrase(first)) return [i, i + 1];
   let j = i;
-  while (j < limit && (inPhrase(tokens[j]) || (j > i && joinsPhrase(tokens, j, i)))) {
+  // An adverb the tagger put inside a phrase ("a new poll", "a just-released poll") when a phrase word follows.
+  const adverbInside = (k: number) => tokens[k].pos === 'ADV' && k + 1 < limit && k > i && (inPhrase(tokens[k + 1]) || tokens[k + 1].text === '-');
+  while (j < limit && (inPhrase(tokens[j]) || adverbInside(j) || (j > i && joinsPhrase(tokens, j, i)))) {
     // A determiner after a noun starts the next phrase: "told reporters | the letter …".
     if (j > i && tokens[j].pos === 'DET' && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'PRON')) break;
     j++;

@@ -121,6 +121,17 @@ describe('attribution patterns', () => {
   });
 });
 
+describe('unfinished text', () => {
+  it('copes with a cue, a colon or "according to" at the very end of the text', () => {
+    for (const text of ['Sanders said:', 'Sanders said that', '““according to Kim Jong-un', 'He told', 'Asked about,', 'Trump’s claim that']) {
+      for (const a of analyzeArticle(text).attributions) {
+        assert.equal(text.slice(a.cue.start, a.cue.end), a.cue.text);
+        if (a.content) assert.equal(text.slice(a.content.start, a.content.end), a.content.text);
+      }
+    }
+  });
+});
+
 describe('the cue lexicon', () => {
   it('is exported and lemma-based: inflected forms match one entry', () => {
     assert.ok(DEFAULT_CUES.speech.includes('say') && DEFAULT_CUES.belief.includes('believe'));

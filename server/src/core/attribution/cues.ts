@@ -15,27 +15,27 @@ export interface CueLexicon {
 /** The lexicon used when the user configures none. */
 export const DEFAULT_CUES: CueLexicon = {
   speech: (
- 'say tell add note write tweet retweet post report announce claim argue insist warn caution confirm deny ' +
- 'acknowledge admit concede explain describe suggest cite recall recount reiterate repeat reaffirm remark ' +
- 'comment state declare proclaim assert contend maintain stress emphasize underscore highlight point mention ' +
- 'reveal disclose indicate imply hint predict promise pledge vow vouch assure reassure urge ask question ' +
- 'demand request plead answer reply respond retort counter rebut dispute reject dismiss blast slam lambast ' +
- 'criticize condemn denounce decry deride mock chide rebuke assail attack accuse blame charge allege ' +
- 'praise tout hail laud applaud credit thank congratulate brag boast joke quip muse lament bemoan complain ' +
- 'grumble worry fret wonder speculate testify conclude estimate forecast project calculate label dub ' +
- 'call characterize portray paint frame brand liken compare refer allude quote shout yell chant ' +
- 'exclaim whisper mutter utter interject recite sing preach opine observe remind inform notify ' +
- 'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
- 'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
+    'say tell add note write tweet retweet post report announce claim argue insist warn caution confirm deny ' +
+    'acknowledge admit concede explain describe suggest cite recall recount reiterate repeat reaffirm remark ' +
+    'comment state declare proclaim assert contend maintain stress emphasize underscore highlight point mention ' +
+    'reveal disclose indicate imply hint predict promise pledge vow vouch assure reassure urge ask question ' +
+    'demand request plead answer reply respond retort counter rebut dispute reject dismiss blast slam lambast ' +
+    'criticize condemn denounce decry deride mock chide rebuke assail attack accuse blame charge allege ' +
+    'praise tout hail laud applaud credit thank congratulate brag boast joke quip muse lament bemoan complain ' +
+    'grumble worry fret wonder speculate testify conclude estimate forecast project calculate label dub ' +
+    'call characterize portray paint frame brand liken compare refer allude quote shout yell chant ' +
+    'exclaim whisper mutter utter interject recite sing preach opine observe remind inform notify ' +
+    'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
+    'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
     'text telephone phone summarize spell outline detail list learn talk speak weigh defend discuss unveil'
- ).split(/\s+/),
+  ).split(/\s+/),
   belief: (
- 'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +
- 'imagine envision consider view see find show demonstrate prove reveal suggest seem appear sound ' +
- 'look aim seek hope prefer support back champion advocate press ' +
- 'realize recognize understand acknowledge agree worry care remember forget trust determine ' +
- 'conclude judge deem anticipate predict insist decide intend'
- ).split(/\s+/),
+    'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +
+    'imagine envision consider view see find show demonstrate prove reveal suggest seem appear sound ' +
+    'look aim seek hope prefer support back champion advocate press ' +
+    'realize recognize understand acknowledge agree worry care remember forget trust determine ' +
+    'conclude judge deem anticipate predict insist decide intend'
+  ).split(/\s+/),
   nouns: (
     'claim assertion allegation accusation warning suggestion promise pledge vow criticism admission denial ' +
     'insistence contention belief fear hope prediction support opposition endorsement backing praise doubt call demand'

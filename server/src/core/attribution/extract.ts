@@ -278,12 +278,32 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
 function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens } = ctx;
-  if (k - s > 5 || k + 2 >= e) return null;
-  const src = tokens.slice(s, k);
-  if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.lower === '’s' || t.lower === "'s" || t.text === '.') || !src.some((t) => t.pos === 'PROPN')) return null;
-  if (/^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
+  if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
+  // A colon after a verb ("said:", "put it this way:") belongs to that verb's attribution.
+  if (tokens[k - 1].pos === 'VERB') return null;
+  const quoted = ctx.quoteOf[k + 1] >= 0;
+  let from: number;
+  let to = k;
+  if (k - s <= 8) {
+    // "Graham: …", "Gillibrand on Hillary’s speeches: …": the name before any preposition.
+    from = s;
+    while (from < k && (tokens[from].pos === 'PUNCT' || tokens[from].pos === 'CCONJ')) from++;
+    for (let i = from; i < k; i++)
+      if (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART' && tokens[i].lower === 'to') {
+        to = i;
+        break;
+      }
+  } else if (quoted) {
+    // "… doesn't surprise pollster Daron Shaw: “…”": the phrase right before the colon.
+    const np = phraseBefore(tokens, k, s);
+    if (!np) return null;
+    [from, to] = np;
+  } else return null;
+  const src = tokens.slice(from, to);
+  if (!src.length || !src.some((t) => t.pos === 'PROPN' || (t.pos === 'PRON' && /^(he|she|they)$/.test(t.lower)))) return null;
+  if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PRON' || t.lower === '’s' || t.lower === "'s" || t.text === '.' || t.text === '-' || /^\p{Lu}/u.test(t.text))) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-  return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
@@ -360,7 +380,7 @@ function contentAround(ctx: Context, verb: Token, bs: number, be: number, s: num
   const afterEnd = contentEnd(ctx, i, e);
   const afterTokens = afterEnd.tokens;
   const blockAtEnd = afterTokens < 3 || onlyAdverbial(tokens, i, e);
-  if (!blockAtEnd || lead >= 0) {
+  if (i < e && (!blockAtEnd || lead >= 0)) {
     // A clause in the middle of reported words ("A, X said, B"): take both sides.
     const start = tokens[bs - 1]?.text === ',' && tokens[be]?.text === ',' && bs - s >= 3 && lead < 0 ? middleStart(ctx, s) : tokens[i].start;
     return spanTrim(text, start, afterEnd.end);
@@ -487,8 +507,8 @@ function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: nu
   } else {
     let j = k;
     while (j > s && tokens[j - 1].pos === 'PUNCT') j--;
-    const afterSource = source[1] < e - 1 && tokens[source[1]].text === ',' ? contentEnd(ctx, source[1] + 1, e).end : tokens[j - 1].end;
-    content = spanTrim(text, middleStart(ctx, s), afterSource);
+    const afterSource = source[1] < e - 1 && tokens[source[1]].text === ',' ? contentEnd(ctx, source[1] + 1, e).end : j > s ? tokens[j - 1].end : -1;
+    if (afterSource > 0) content = spanTrim(text, middleStart(ctx, s), afterSource);
   }
   return {
     source: spanOf(ctx, source[0], source[1]),

@@ -35,6 +35,11 @@ export interface Attribution {
   source: TextSpan | null;
   /** The resolved name ("Sarah Sanders" for "she" or "the spokeswoman"), or null when it cannot be resolved. */
   speaker: string | null;
+  /**
+   * The words of the source that name the speaker: "Sarah Sanders" in "White House spokeswoman Sarah Sanders",
+   * "White House" in "the White House"; null when the source names nobody ("she", "the spokeswoman", "a source").
+   */
+  name: TextSpan | null;
   cue: TextSpan;
   content: TextSpan | null;
   strength: AttributionStrength;

@@ -27,7 +27,7 @@ export const DEFAULT_CUES: CueLexicon = {
     'exclaim whisper mutter utter interject recite sing preach opine observe remind inform notify ' +
     'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
     'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
-    'text telephone phone summarize spell outline detail list learn talk speak weigh defend discuss unveil'
+    'text telephone phone summarize spell outline detail list learn defend unveil'
   ).split(/\s+/),
   belief: (
     'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +

@@ -38,7 +38,7 @@ const INVERTIBLE = new Set(
 );
 const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later)$/i;
 // Verbs that are cues only with their particle: "talked about", "spoke of".
-const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']);
+const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']); // in case a user's lexicon lists them
 // Verbs that report an impression rather than a source: cues without a source.
 const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
@@ -157,7 +157,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
-    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
+    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
@@ -203,6 +203,11 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (passive && !source) {
     // "was told by aides", "is quoted by": the agent after "by".
     if (tokens[ce]?.lower === 'by') source = phraseAfter(tokens, ce + 1, e);
+    // Without an agent, only a passive that reports words credits them: "it was reported that …",
+    // "he is said to be …", "was quoted as saying"; not "has been criticised for being vague".
+    const next = tokens[ce];
+    const reports = !!next && (next.lower === 'that' || next.lower === 'as' || next.text === ':' || (next.lower === 'to' && tokens[ce + 1]?.pos === 'VERB') || ctx.quoteOf[ce] >= 0);
+    if (!source && !reports) return null;
   }
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
@@ -221,6 +226,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     source: source ? spanOf(ctx, source[0], source[1]) : null,
     sourceTokens: source,
     speaker: null,
+    name: null,
     cue: spanOf(ctx, cs, ce),
     content,
     strength: 'none',
@@ -257,7 +263,7 @@ function nounCue(ctx: Context, k: number, s: number, e: number, sentence: number
   const end = ctx.quoteOf[i] >= 0 ? Math.max(ctx.quotes[ctx.quoteOf[i]].end, tokens[j - 1].end) : contentEnd(ctx, i, j).end;
   const content = spanTrim(ctx.text, tokens[i].start, end);
   if (!content) return null;
-  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
@@ -303,7 +309,7 @@ function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: 
   if (!src.length || !src.some((t) => t.pos === 'PROPN' || (t.pos === 'PRON' && /^(he|she|they)$/.test(t.lower)))) return null;
   if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PRON' || t.lower === '’s' || t.lower === "'s" || t.text === '.' || t.text === '-' || /^\p{Lu}/u.test(t.text))) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-  return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
@@ -514,6 +520,7 @@ function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: nu
     source: spanOf(ctx, source[0], source[1]),
     sourceTokens: source,
     speaker: null,
+    name: null,
     cue: spanOf(ctx, k, k + 2),
     content,
     strength: 'none',

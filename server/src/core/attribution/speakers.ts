@@ -17,6 +17,8 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'you']);
 
 interface Resolved {
   speaker: string | null;
+  /** Token range of the naming words inside the source. */
+  name?: [number, number];
   strength: AttributionStrength;
   person: Person | null;
   /** Sentence and offset of the cue, for pronouns that look back. */
@@ -45,6 +47,12 @@ export function resolveSpeakers(tokens: Token[], attributions: FoundAttribution[
   for (const a of attributions) {
     const r = resolve(tokens, a, people, mentions, history);
     a.speaker = r.speaker;
+    // Only words inside the source: a relative pronoun's antecedent ("a source who said") lies outside it.
+    if (r.name && a.source) {
+      const start = tokens[r.name[0]].start;
+      const end = tokens[r.name[1] - 1].end;
+      if (a.source.start <= start && end <= a.source.end) a.name = { start, end, text: a.source.text.slice(start - a.source.start, end - a.source.start) };
+    }
     a.strength = r.strength;
     history.push({ ...r, sentence: a.sentence, at: a.cue.start });
   }
@@ -68,7 +76,7 @@ function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mention
   while (h > s && (tokens[h].pos === 'PUNCT' || tokens[h].pos === 'PART')) h--;
   // The name must be the head of the phrase: "the Trump spokeswoman" is not Trump.
   const mention = mentions.find((m) => m.start <= h && h < m.end);
-  if (mention) return person(mention.person);
+  if (mention) return { ...person(mention.person), name: [Math.max(mention.start, s), Math.min(mention.end, e)] };
   const head = tokens[h];
   const lower = head.lower;
   if (head.pos === 'PRON') return pronoun(lower, a, mentions, history);
@@ -86,14 +94,14 @@ function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mention
     // A bare surname the article never spelled out ("Sanders said") is a person; with an article,
     // an organisation word or a place it is an organisation ("The Post", "the White House", "Pyongyang").
     const bareName = from === s && h - from <= 2 && tokens.slice(from, h + 1).every((t) => t.pos === 'PROPN' && !isOrgWord(t.text) && !isPlaceWord(t.text));
-    return { speaker: name, strength: bareName ? 'person' : 'organization', person: null };
+    return { speaker: name, strength: bareName ? 'person' : 'organization', person: null, name: [from, h + 1] };
   }
   if (ORG_NOUNS.has(lower) || isOrgWord(lower)) {
     // "the North Korean authorities", "the Trump administration": named by their capitalised words.
     const from = tokens[s].pos === 'DET' ? s + 1 : s;
     const named = tokens.slice(from, h).some((t) => t.pos === 'PROPN');
     const name = tokens.slice(from, h + 1).map((t, k, all) => (k > 0 && t.start > all[k - 1].end ? ' ' : '') + t.text).join('');
-    return { speaker: named ? name : null, strength: 'organization', person: null };
+    return { speaker: named ? name : null, strength: 'organization', person: null, name: named ? [from, h + 1] : undefined };
   }
   return { speaker: null, strength: 'anonymous', person: null };
 }

@@ -66,18 +66,22 @@ function bare(word: string): string {
   return word.toLowerCase().replace(/\.$/, '');
 }
 
+/** A word that names a role ("spokeswoman", "adviser", "President", "Sen."). */
 export function isRoleWord(word: string): boolean {
   return ROLE_WORDS.has(bare(word));
 }
 
+/** A word of a place name ("North", "Korea", "York"). */
 export function isPlaceWord(word: string): boolean {
   return PLACE_WORDS.has(bare(word));
 }
 
+/** A word that makes a name an organisation's ("House", "Department", "Post", "Reuters"). */
 export function isOrgWord(word: string): boolean {
   return ORG_WORDS.has(bare(word));
 }
 
+/** The gender a word implies ("spokeswoman", "she", "Mr."), or null. */
 export function genderOf(word: string): 'f' | 'm' | null {
   const w = bare(word);
   return FEMALE.has(w) ? 'f' : MALE.has(w) ? 'm' : null;

@@ -3,6 +3,7 @@ import type { Token } from '../text/tokens';
 // Noun phrases found from part-of-speech tags alone, left of a cue ("White House spokeswoman Sarah
 // Sanders said") or right of it ("said the Trump spokeswoman"). Ranges are token indices [start, end).
 
+/** A token range [start, end). */
 export type Range = [number, number];
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'one']);

@@ -116,7 +116,8 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let end = joiner.start;
       if (tokens[j - 1]?.text === ',') end = tokens[j - 1].start;
       while (end > a.content.start && /\s/.test(text[end - 1])) end--;
-      if (end > a.content.start) a.content = { start: a.content.start, end, text: text.slice(a.content.start, end) };
+      a.content = end > a.content.start ? { start: a.content.start, end, text: text.slice(a.content.start, end) } : null;
+      if (!a.content) break;
     }
   }
 }

@@ -106,7 +106,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const afterSentenceQuote = cs === s && isCloseQuote(ctx, cs - 1);
   if (INVERTIBLE.has(tok.lemma) && !passive && (afterSentenceQuote || afterQuote || afterComma)) {
     const after = phraseAfter(tokens, ce, e);
-    if (after && !TIME_NOUN.test(tokens[after[0]].text) && endsClauseOrCloses(tokens, after[1], e)) {
+    // Never an object pronoun ("declaring it …") nor a participle ("…, saying …"), which share the subject instead.
+    const objectPronoun = !!after && after[1] - after[0] === 1 && /^(it|him|her|them|me|us|you)$/.test(tokens[after[0]].lower);
+    if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && !TIME_NOUN.test(tokens[after[0]].text) && endsClauseOrCloses(tokens, after[1], e)) {
       source = after;
       inverted = true;
     }
@@ -171,7 +173,7 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   // "Viguerie notes", "he says"; a base form only after a plural subject ("Others call it", "64 percent call him").
   const inflected = /(s|ed)$/.test(t.lower);
   const singular = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it|who)$/.test(prev.lower));
-  const plural = (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || /^(they|we|i|you|who|others|percent)$/.test(prev.lower);
+  const plural = (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent)$/.test(prev.lower);
   const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
   const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
   return subject && complement;

@@ -108,7 +108,7 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
     while (i < comma && (tokens[i].pos === 'CCONJ' || tokens[i].lower === 'but' || (tokens[i].pos === 'PUNCT' && tokens[i].text !== ','))) i++;
     let j = i;
     while (j < comma && (inPhrase(tokens[j]) || joinsPhrase(tokens, j, i))) j++;
-    if (j > i && j < comma && tokens[j].text === ',' && hasHead(tokens, i, j) && tokens[i].pos !== 'NUM') {
+    if (j > i && j < comma && tokens[j].text === ',' && hasHead(tokens, i, j) && !(j - i === 1 && tokens[i].pos === 'NUM')) {
       // The parenthetical describes the subject ("63, an independent voter raised in Chile", "who led the
       // committee"); it must not be a clause of its own that reports something, nor run on for long.
       const inner = tokens.slice(j + 1, comma);
@@ -145,7 +145,8 @@ function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
 
 function hasHead(tokens: Token[], i: number, j: number): boolean {
   for (let k = i; k < j; k++) if (isNominal(tokens[k])) return true;
-  return false;
+  // An adjective standing for a noun after a determiner: "the self-described democratic socialist".
+  return j - i >= 2 && tokens[i].pos === 'DET' && tokens[j - 1].pos === 'ADJ';
 }
 
 /** "Sarah Sanders, the White House spokeswoman, said": the name and its apposition form the source. */

@@ -63,7 +63,9 @@ function isCapitalised(t: Token): boolean {
 }
 
 function bare(word: string): string {
-  return word.toLowerCase().replace(/\.$/, '');
+  // Lower case without a trailing period ("Sen." → "sen"); cheap, it runs on every capitalised token.
+  const w = word.charCodeAt(0) < 128 && word === word.toLowerCase() ? word : word.toLowerCase();
+  return w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w;
 }
 
 /** A word that names a role ("spokeswoman", "adviser", "President", "Sen."). */
@@ -99,11 +101,11 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
     let j = i;
     while (j < tokens.length && (isCapitalised(tokens[j]) || isNameJoin(tokens, j))) j += isNameJoin(tokens, j) ? 2 : 1;
     // A capitalised run right before a lower-case role is the role's modifier ("US Presidential spokeswoman").
-    const roleAfter = tokens[j] && tokens[j].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j].text) && isRoleWord(tokens[j].text);
+    const roleAfter = tokens[j] && tokens[j].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j].text) && isRoleWord(tokens[j].lower);
     // Split the run after its last role word: "US President | Donald Trump", "Chairman | Kim".
     let nameStart = i;
     for (let k = j - 1; k >= i; k--) {
-      if (isRoleWord(tokens[k].text)) {
+      if (isRoleWord(tokens[k].lower)) {
         nameStart = k + 1;
         break;
       }
@@ -116,7 +118,7 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
       let k = i;
       while (k > 0 && i - k < 6 && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'ADJ' || isCapitalised(tokens[k - 1]) || tokens[k - 1].lower === '’s' || tokens[k - 1].lower === "'s")) k--;
       const roleHead = tokens[i - 1];
-      if (roleHead && isRoleWord(roleHead.text)) {
+      if (roleHead && isRoleWord(roleHead.lower)) {
         roleStart = k;
         roleEnd = i;
       }
@@ -132,10 +134,10 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
     const proper = nameTokens.some((t) => t.pos === 'PROPN');
     if (looksLikeName && proper && !roleAfter && (titled || words.length >= 2)) {
       const roleTokens = tokens.slice(roleStart, roleEnd);
-      const head = roleTokens.length ? bare(roleTokens[roleTokens.length - 1].text) : '';
-      const role = roleTokens.length ? { head, modifiers: roleTokens.slice(0, -1).map((t) => bare(t.text)).filter((w) => w !== '’s' && w !== "'s") } : null;
+      const head = roleTokens.length ? bare(roleTokens[roleTokens.length - 1].lower) : '';
+      const role = roleTokens.length ? { head, modifiers: roleTokens.slice(0, -1).map((t) => bare(t.lower)).filter((w) => w !== '’s' && w !== "'s") } : null;
       let gender: 'f' | 'm' | null = null;
-      for (const t of roleTokens) gender ??= genderOf(t.text);
+      for (const t of roleTokens) gender ??= genderOf(t.lower);
       raw.push({ start: nameStart, end: j, words, role, gender, offset: tokens[nameStart].start, titled });
     }
     i = j;
@@ -166,10 +168,10 @@ export function findPeople(tokens: Token[]): { people: Person[]; mentions: Perso
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (covered[k] || !isCapitalised(t)) continue;
-    const p = known.get(bare(t.text));
+    const p = known.get(bare(t.lower));
     if (!p) continue;
     let e = k + 1;
-    while (e < tokens.length && known.get(bare(tokens[e].text)) === p) e++;
+    while (e < tokens.length && known.get(bare(tokens[e].lower)) === p) e++;
     mentions.push({ start: k, end: e, person: p });
     k = e - 1;
   }
@@ -201,8 +203,8 @@ function nameWords(nameTokens: Token[]): string[] {
   for (let k = 0; k < nameTokens.length; k++) {
     const t = nameTokens[k];
     if (t.text === '-' && words.length && nameTokens[k + 1]) {
-      words[words.length - 1] += '-' + bare(nameTokens[++k].text);
-    } else if (t.text !== '-') words.push(bare(t.text));
+      words[words.length - 1] += '-' + bare(nameTokens[++k].lower);
+    } else if (t.text !== '-') words.push(bare(t.lower));
   }
   return words.filter((w) => w && w !== '’s' && w !== "'s");
 }

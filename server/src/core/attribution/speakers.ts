@@ -131,13 +131,19 @@ function pronoun(lower: string, a: FoundAttribution, mentions: Mention[], histor
     return person(p);
   };
   const at = a.sourceTokens ? a.source!.start : a.cue.start;
+  // History and mentions are in document order: walk both back once, sentence by sentence.
+  let k = history.length - 1;
+  let m = upperBound(mentions, at) - 1;
   for (let si = a.sentence; si >= a.sentence - 3 && si >= 0; si--) {
-    for (let k = history.length - 1; k >= 0; k--) {
-      const r = history[k];
-      if (r.sentence === si && (r.at ?? 0) < at && fits(r.person)) return found(r.person);
+    while (k >= 0 && (history[k].sentence ?? 0) > si) k--;
+    for (let h = k; h >= 0 && history[h].sentence === si; h--) {
+      const r = history[h];
+      if ((r.at ?? 0) < at && fits(r.person)) return found(r.person);
     }
-    const subject = mentions.find((m) => m.sentence === si && m.at < at && fits(m.person));
-    if (subject) return found(subject.person);
+    while (m >= 0 && mentions[m].sentence > si) m--;
+    let first = m;
+    while (first > 0 && mentions[first - 1].sentence === si) first--;
+    for (let x = first; x <= m && x >= 0; x++) if (mentions[x].sentence === si && fits(mentions[x].person)) return found(mentions[x].person);
   }
   return { speaker: null, strength: 'person', person: null };
 }
@@ -185,4 +191,16 @@ function byRole(tokens: Token[], s: number, h: number, people: Person[], before:
     }
   }
   return best;
+}
+
+/** Index of the first mention at or after `at` (mentions are sorted by offset). */
+function upperBound(mentions: Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

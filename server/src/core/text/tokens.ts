@@ -33,7 +33,6 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const doc = nlp.readDoc(text);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
-  const spaces = all.out(its.precedingSpaces) as string[];
   const tags = all.out(its.pos) as string[];
   // wink's typings declare lemma with the add-on argument `out` supplies itself.
   const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
@@ -42,8 +41,10 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
   let si = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    offset += spaces[i].length;
-    // wink drops some invisible characters (a BOM inside the text): find the token where it really is.
+    // Tokens follow each other with only white space between them; skipping it is cheaper than asking
+    // wink for the spaces. wink also drops some invisible characters (a BOM): then search for the token.
+    // (wink keeps line breaks between paragraphs as SPACE tokens of their own.)
+    if (value.charCodeAt(0) > 32) while (offset < text.length && text.charCodeAt(offset) <= 32) offset++;
     if (!text.startsWith(value, offset)) {
       const found = text.indexOf(value, offset);
       if (found >= 0) offset = found;

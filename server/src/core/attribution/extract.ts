@@ -26,6 +26,8 @@ const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|to
 const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']);
 // Verbs that report an impression rather than a source: cues without a source.
 const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
+// Documents that carry someone's words: the one who issued them is the source.
+const DOCUMENTS = new Set('statement report letter ad advertisement memo video release post tweet resolution document filing editorial op-ed email'.split(' '));
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
 
 /** Finds (source, cue, content) triples, direct and indirect, sentence by sentence. */
@@ -126,6 +128,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       source = lastHere?.sourceTokens ?? phraseBefore(tokens, firstVerbIndex(tokens, s, cs), s);
     } else {
       source = phraseBefore(tokens, cs, s);
+      // "His office put out a statement saying …": a document speaks for whoever issued it.
+      if (source && DOCUMENTS.has(tokens[source[1] - 1].lemma)) {
+        let v = source[0];
+        while (v > s && (tokens[v - 1].pos === 'ADP' || tokens[v - 1].pos === 'PART' || tokens[v - 1].pos === 'ADV')) v--;
+        if (v > s && tokens[v - 1].pos === 'VERB') source = phraseBefore(tokens, v - 1, s) ?? source;
+      }
     }
   }
   if (passive && !source) {

@@ -47,7 +47,7 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   const quoted = ctx.quoteOf[k + 1] >= 0;
   let from: number;
   let to = k;
-  if (k - s <= 8) {
+  if (k - s <= 12) {
     // "Graham: …", "Gillibrand on Hillary’s speeches: …": the name before any preposition.
     from = s;
     while (from < k && (tokens[from].pos === 'PUNCT' || tokens[from].pos === 'CCONJ')) from++;

@@ -60,7 +60,9 @@ export function hasComplement(ctx: Context, verb: Token, ce: number, e: number):
   const t = tokens[i];
   if (!t) return false;
   if (t.lower === 'that' || t.text === ':' || t.lower === 'whether' || t.lower === 'if' || ctx.quoteOf[i] >= 0) return true;
-  if (t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return true;
+  if (t.lower === 'to' && (tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX')) return true;
+  // "seemed unperturbed", "seems like …": an impression needs only an adjective.
+  if (/^(seem|appear|sound|look)$/.test(verb.lemma) && (t.pos === 'ADJ' || t.lower === 'like')) return true;
   if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem|show|reveal|suggest)$/.test(verb.lemma))
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'ADP';
   // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").

@@ -154,7 +154,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
   let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech, shared);
   if (!speech && !content) return null;
-  if (!speech && content && !hasComplement(ctx, tok, ce, e)) content = null;
+  // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
+  if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;
   if (EVIDENTIAL.has(tok.lemma) && !content) return null;
   if (!speech && !content) return null;
   if (speech && !content && !source) return null;

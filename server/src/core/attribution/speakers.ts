@@ -75,7 +75,7 @@ function resolve(tokens: Token[], a: FoundAttribution, people: Person[], mention
   let h = e - 1;
   while (h > s && (tokens[h].pos === 'PUNCT' || tokens[h].pos === 'PART')) h--;
   // The name must be the head of the phrase: "the Trump spokeswoman" is not Trump.
-  const mention = mentions.find((m) => m.start <= h && h < m.end);
+  const mention = mentionAt(mentions, h);
   if (mention) return { ...person(mention.person), name: [Math.max(mention.start, s), Math.min(mention.end, e)] };
   const head = tokens[h];
   const lower = head.lower;
@@ -203,4 +203,17 @@ function upperBound(mentions: Mention[], at: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The mention covering token `k` (mentions are sorted and do not overlap), or undefined. */
+function mentionAt(mentions: Mention[], k: number): Mention | undefined {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = mentions[lo];
+  return m && m.start <= k && k < m.end ? m : undefined;
 }

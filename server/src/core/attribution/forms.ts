@@ -38,6 +38,11 @@ export function accordingTo(ctx: Context, k: number, s: number, e: number, sente
   };
 }
 
+// Words of labels, which a colon follows without anyone speaking: "The Latest:", "Editor’s note:", "Question:".
+const LABELS = new Set(
+  'latest note question answer update updates name age city job pay editor follow watch read listen photo photos video related source sources correction disclosure exclusive breaking live transcript full text'.split(' '),
+);
+
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
 export function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens } = ctx;
@@ -64,6 +69,8 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   } else return null;
   const src = tokens.slice(from, to);
   if (!src.length || !src.some((t) => t.pos === 'PROPN' || (t.pos === 'PRON' && /^(he|she|they)$/.test(t.lower)))) return null;
+  // Labels are not speakers: "The Latest:", "Editor’s note:", "Question:", "Follow X on Twitter:".
+  if (src[0].pos === 'DET' || src.some((t) => LABELS.has(t.lower) || t.pos === 'VERB')) return null;
   if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PRON' || t.lower === '’s' || t.lower === "'s" || t.text === '.' || t.text === '-' || /^\p{Lu}/u.test(t.text))) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
   return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };

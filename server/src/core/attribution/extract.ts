@@ -80,6 +80,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const speech = ctx.speech.has(tok.lemma);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
+  // "only added to the picture": add to means increase, unless words in quotes follow.
+  if (tok.lemma === 'add' && tokens[k + 1]?.lower === 'to' && ctx.quoteOf[k + 2] < 0) return null;
   if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
   // "Asked about the letter, Sanders said …": the opening participle is a cue of its own, without a source.
   if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {

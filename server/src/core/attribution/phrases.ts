@@ -16,6 +16,7 @@ const TIME_WORDS = new Set(
 );
 
 // Determiners that stand alone as a subject: "another says", "some argue", "both said".
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const STANDALONE = new Set(
   'another one some many most others both few all either neither each half third quarter fifth majority minority plurality'.split(' '),
 );
@@ -144,7 +145,8 @@ function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
 }
 
 function hasHead(tokens: Token[], i: number, j: number): boolean {
-  for (let k = i; k < j; k++) if (isNominal(tokens[k])) return true;
+  // A possessive alone ("their say") heads nothing.
+  for (let k = i; k < j; k++) if (isNominal(tokens[k]) && !POSSESSIVES.has(tokens[k].lower)) return true;
   // An adjective standing for a noun after a determiner: "the self-described democratic socialist".
   return j - i >= 2 && tokens[i].pos === 'DET' && tokens[j - 1].pos === 'ADJ';
 }

@@ -13,7 +13,7 @@ const ORG_NOUNS = new Set(
     'statement paper newspaper network channel website site group organization organisation party team office embassy regime ' +
     'council board commission military army prosecutors authorities media outlet magazine white house state').split(' '),
 );
-const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'you']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'i', 'we', 'you']);
 
 interface Resolved {
   speaker: string | null;
@@ -116,12 +116,13 @@ function person(p: Person): Resolved {
  * it/they: the latest organisation (or, for they, anonymous group) credited just before.
  */
 function pronoun(lower: string, a: FoundAttribution, mentions: Mention[], history: Resolved[]): Resolved {
-  if (lower === 'it' || lower === 'they') {
+  if (lower === 'it' || lower === 'they' || lower === 'its' || lower === 'their') {
     for (let k = history.length - 1; k >= Math.max(0, history.length - 4); k--) {
       const r = history[k];
-      if (r.strength === 'organization' || (lower === 'they' && r.strength === 'anonymous')) return { ...r };
+      const plural = lower === 'they' || lower === 'their';
+      if (r.strength === 'organization' || (plural && r.strength === 'anonymous')) return { ...r, name: undefined };
     }
-    return { speaker: null, strength: lower === 'it' ? 'organization' : 'anonymous', person: null };
+    return { speaker: null, strength: lower === 'it' || lower === 'its' ? 'organization' : 'anonymous', person: null };
   }
   if (!PERSON_PRONOUNS.has(lower) || lower === 'i' || lower === 'we' || lower === 'you') return { speaker: null, strength: 'person', person: null };
   const gender = genderOf(lower);

@@ -127,7 +127,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     if (shared) {
       // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
       const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
-      source = lastHere?.sourceTokens ?? phraseBefore(tokens, firstVerbIndex(tokens, s, cs), s);
+      source = lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
       // "His office put out a statement saying …": a document speaks for whoever issued it.
@@ -206,7 +206,19 @@ function endsClauseOrCloses(tokens: Token[], j: number, e: number): boolean {
   return t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ' || (t.pos === 'PROPN' && /day$/i.test(t.text));
 }
 
-function firstVerbIndex(tokens: Token[], s: number, limit: number): number {
-  for (let i = s; i < limit; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return i;
-  return limit;
+/**
+ * The subject of the clause a participle or coordinated verb hangs on: the phrase before the nearest
+ * verb back from it ("Speaking in Salem, Trump went after Bush, calling him …" → Trump).
+ */
+function clauseSubject(ctx: Context, s: number, limit: number): Range | null {
+  const { tokens } = ctx;
+  for (let i = limit - 1; i > s; i--) {
+    const t = tokens[i];
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || ctx.quoteOf[i] >= 0) continue;
+    let v = i;
+    while (v > s && tokens[v - 1].pos === 'AUX') v--;
+    const subject = phraseBefore(tokens, v, s);
+    if (subject) return subject;
+  }
+  return null;
 }

@@ -121,6 +121,38 @@ describe('attribution patterns', () => {
   });
 });
 
+describe('what an attribution says about itself', () => {
+  it('marks an attribution reported inside another one’s words as within it', () => {
+    const a = analyzeArticle('Sanders said the letter showed a commitment to denuclearization.').attributions;
+    const said = a.findIndex((x) => x.cue.text === 'said');
+    const showed = a.find((x) => x.cue.text === 'showed');
+    assert.equal(a[said].within, null);
+    assert.equal(showed?.within, said);
+    assert.equal(showed?.kind, 'thought');
+  });
+
+  it('names the speaker inside a source that carries a role', () => {
+    const [a] = analyzeArticle('“It was warm,” White House spokeswoman Sarah Sanders said.').attributions;
+    assert.equal(a.source?.text, 'White House spokeswoman Sarah Sanders');
+    assert.equal(a.name?.text, 'Sarah Sanders');
+    const [org] = analyzeArticle('The White House said the letter was warm.').attributions;
+    assert.equal(org.name?.text, 'White House');
+    const [pronoun] = analyzeArticle('She said the letter was warm.').attributions;
+    assert.equal(pronoun.name, null);
+  });
+
+  it('stops reported words where a coordinated clause with its own cue begins', () => {
+    const a = analyzeArticle('Clinton called for more troops and proposed a safe zone for refugees.').attributions;
+    assert.deepEqual(
+      a.map((x) => [x.cue.text, x.content?.text, x.within]),
+      [
+        ['called for', 'more troops', null],
+        ['proposed', 'a safe zone for refugees', null],
+      ],
+    );
+  });
+});
+
 describe('unfinished text', () => {
   it('copes with a cue, a colon or "according to" at the very end of the text', () => {
     for (const text of ['Sanders said:', 'Sanders said that', '““according to Kim Jong-un', 'He told', 'Asked about,', 'Trump’s claim that']) {

@@ -142,9 +142,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     // "was told by aides", "is quoted by": the agent after "by".
     if (tokens[ce]?.lower === 'by') source = phraseAfter(tokens, ce + 1, e);
     // Without an agent, only a passive that reports words credits them: "it was reported that …",
-    // "he is said to be …", "was quoted as saying"; not "has been criticised for being vague".
+    // "he is said to be …", "was quoted as saying", "was asked whether …"; not "has been criticised for being vague".
     const next = tokens[ce];
-    const reports = !!next && (next.lower === 'that' || next.lower === 'as' || next.text === ':' || (next.lower === 'to' && tokens[ce + 1]?.pos === 'VERB') || ctx.quoteOf[ce] >= 0);
+    const asked = /^(ask|question|press)$/.test(tok.lemma) && !!next && /^(whether|if|about|why|how|what|when|where|who)$/.test(next.lower);
+    const reports = !!next && (asked || next.lower === 'that' || next.lower === 'as' || next.text === ':' || (next.lower === 'to' && tokens[ce + 1]?.pos === 'VERB') || ctx.quoteOf[ce] >= 0);
     if (!source && !reports) return null;
   }
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.

@@ -178,3 +178,18 @@ describe('the cue lexicon', () => {
     assert.deepEqual(attributions('Sanders said the letter was warm.', { cues: { speech: DEFAULT_CUES.speech.filter((w) => w !== 'say') } }), []);
   });
 });
+
+describe('attributions without a reporting lemma or a clean phrase', () => {
+  it('“…,” he continued / She went on: “…”: going on with words already quoted', () => {
+    const a = only('“Is he really so stupid?” Scarborough continued.');
+    assert.deepEqual([a.cue, a.source, a.content], ['continued', 'Scarborough', '“Is he really so stupid?”']);
+    const b = attributions('“The letter was warm.” She went on: “It was friendly.”').at(-1)!;
+    assert.deepEqual([b.cue, b.source, b.content], ['went on', 'She', '“It was friendly.”']);
+    assert.deepEqual(attributions('The economy continued to grow. Prices went on rising.'), []);
+  });
+
+  it('those surveyed said …: a subject the tagger does not read as one phrase', () => {
+    const a = only('Again, those surveyed said Trump was best able to handle the issue.');
+    assert.deepEqual([a.cue, a.source], ['said', 'those surveyed']);
+  });
+});

@@ -16,7 +16,9 @@ export function contentAround(ctx: Context, verb: Token, bs: number, be: number,
   // “…,” Sanders said / “…,” said Moon: the quote right before the block (it may start sentences earlier).
   // A verb sharing its subject ("…,” she said, adding …") reports what follows it instead.
   const before = shared ? null : quoteJustBefore(ctx, bs);
-  if (before) return quoteSpan(text, before);
+  // "He continued, “…”", "She went on: “…”": words announced after the cue are its own, not the quote of the sentence before.
+  const announces = tokens[be]?.text === ':' || (tokens[be]?.text === ',' && ctx.quoteOf[be + 1] >= 0 && !!before && before.end <= tokens[s].start);
+  if (before && !announces) return quoteSpan(text, before);
   // Skip the hearer ("told reporters"), adverbials ("on Monday", "in a statement") and "that".
   let i = be;
   // The hearer ("told reporters", "asked him"), unless a particle made the object the content ("asked for a meeting")

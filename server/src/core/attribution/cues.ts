@@ -60,6 +60,7 @@ export const CUE_PARTICLES: Record<string, string[]> = {
   complain: ['about'],
   warn: ['about', 'of', 'against'],
   say: ['of'],
+  go: ['on'],
   push: ['for'],
   press: ['for'],
   lash: ['out'],

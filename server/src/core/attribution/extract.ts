@@ -4,7 +4,7 @@ import { contentAround, hasComplement, splitCoordinated } from './content';
 import { isCloseQuote, quoteIndex, spanOf, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, nounCue } from './forms';
-import { phraseAfter, phraseBefore, type Range } from './phrases';
+import { looseSubject, phraseAfter, phraseBefore, type Range } from './phrases';
 
 export type { FoundAttribution } from './context';
 
@@ -77,7 +77,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const noun = nounCue(ctx, k, s, e, sentence);
     if (noun) return noun;
   }
-  const speech = ctx.speech.has(tok.lemma);
+  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
   // "only added to the picture": add to means increase, unless words in quotes follow.
@@ -148,6 +148,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const reports = !!next && (asked || next.lower === 'that' || next.lower === 'as' || next.text === ':' || (next.lower === 'to' && tokens[ce + 1]?.pos === 'VERB') || ctx.quoteOf[ce] >= 0);
     if (!source && !reports) return null;
   }
+  // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
+  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive) return null;
@@ -189,6 +191,19 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
   const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
   return subject && complement;
+}
+
+/** "…,” he continued.", "She continued: “…”": a verb of going on that reports words only next to them. */
+function resumesSpeech(ctx: Context, k: number, e: number): boolean {
+  const { tokens } = ctx;
+  if (!/^(continue|go)$/.test(tokens[k].lemma) || tokens[k].pos !== 'VERB') return false;
+  if (tokens[k].lemma === 'go' && tokens[k + 1]?.lower !== 'on') return false;
+  const at = tokens[k].lemma === 'go' ? k + 2 : k + 1;
+  const next = tokens[at];
+  if (!next || at >= e) return true;
+  if (next.text === ':' || ctx.quoteOf[at] >= 0) return true;
+  if (next.text === ',' || next.text === '.') return ctx.quoteOf[at + 1] >= 0 || isCloseQuote(ctx, k - 1) || isCloseQuote(ctx, k - 2) || isCloseQuote(ctx, k - 3);
+  return false;
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */

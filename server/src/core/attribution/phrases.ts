@@ -201,3 +201,31 @@ export function phraseAfter(tokens: Token[], start: number, limit: number): Rang
   i = Math.max(i, start);
   return [i, j];
 }
+
+// Words a long subject may hold besides a noun phrase's own: "those surveyed", "another source familiar with
+// Cruz’s thinking", "a spokesman for the campaign".
+const LOOSE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ADP', 'PART', 'X', 'SYM']);
+
+/**
+ * The subject of a verb of saying when the tagger broke the phrase ("Jolly said" with "Jolly" read as an
+ * adverb, "those surveyed said"): the words back to the start of the clause, if they are few and name someone.
+ */
+export function looseSubject(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  let i = j;
+  while (i > floor && j - i < 14) {
+    const t = tokens[i - 1];
+    const word = LOOSE_POS.has(t.pos) || NP_PUNCT.has(t.text) || /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'SCONJ' && t.pos !== 'CCONJ';
+    const participle = t.pos === 'VERB' && /(ed|ing)$/.test(t.lower);
+    const pronoun = t.pos === 'PRON' && !RELATIVES.has(t.lower) && t.lower !== 'it';
+    if (!word && !participle && !pronoun) break;
+    i--;
+  }
+  // The clause must begin where the phrase does: the sentence start, or after a comma, a conjunction or a quote.
+  const before = tokens[i - 1];
+  if (i > floor && before && !(before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'SCONJ')) return null;
+  while (i < j && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART' || tokens[i].pos === 'PUNCT')) i++;
+  if (i >= j || tokens[j - 1].pos === 'ADP' || tokens[j - 1].pos === 'DET') return null;
+  const named = tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET');
+  return named ? [i, j] : null;
+}

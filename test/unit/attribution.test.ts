@@ -193,3 +193,38 @@ describe('attributions without a reporting lemma or a clean phrase', () => {
     assert.deepEqual([a.cue, a.source], ['said', 'those surveyed']);
   });
 });
+
+describe('findings, stances and talk', () => {
+  it('a finding in a poll: the poll is the source when no verb reports the sentence', () => {
+    const a = only('Trump leads by 57 percent to 33 percent in the 50-state poll.');
+    assert.deepEqual([a.cue, a.source, a.content], ['in', 'the 50-state poll', 'Trump leads by 57 percent to 33 percent']);
+    assert.deepEqual(attributions('He lives in the house by the lake.'), []);
+    // A verb that reports the sentence wins over the poll it was in.
+    assert.equal(only('In a new poll, Sanders said the race was tight.').cue, 'said');
+  });
+
+  it('according to a source the tagger misreads ("company" as a verb)', () => {
+    const a = only('G-III has more than 7,600 employees, according to company documents.');
+    assert.deepEqual([a.cue, a.source], ['according to', 'company documents']);
+  });
+
+  it('a stance with a linking verb: critical of, against, confident that; "it is" credits no one', () => {
+    const a = only('Graham has been critical of Trump.');
+    assert.deepEqual([a.cue, a.source, a.content], ['has been critical of', 'Graham', 'Trump']);
+    const b = only('Republicans are against abolishing the department.');
+    assert.deepEqual([b.cue, b.source, b.content], ['are against', 'Republicans', 'abolishing the department']);
+    assert.equal(only('Sanders is confident that he will win.').content, 'he will win');
+    assert.deepEqual(attributions('The sky is clear today. He was happy.'), []);
+  });
+
+  it('a short object of support-like verbs is the content: 6 in 10 white men supported Sanders', () => {
+    const a = only('About 6 in 10 white men supported Sanders.');
+    assert.deepEqual([a.cue, a.source, a.content], ['supported', '6 in 10 white men', 'Sanders']);
+  });
+
+  it('talking about, discussed, challenged: verbs of talk and dispute', () => {
+    assert.equal(only('Clinton was talking about the economy.').cue, 'was talking about');
+    assert.equal(only('Cruz challenged the moderators on their questions.').source, 'Cruz');
+    assert.deepEqual(attributions('They talked.'), []);
+  });
+});

@@ -27,18 +27,21 @@ export const DEFAULT_CUES: CueLexicon = {
     'exclaim whisper mutter utter interject recite sing preach opine observe remind inform notify ' +
     'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
     'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
-    'text telephone phone summarize spell outline detail list learn defend unveil'
+    'text telephone phone summarize spell outline detail list learn defend unveil ' +
+    // Read from PolNeAR train misses: talking about, discussing, invoking, challenging, knocking, emailing.
+    'talk speak discuss invoke challenge knock eviscerate ridicule question'
   ).split(/\s+/),
   belief: (
     'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +
     'imagine envision consider view see find show demonstrate prove reveal suggest seem appear sound ' +
     'look aim seek hope prefer support back champion advocate press ' +
     'realize recognize understand acknowledge agree worry care remember forget trust determine ' +
-    'conclude judge deem anticipate predict insist decide intend'
+    'conclude judge deem anticipate predict insist decide intend plan like favor seek'
   ).split(/\s+/),
   nouns: (
     'claim assertion allegation accusation warning suggestion promise pledge vow criticism admission denial ' +
-    'insistence contention belief fear hope prediction support opposition endorsement backing praise doubt call demand'
+    'insistence contention belief fear hope prediction support opposition endorsement backing praise doubt call demand ' +
+    'critique'
   ).split(/\s+/),
 };
 

@@ -1,9 +1,9 @@
 import type { Token } from '../text/tokens';
 import type { Quote, Sentence } from '../types';
-import { contentAround, hasComplement, splitCoordinated } from './content';
-import { isCloseQuote, quoteIndex, spanOf, type Context, type FoundAttribution } from './context';
+import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
+import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
-import { accordingTo, headlineColon, nounCue } from './forms';
+import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue } from './forms';
 import { looseSubject, phraseAfter, phraseBefore, type Range } from './phrases';
 
 export type { FoundAttribution } from './context';
@@ -60,6 +60,15 @@ export function extractAttributions(
       const a = cueAt(ctx, k, t, end, si, out, first);
       if (a) out.push(a);
     }
+    if (out.length === first)
+      for (let k = t; k < end; k++)
+        if (tokens[k].lower === 'in' && ctx.quoteOf[k] < 0) {
+          const a = inFinding(ctx, k, t, end, si);
+          if (a) {
+            out.push(a);
+            break;
+          }
+        }
     splitCoordinated(ctx, out, first, t, end);
     t = end;
   }
@@ -73,6 +82,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (ctx.quoteOf[k] >= 0) return null;
   if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
   if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
+  if ((tok.pos === 'ADJ' || tok.lower === 'against') && STANCES.has(tok.lower)) return stanceCue(ctx, k, s, e, sentence);
   if (tok.pos === 'NOUN' && ctx.nouns.has(tok.lemma)) {
     const noun = nounCue(ctx, k, s, e, sentence);
     if (noun) return noun;
@@ -158,6 +168,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const blockStart = Math.min(cs, source ? source[0] : cs);
   const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
   let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech, shared);
+  // "6 in 10 white men supported Sanders": a short complement is still what they think.
+  if (!content && !speech && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
   if (!speech && !content) return null;
   // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
   if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;

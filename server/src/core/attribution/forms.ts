@@ -8,10 +8,18 @@ import type { TextSpan } from '../types';
 // What joins a noun cue to its content: "claim that …", "criticism of …", "support for …", "statement: …".
 const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to', 'from', 'by']);
 
+/** "according to company documents" with "company" read as a verb: the words up to the clause's end, if few. */
+function clauseTo(tokens: Context['tokens'], i: number, e: number): Range | null {
+  let j = i;
+  while (j < e && tokens[j].pos !== 'PUNCT' && tokens[j].pos !== 'SCONJ' && j - i < 8) j++;
+  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  return [i, j];
+}
+
 /** "according to X" (cue), X (source), the clause on the other side (content). */
 export function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens, text } = ctx;
-  const source = phraseAfter(tokens, k + 2, e);
+  const source = phraseAfter(tokens, k + 2, e) ?? clauseTo(tokens, k + 2, e);
   if (!source) return null;
   let content: TextSpan | null = null;
   if (k - s <= 1) {
@@ -104,4 +112,84 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   const content = spanTrim(ctx.text, tokens[i].start, end);
   if (!content) return null;
   return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
+// What a finding can be "in" when it is credited to it: "Trump leads by 24 points in the new poll".
+const FINDINGS = new Set('poll survey study statement interview report analysis'.split(' '));
+
+/**
+ * "Trump leads by 57 percent to 33 percent in the 50-state poll", "In a Post-ABC poll, three of four …": a
+ * finding credited to the poll or statement it appears in. Only where no other cue reports the sentence.
+ */
+export function inFinding(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens, text } = ctx;
+  let source = phraseAfter(tokens, k + 1, e);
+  if (!source) return null;
+  // The poll may run on with what describes it: "a Washington Post-ABC News poll released Sunday".
+  let head = -1;
+  for (let i = source[0]; i < source[1]; i++) if (FINDINGS.has(tokens[i].lemma)) head = i;
+  if (head < 0 || head < source[1] - 2) return null;
+  let after = source[1];
+  if (tokens[after]?.pos === 'VERB' && /ed$/.test(tokens[after].lower)) {
+    let j = after + 1;
+    while (j < e && tokens[j].text !== ',' && tokens[j].pos !== 'VERB' && tokens[j].pos !== 'AUX' && j - after < 6) j++;
+    if (j >= e - 1 || tokens[j].text === ',') {
+      source = [source[0], j];
+      after = j;
+    }
+  }
+  let content: TextSpan | null = null;
+  if (k - s <= 1) {
+    let i = after;
+    while (i < e && tokens[i].text === ',') i++;
+    if (i < e - 1) content = spanTrim(text, tokens[i].start, contentEnd(ctx, i, e).end);
+  } else {
+    let j = k;
+    while (j > s && tokens[j - 1].pos === 'PUNCT') j--;
+    if (j - s >= 3) content = spanTrim(text, middleStart(ctx, s), tokens[j - 1].end);
+  }
+  if (!content) return null;
+  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
+/** Adjectives (and "against") of a stance held about something: "is critical of", "are against", "was confident that". */
+export const STANCES = new Set(
+  'critical supportive skeptical sceptical opposed confident sure convinced aware certain adamant optimistic pessimistic hopeful worried concerned eager willing reluctant proud angry upset afraid unhappy happy against'.split(' '),
+);
+// What a stance is about: "critical of", "sure that", "eager to win", "against abolishing".
+const STANCE_LEADS = new Set(['of', 'about', 'that', 'to', 'whether', 'with', 'if', 'on', 'for']);
+const LINKS = new Set(['be', 'become', 'remain', 'seem', 'appear', 'grow', 'feel', 'sound']);
+
+/**
+ * "Graham has been critical of Trump", "Republicans are against abolishing the department", "Sanders is
+ * confident that …": a stance stated with a linking verb and what it is about. "It is …" credits no one.
+ */
+export function stanceCue(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens, text } = ctx;
+  const tok = tokens[k];
+  const against = tok.lower === 'against';
+  // The linking verb, past adverbs and negation: "has not always been", "is not".
+  let v = k - 1;
+  while (v > s && (tokens[v].pos === 'ADV' || tokens[v].lower === 'not' || tokens[v].lower === 'n’t' || tokens[v].lower === "n't")) v--;
+  if (v < s || !LINKS.has(tokens[v].lemma) || (tokens[v].pos !== 'AUX' && tokens[v].pos !== 'VERB')) return null;
+  let cs = v;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  const next = tokens[k + 1];
+  if (!next || k + 2 >= e) return null;
+  let ce = k + 1;
+  if (!against) {
+    if (!STANCE_LEADS.has(next.lower)) return null;
+    if (next.lower === 'to' && tokens[k + 2]?.pos !== 'VERB' && tokens[k + 2]?.pos !== 'AUX') return null;
+    if (next.lower !== 'that' && next.lower !== 'whether' && next.lower !== 'if' && next.lower !== 'to') ce = k + 2;
+  }
+  let source = phraseBefore(tokens, cs, s);
+  const impersonal = !!source && source[1] - source[0] === 1 && /^(it|this|that|there)$/.test(tokens[source[0]].lower);
+  if (impersonal) source = null;
+  else if (!source) return null;
+  let i = ce;
+  if (tokens[i]?.lower === 'that' || tokens[i]?.lower === 'whether') i++;
+  if (i >= e - 1) return null;
+  const content = spanTrim(text, tokens[i].start, contentEnd(ctx, i, e).end);
+  if (!content) return null;
+  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'thought', within: null };
 }

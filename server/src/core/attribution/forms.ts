@@ -115,7 +115,7 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
 }
 
 // What a finding can be "in" when it is credited to it: "Trump leads by 24 points in the new poll".
-const FINDINGS = new Set('poll survey study statement interview report analysis'.split(' '));
+const FINDINGS = new Set('poll survey study'.split(' '));
 
 /**
  * "Trump leads by 57 percent to 33 percent in the 50-state poll", "In a Post-ABC poll, three of four …": a

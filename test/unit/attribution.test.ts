@@ -228,3 +228,23 @@ describe('findings, stances and talk', () => {
     assert.deepEqual(attributions('They talked.'), []);
   });
 });
+
+describe('subjects with asides and relative clauses', () => {
+  it('Sims — a teacher — says …: a subject set off by dashes', () => {
+    const a = only('Sims — a teacher from Mount Pleasant — says he made a late decision.');
+    assert.deepEqual([a.cue, a.source, a.content], ['says', 'Sims — a teacher from Mount Pleasant', 'he made a late decision']);
+  });
+
+  it('the groups who wrote to her say …: the relative clause belongs to the source, and its verb reports only what it holds', () => {
+    const all = attributions('The groups who wrote to her on Thursday say they are concerned.');
+    const say = all.find((a) => a.cue === 'say')!;
+    assert.deepEqual([say.source, say.content], ['The groups who wrote to her', 'they are concerned']);
+    const wrote = all.find((a) => a.cue === 'wrote')!;
+    assert.ok(!wrote.content?.includes('concerned'), JSON.stringify(wrote));
+  });
+
+  it('“…,” said the man who …: an inverted source with its relative clause', () => {
+    const a = attributions('“I want answers,” said a prominent committee member who lives in Ohio.').find((x) => x.cue === 'said');
+    assert.equal(a?.source, 'a prominent committee member who lives in Ohio');
+  });
+});

@@ -84,6 +84,19 @@ export function hasComplement(ctx: Context, verb: Token, ce: number, e: number):
  */
 export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: number, s: number, e: number): void {
   const { tokens, text } = ctx;
+  // A cue inside another's source ("the groups who wrote to her say …") reports no more than the source holds.
+  for (let x = first; x < out.length; x++) {
+    const a = out[x];
+    if (!a.content || a.content.start < a.cue.end) continue;
+    for (let y = first; y < out.length; y++) {
+      const b = out[y];
+      if (y === x || !b.source || b.source.start > a.cue.start || b.source.end < a.cue.end || b.cue.start < a.content.start) continue;
+      let end = Math.min(a.content.end, b.source.end);
+      while (end > a.content.start && /[\s,]/.test(text[end - 1])) end--;
+      a.content = end > a.content.start ? { start: a.content.start, end, text: text.slice(a.content.start, end) } : null;
+      if (!a.content) break;
+    }
+  }
   // Words reported before a cue ("…, but Cook did not say when") begin after an earlier attribution's own words.
   for (let x = first; x < out.length; x++) {
     const b = out[x];

@@ -4,7 +4,7 @@ import { contentAround, contentEnd, hasComplement, splitCoordinated } from './co
 import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue } from './forms';
-import { looseSubject, phraseAfter, phraseBefore, type Range } from './phrases';
+import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 
 export type { FoundAttribution } from './context';
 
@@ -125,6 +125,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && !TIME_NOUN.test(tokens[after[0]].text) && endsClauseOrCloses(tokens, after[1], e)) {
       source = after;
       inverted = true;
+    } else if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && /^(who|whose)$/.test(tokens[after[1]]?.lower ?? '')) {
+      // "…,” said the man who built his career on …: the relative clause describes the source, up to the clause's end.
+      let r = after[1];
+      while (r < e && tokens[r].text !== ',' && tokens[r].text !== ';' && !(tokens[r].pos === 'PUNCT' && r === e - 1)) r++;
+      source = [after[0], r];
+      inverted = true;
     }
   }
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
@@ -159,7 +165,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     if (!source && !reports) return null;
   }
   // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
-  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s);
+  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive) return null;

@@ -229,3 +229,30 @@ export function looseSubject(tokens: Token[], end: number, floor: number): Range
   const named = tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET');
   return named ? [i, j] : null;
 }
+
+/**
+ * A subject set off from its verb by an aside or a relative clause: "Sims — a teacher from Mount Pleasant —
+ * says", "the groups who wrote to her on Thursday say". The subject runs from the phrase to the verb.
+ */
+export function subjectAcrossAside(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  const last = tokens[j - 1];
+  if (!last || j - 1 <= floor) return null;
+  if (/^[—–-]$/.test(last.text) || last.text === ',') {
+    for (let d = j - 2; d > floor && j - d < 25; d--) {
+      if (tokens[d].text !== last.text) continue;
+      const np = phraseBefore(tokens, d, floor);
+      return np && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j - 1] : null;
+    }
+    return null;
+  }
+  // A relative clause without commas: "organizations that have endorsed him say".
+  for (let r = j - 2; r > floor && j - r < 12; r--) {
+    const t = tokens[r];
+    if (t.pos === 'PUNCT') return null;
+    if (t.lower !== 'who' && t.lower !== 'that') continue;
+    const np = antecedent(tokens, r, floor);
+    return np && np[1] === r && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j] : null;
+  }
+  return null;
+}

@@ -248,3 +248,23 @@ describe('subjects with asides and relative clauses', () => {
     assert.equal(a?.source, 'a prominent committee member who lives in Ohio');
   });
 });
+
+describe('questions, hearsay and words read out', () => {
+  it('“…,” she said when asked about …: the question is a cue of its own, without a source', () => {
+    const all = attributions('“It is not perfect,” Lopez said when asked about the standards.');
+    assert.deepEqual(all.map((a) => a.cue), ['said', 'asked']);
+    assert.equal(all[1].source, null);
+    assert.equal(all[1].content, 'about the standards');
+  });
+
+  it('reportedly: a clause credited to no one named', () => {
+    const a = only('The FBI is reportedly making arrangements to interview Clinton.');
+    assert.deepEqual([a.cue, a.source, a.content], ['reportedly', null, 'The FBI is reportedly making arrangements to interview Clinton']);
+  });
+
+  it('“…,” read the email: reading out only words quoted right there', () => {
+    const a = only('“Anybody but Trump,” read the email.');
+    assert.deepEqual([a.cue, a.source], ['read', 'the email']);
+    assert.deepEqual(attributions('He read the book on the plane.'), []);
+  });
+});

@@ -19,7 +19,7 @@ const SAY_LIKE_PARTICIPLE = /ing$/;
 const PARTICIPLE_LEADS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without', 'since']);
 // Verbs that come before their subject after a quote or a clause: "…,” said Moon.
 const INVERTIBLE = new Set(
-  'say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
+  'read say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
 );
 const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later)$/i;
 // Verbs that are cues only with their particle when a user's lexicon lists them: "talked about", "spoke of".
@@ -28,6 +28,8 @@ const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']
 const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
 // Documents that carry someone's words: the one who issued them is the source.
 const DOCUMENTS = new Set('statement report letter ad advertisement memo video release post tweet resolution document filing editorial op-ed email'.split(' '));
+// Adverbs that credit a clause to unnamed others: "The FBI is reportedly making arrangements …".
+const HEARSAY = new Set(['reportedly', 'allegedly', 'purportedly', 'reputedly']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
 
 /** Finds (source, cue, content) triples, direct and indirect, sentence by sentence. */
@@ -81,6 +83,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const tok = tokens[k];
   if (ctx.quoteOf[k] >= 0) return null;
   if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
+  if (HEARSAY.has(tok.lower)) return hearsay(ctx, k, s, e, sentence);
   if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
   if ((tok.pos === 'ADJ' || tok.lower === 'against') && STANCES.has(tok.lower)) return stanceCue(ctx, k, s, e, sentence);
   if (tok.pos === 'NOUN' && ctx.nouns.has(tok.lemma)) {
@@ -94,10 +97,14 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (tok.lemma === 'add' && tokens[k + 1]?.lower === 'to' && ctx.quoteOf[k + 2] < 0) return null;
   if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
   // "Asked about the letter, Sanders said …": the opening participle is a cue of its own, without a source.
-  if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
+  // So is "when asked who …", "…, he said when asked about Trump".
+  const opens = k === s || (/^(when|after|if|while|once|until)$/.test(tokens[k - 1]?.lower ?? '') && /^(ask|question|press)$/.test(tok.lemma));
+  const asks = tokens[k + 1]?.pos === 'ADP' || /^(whether|if|who|what|why|how|when|where|which)$/.test(tokens[k + 1]?.lower ?? '');
+  if (opens && /ed$/.test(tok.lower) && speech && asks) {
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
-    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
+    if (k > s && j === e) while (j > k + 1 && tokens[j - 1].pos === 'PUNCT') j--;
+    if ((j < e || k > s) && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
@@ -211,10 +218,26 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   return subject && complement;
 }
 
+/** "The FBI is reportedly making arrangements to interview Clinton": the clause is hearsay, credited to no one named. */
+function hearsay(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  let from = s;
+  for (let i = k - 1; i > s; i--) if (tokens[i].text === ',' || tokens[i].text === ';' || tokens[i].pos === 'SCONJ' || ctx.quoteOf[i] >= 0) {
+    from = i + 1;
+    break;
+  }
+  const end = contentEnd(ctx, k + 1, e).end;
+  if (k + 1 >= e - 1 || from >= k) return null;
+  const content = spanTrim(ctx.text, tokens[from].start, end);
+  return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
 /** "…,” he continued.", "She continued: “…”": a verb of going on that reports words only next to them. */
 function resumesSpeech(ctx: Context, k: number, e: number): boolean {
   const { tokens } = ctx;
-  if (!/^(continue|go)$/.test(tokens[k].lemma) || tokens[k].pos !== 'VERB') return false;
+  if (!/^(continue|go|read)$/.test(tokens[k].lemma) || tokens[k].pos !== 'VERB') return false;
+  // "“…,” read the email", "One message read “…”": reading out words only when they are quoted right there.
+  if (tokens[k].lemma === 'read') return isCloseQuote(ctx, k - 1) || (tokens[k - 1]?.text === ',' && isCloseQuote(ctx, k - 2)) || ctx.quoteOf[k + 1] >= 0 || tokens[k + 1]?.text === ':';
   if (tokens[k].lemma === 'go' && tokens[k + 1]?.lower !== 'on') return false;
   const at = tokens[k].lemma === 'go' ? k + 2 : k + 1;
   const next = tokens[at];

@@ -268,3 +268,26 @@ describe('questions, hearsay and words read out', () => {
     assert.deepEqual(attributions('He read the book on the plane.'), []);
   });
 });
+
+describe('colons and evidence', () => {
+  it('a heading, a dash, a name and a colon before quoted words', () => {
+    const a = attributions('POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “The polls were close.”').find((x) => x.cue === ':');
+    assert.equal(a?.source, 'Mark Blumenthal and Jon Cohen');
+    assert.equal(a?.content, '“The polls were close.”');
+  });
+
+  it('More from the report: “…”: a document pointed at by "from"', () => {
+    const a = only('More from the report: “In general, samples vary.”');
+    assert.deepEqual([a.cue, a.source], [':', 'the report']);
+  });
+
+  it('He then listed the qualities: “…”: the subject of a clause announcing a quote', () => {
+    const a = attributions('He then turned to the qualities of a good nominee: “Strength and patience.”').find((x) => x.cue === ':');
+    assert.equal(a?.source, 'He');
+  });
+
+  it('…, new fundraising reports show: evidence verbs the tagger read as nouns', () => {
+    const a = only('More than 40 percent of the money arrived in February, new fundraising reports show.');
+    assert.deepEqual([a.cue, a.source, a.content], ['show', 'new fundraising reports', 'More than 40 percent of the money arrived in February']);
+  });
+});

@@ -215,7 +215,11 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   const plural = (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent)$/.test(prev.lower);
   const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
   const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
-  return subject && complement;
+  if (subject && complement) return true;
+  // "Polls there show Trump is trailing", "public records show little evidence", "…, new reports show.": evidence shows.
+  if (t.lemma !== 'show') return false;
+  const holder = prev.lower === 'there' || prev.lower === 'also' ? tokens[k - 2] : prev;
+  return !!holder && holder.pos !== 'DET' && /s$/.test(holder.lower) && (holder.pos === 'NOUN' || holder.pos === 'PROPN') && (complement || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'NOUN' || next.text === '.');
 }
 
 /** "The FBI is reportedly making arrangements to interview Clinton": the clause is hearsay, credited to no one named. */

@@ -60,9 +60,21 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   const quoted = ctx.quoteOf[k + 1] >= 0;
   let from: number;
   let to = k;
+  // Where "from" points at the words' origin, which may be a document ("More from the report: “…”").
+  let pointer = -1;
   if (k - s <= 12) {
     // "Graham: …", "Gillibrand on Hillary’s speeches: …": the name before any preposition.
     from = s;
+    // "POLLS NOT WRONG - Mark Blumenthal: “…”": the name after a dash that ends a heading.
+    if (quoted) for (let i = k - 1; i > s; i--) if (/^[-–—]$/.test(tokens[i].text) && tokens[i].start > tokens[i - 1].end) {
+      from = i + 1;
+      break;
+    }
+    // "Here’s Clinton in 1992: “…”", "More from the report: “…”": a pointer to the words.
+    if (quoted && /^here(’s|'s)$/.test(tokens[from]?.lower ?? '')) from += 1;
+    else if (quoted && tokens[from]?.lower === 'here' && /^(’s|'s|is)$/.test(tokens[from + 1]?.lower ?? '')) from += 2;
+    else if (quoted && tokens[from]?.lower === 'more' && tokens[from + 1]?.lower === 'from') pointer = from += 2;
+    else if (quoted && tokens[from]?.lower === 'from') pointer = from += 1;
     while (from < k && (tokens[from].pos === 'PUNCT' || tokens[from].pos === 'CCONJ')) from++;
     for (let i = from; i < k; i++)
       if (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART' && tokens[i].lower === 'to') {
@@ -75,11 +87,28 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
     if (!np) return null;
     [from, to] = np;
   } else return null;
-  const src = tokens.slice(from, to);
-  if (!src.length || !src.some((t) => t.pos === 'PROPN' || (t.pos === 'PRON' && /^(he|she|they)$/.test(t.lower)))) return null;
+  let src = tokens.slice(from, to);
+  // "He then listed the qualities a nominee needs: “…”": a clause announcing the quote; its subject speaks.
+  // A verb of saying there has the quote already ("said on Monday: “…”", "went on: “…”").
+  const reported = tokens.slice(s, k).some((t) => ctx.speech.has(t.lemma) || ctx.belief.has(t.lemma) || t.lemma === 'continue' || t.lemma === 'go');
+  if (quoted && !reported && src.some((t) => t.pos === 'VERB')) {
+    const subject = phraseAfter(tokens, from, k);
+    let v = subject ? subject[1] : -1;
+    while (v > 0 && v < k && tokens[v].pos === 'ADV') v++;
+    if (subject && v < k && tokens[v].pos === 'VERB' && /^(he|she|they|i|we)$|^\p{Lu}/u.test(tokens[subject[0]].text)) {
+      [from, to] = subject;
+      src = tokens.slice(from, to);
+      if (src.some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) {
+        const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
+        return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+      }
+    }
+  }
+  const pointed = pointer === from && src.some((t) => t.pos === 'NOUN');
+  if (!src.length || !pointed && !src.some((t) => t.pos === 'PROPN' || (t.pos === 'PRON' && /^(he|she|they)$/.test(t.lower)))) return null;
   // Labels are not speakers: "The Latest:", "Editor’s note:", "Question:", "Follow X on Twitter:".
-  if (src[0].pos === 'DET' || src.some((t) => LABELS.has(t.lower) || t.pos === 'VERB')) return null;
-  if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PRON' || t.lower === '’s' || t.lower === "'s" || t.text === '.' || t.text === '-' || /^\p{Lu}/u.test(t.text))) return null;
+  if (src[0].pos === 'DET' && !pointed || src.some((t) => LABELS.has(t.lower) || t.pos === 'VERB')) return null;
+  if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PRON' || t.pos === 'DET' && pointed || t.lower === 'and' || t.lower === '’s' || t.lower === "'s" || t.text === '.' || t.text === '-' || /^\p{Lu}/u.test(t.text))) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
   return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }

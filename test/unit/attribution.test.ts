@@ -291,3 +291,13 @@ describe('colons and evidence', () => {
     assert.deepEqual([a.cue, a.source, a.content], ['show', 'new fundraising reports', 'More than 40 percent of the money arrived in February']);
   });
 });
+
+describe('where one attribution’s words end and the next begins', () => {
+  it('“…,” one prosecutor said the cases differ: the quote belongs to the earlier cue, the clause to this one', () => {
+    const all = attributions('Clinton claimed that “Petraeus got in trouble for far less,” one former prosecutor said the two cases were quite different.');
+    const said = all.find((a) => a.cue === 'said')!;
+    assert.equal(said.content, 'the two cases were quite different');
+    const claimed = all.find((a) => a.cue === 'claimed')!;
+    assert.ok(claimed.content && !claimed.content.includes('prosecutor'), JSON.stringify(claimed));
+  });
+});

@@ -18,7 +18,9 @@ export function contentAround(ctx: Context, verb: Token, bs: number, be: number,
   const before = shared ? null : quoteJustBefore(ctx, bs);
   // "He continued, “…”", "She went on: “…”": words announced after the cue are its own, not the quote of the sentence before.
   const announces = tokens[be]?.text === ':' || (tokens[be]?.text === ',' && ctx.quoteOf[be + 1] >= 0 && !!before && before.end <= tokens[s].start);
-  if (before && !announces) return quoteSpan(text, before);
+  // "“…,” one prosecutor said the two cases were different": a clause of its own after the cue is what it reports.
+  const ownClause = !!before && be < e - 3 && tokens[be].pos !== 'PUNCT' && !onlyAdverbial(tokens, skipTime(tokens, be, e), e) && clauseFollows(tokens, be, e);
+  if (before && !announces && !ownClause) return quoteSpan(text, before);
   // Skip the hearer ("told reporters"), adverbials ("on Monday", "in a statement") and "that".
   let i = be;
   // The hearer ("told reporters", "asked him"), unless a particle made the object the content ("asked for a meeting")
@@ -129,8 +131,10 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let j = k - 1;
       while (j > s && tokens[j].pos === 'ADV') j--;
       const joiner = tokens[j];
-      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || /^(while|whereas|but)$/.test(joiner.lower))) continue;
-      let end = joiner.start;
+      // Also a colon, a dash or a closing quote: "… because it pays off: He said …", "“…,” one prosecutor said …".
+      const closes = isCloseQuote(ctx, j) || /^[:—–]$/.test(joiner?.text ?? '');
+      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || closes || /^(while|whereas|but)$/.test(joiner.lower))) continue;
+      let end = isCloseQuote(ctx, j) ? joiner.end : joiner.start;
       if (tokens[j - 1]?.text === ',') end = tokens[j - 1].start;
       while (end > a.content.start && /\s/.test(text[end - 1])) end--;
       a.content = end > a.content.start ? { start: a.content.start, end, text: text.slice(a.content.start, end) } : null;
@@ -191,6 +195,18 @@ function leadTo(tokens: Token[], i: number, e: number, quoteOf: Int32Array): num
     if (j > i && !CLAUSE_SKIP_ADP.has(t.lower) && t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM' && t.text !== ',' && t.pos !== 'PART') return -1;
   }
   return -1;
+}
+
+/** A subject and a verb soon after `i`, before any punctuation: "the two cases were different". */
+function clauseFollows(tokens: Token[], i: number, e: number): boolean {
+  let j = i;
+  if (tokens[j]?.lower === 'that') j++;
+  if (!tokens[j] || !(tokens[j].pos === 'PRON' || tokens[j].pos === 'DET' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'NUM')) return false;
+  for (let k = j + 1; k < Math.min(e, j + 8); k++) {
+    if (tokens[k].pos === 'PUNCT') return false;
+    if (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && !/ing$/.test(tokens[k].lower))) return true;
+  }
+  return false;
 }
 
 function onlyAdverbial(tokens: Token[], i: number, e: number): boolean {

@@ -301,3 +301,15 @@ describe('where one attribution’s words end and the next begins', () => {
     assert.ok(claimed.content && !claimed.content.includes('prosecutor'), JSON.stringify(claimed));
   });
 });
+
+describe('support and its objects', () => {
+  it('would support later school start times: any object of a support-like verb', () => {
+    const a = only('Grayson would support later school start times.');
+    assert.deepEqual([a.cue, a.source, a.content], ['would support', 'Grayson', 'later school start times']);
+  });
+
+  it('Republicans support deploying ground forces: a plural name before a verb read as a noun', () => {
+    const a = only('A majority of Republicans support deploying ground forces.');
+    assert.deepEqual([a.cue, a.content], ['support', 'deploying ground forces']);
+  });
+});

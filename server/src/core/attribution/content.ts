@@ -68,7 +68,8 @@ export function hasComplement(ctx: Context, verb: Token, ce: number, e: number):
   // "seemed unperturbed", "seems like …": an impression needs only an adjective.
   if (/^(seem|appear|sound|look)$/.test(verb.lemma) && (t.pos === 'ADJ' || t.lower === 'like')) return true;
   if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem|show|reveal|suggest)$/.test(verb.lemma))
-    return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'ADP';
+    // Any object will do ("would support later school start times", the tagger reading "school" as a verb).
+    return t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'AUX' && t.pos !== 'PART';
   // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").
   if (t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN') {
     for (let j = i + 1; j < Math.min(e, i + 7); j++) {

@@ -313,3 +313,23 @@ describe('support and its objects', () => {
     assert.deepEqual([a.cue, a.content], ['support', 'deploying ground forces']);
   });
 });
+
+describe('cues of several words', () => {
+  it('made it clear that …', () => {
+    const a = attributions('He made it clear that he felt they should drop out.')[0];
+    assert.deepEqual([a.cue, a.source, a.content], ['made it clear', 'He', 'he felt they should drop out']);
+    assert.deepEqual(attributions('She made it clear.'), []);
+  });
+
+  it('verbs that are cues only with their particle: voted against, pushed back, weighed in', () => {
+    assert.equal(only('He voted against a measure to extend the tax cuts.').cue, 'voted against');
+    assert.equal(only('Priebus pushed back on those charges.').cue, 'pushed back');
+    assert.deepEqual(attributions('He voted early. They pushed the cart.'), []);
+  });
+
+  it('an unowned stance noun: criticism of, support for … among', () => {
+    const a = only('The program drew criticism for its costs.');
+    assert.deepEqual([a.cue, a.source, a.content], ['criticism', null, 'its costs']);
+    assert.deepEqual(attributions('There was no support for the bill.'), []);
+  });
+});

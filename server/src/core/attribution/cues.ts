@@ -29,7 +29,9 @@ export const DEFAULT_CUES: CueLexicon = {
     'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
     'text telephone phone summarize spell outline detail list learn defend unveil ' +
     // Read from PolNeAR train misses: talking about, discussing, invoking, challenging, knocking, emailing.
-    'talk speak discuss invoke challenge knock eviscerate ridicule question'
+    'talk speak discuss invoke challenge knock eviscerate ridicule question ' +
+    // Cues only with their particle (see CUE_PARTICLES): pushed for, voted against, weighed in, hit back.
+    'push vote campaign lash weigh hit fire'
   ).split(/\s+/),
   belief: (
     'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +
@@ -64,7 +66,9 @@ export const CUE_PARTICLES: Record<string, string[]> = {
   warn: ['about', 'of', 'against'],
   say: ['of'],
   go: ['on'],
-  push: ['for'],
+  push: ['for', 'back'],
+  vote: ['for', 'against'],
+  campaign: ['for', 'against', 'on'],
   press: ['for'],
   lash: ['out'],
   weigh: ['in'],

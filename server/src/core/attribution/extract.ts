@@ -23,7 +23,7 @@ const INVERTIBLE = new Set(
 );
 const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later)$/i;
 // Verbs that are cues only with their particle when a user's lexicon lists them: "talked about", "spoke of".
-const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']);
+const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign', 'push', 'vote', 'campaign', 'hit', 'fire']);
 // Verbs that report an impression rather than a source: cues without a source.
 const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
 // Documents that carry someone's words: the one who issued them is the source.
@@ -90,6 +90,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const noun = nounCue(ctx, k, s, e, sentence);
     if (noun) return noun;
   }
+  // "made it clear that …", "has made clear that …": a cue of three words.
+  if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
   const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
@@ -220,6 +222,21 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   if (t.lemma !== 'show') return false;
   const holder = prev.lower === 'there' || prev.lower === 'also' ? tokens[k - 2] : prev;
   return !!holder && holder.pos !== 'DET' && /s$/.test(holder.lower) && (holder.pos === 'NOUN' || holder.pos === 'PROPN') && (complement || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'NOUN' || next.text === '.');
+}
+
+/** "Sanders has made clear that he expects …": the subject (or the clause's, after a participle) makes its view plain. */
+function madeClear(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  let ce = tokens[k + 1].lower === 'it' ? k + 3 : k + 2;
+  let cs = k;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  let i = ce;
+  if (tokens[i]?.lower === 'that' || tokens[i]?.text === ':') i++;
+  else if (!/^(to|whether|if|how|what|why|who)$/.test(tokens[i]?.lower ?? '')) return null;
+  if (i >= e - 1) return null;
+  const source = phraseBefore(tokens, cs, s) ?? (/ing$/.test(tokens[k].lower) ? clauseSubject(ctx, s, cs) : null);
+  const content = spanTrim(ctx.text, tokens[i].start, contentEnd(ctx, i, e).end);
+  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
 /** "The FBI is reportedly making arrangements to interview Clinton": the clause is hearsay, credited to no one named. */

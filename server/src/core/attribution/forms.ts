@@ -131,17 +131,31 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   } else if (next.lower === 'from' || next.lower === 'by') {
     source = phraseAfter(tokens, k + 2, e);
   }
-  if (!source) return null;
-  let i = source[0] > k ? source[1] : k + 1;
+  // "criticism of the deal", "support for Sanders among white voters": a stance named without its holder.
+  const unowned = !source && STANCE_NOUNS.has(tokens[k].lemma) && /^(of|for|to|against|on|about)$/.test(next.lower) && tokens[k - 1]?.lower !== 'no';
+  if (!source && !unowned) return null;
+  let i = source && source[0] > k ? source[1] : k + 1;
   while (i < e && (NOUN_LEADS.has(tokens[i].lower) || tokens[i].text === ':' || tokens[i].text === ',')) i++;
   if (i >= e - 1) return null;
   let j = i;
   while (j < e && tokens[j].text !== ',' && tokens[j].text !== ';' && tokens[j].text !== '—') j++;
   const end = ctx.quoteOf[i] >= 0 ? Math.max(ctx.quotes[ctx.quoteOf[i]].end, tokens[j - 1].end) : contentEnd(ctx, i, j).end;
-  const content = spanTrim(ctx.text, tokens[i].start, end);
+  let content = spanTrim(ctx.text, tokens[i].start, end);
   if (!content) return null;
-  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  if (!source) {
+    // The holder may follow the object: "support for Sanders among union members".
+    for (let a = i + 1; a < j - 1; a++) if (tokens[a].lower === 'among' || tokens[a].lower === 'from') {
+      source = phraseAfter(tokens, a + 1, j);
+      if (source) content = spanTrim(ctx.text, tokens[i].start, tokens[a - 1].end);
+      break;
+    }
+    if (!content) return null;
+  }
+  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
+
+// Nouns of a stance that are cues even without a holder in sight: "criticism of", "support for", "opposition to".
+const STANCE_NOUNS = new Set('support opposition criticism endorsement backing praise critique'.split(' '));
 
 // What a finding can be "in" when it is credited to it: "Trump leads by 24 points in the new poll".
 const FINDINGS = new Set('poll survey study'.split(' '));

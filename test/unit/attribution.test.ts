@@ -333,3 +333,10 @@ describe('cues of several words', () => {
     assert.deepEqual(attributions('There was no support for the bill.'), []);
   });
 });
+
+describe('thoughts with quoted words in their clause', () => {
+  it('Bolton thought some of the “Neocons For Hillary” buzz was artificial', () => {
+    const a = only('Bolton thought some of the “Neocons For Hillary” buzz was artificial.');
+    assert.deepEqual([a.cue, a.source, a.content], ['thought', 'Bolton', 'some of the “Neocons For Hillary” buzz was artificial']);
+  });
+});

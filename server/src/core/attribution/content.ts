@@ -72,10 +72,18 @@ export function hasComplement(ctx: Context, verb: Token, ce: number, e: number):
     return t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'AUX' && t.pos !== 'PART';
   // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").
   if (t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN') {
-    for (let j = i + 1; j < Math.min(e, i + 7); j++) {
+    // Words in quotes inside the subject count as one ("some of the “Neocons For Hillary” buzz was …").
+    let q = -1;
+    for (let j = i + 1, n = 0; j < e && n < 7; j++) {
+      if (ctx.quoteOf[j] >= 0 && ctx.quotes[ctx.quoteOf[j]].kind !== 'direct') {
+        if (ctx.quoteOf[j] !== q) n++;
+        q = ctx.quoteOf[j];
+        continue;
+      }
+      n++;
       if (tokens[j].pos === 'AUX' || tokens[j].pos === 'VERB') return true;
       if (tokens[j].lower === 'to' && tokens[j + 1]?.pos === 'VERB') return true;
-      if (tokens[j].pos === 'PUNCT') break;
+      if (tokens[j].pos === 'PUNCT' && !isCloseQuote(ctx, j)) break;
     }
   }
   return false;

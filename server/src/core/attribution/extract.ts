@@ -214,7 +214,7 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   // "Viguerie notes", "he says"; a base form only after a plural subject ("Others call it", "64 percent call him").
   const inflected = /(s|ed)$/.test(t.lower);
   const singular = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it|who)$/.test(prev.lower));
-  const plural = ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s]s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent)$/.test(prev.lower);
+  const plural = ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s]s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent|both|many|most|some|all)$/.test(prev.lower);
   const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
   const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN' || (next.pos === 'VERB' && /ing$/.test(next.lower));
   if (subject && complement) return true;

@@ -223,7 +223,8 @@ export function looseSubject(tokens: Token[], end: number, floor: number): Range
   }
   // The clause must begin where the phrase does: the sentence start, or after a comma, a conjunction or a quote.
   const before = tokens[i - 1];
-  if (i > floor && before && !(before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'SCONJ')) return null;
+  // "Yet many officials on and off the island believe": an opening adverb is no part of the subject.
+  if (i > floor && before && !(before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'SCONJ' || (before.pos === 'ADV' && i - 1 === floor))) return null;
   while (i < j && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART' || tokens[i].pos === 'PUNCT')) i++;
   if (i >= j || tokens[j - 1].pos === 'ADP' || tokens[j - 1].pos === 'DET') return null;
   const named = tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET');

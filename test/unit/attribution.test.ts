@@ -340,3 +340,11 @@ describe('thoughts with quoted words in their clause', () => {
     assert.deepEqual([a.cue, a.source, a.content], ['thought', 'Bolton', 'some of the “Neocons For Hillary” buzz was artificial']);
   });
 });
+
+describe('a view credited by "To X,"', () => {
+  it('To many Republicans, the deal is a betrayal', () => {
+    const a = only('To many Republicans, the deal is a betrayal.');
+    assert.deepEqual([a.cue, a.source, a.content], ['To', 'many Republicans', 'the deal is a betrayal']);
+    assert.deepEqual(attributions('To date, the deal has held.'), []);
+  });
+});

@@ -3,7 +3,7 @@ import type { Quote, Sentence } from '../types';
 import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
 import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
-import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue } from './forms';
+import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 
 export type { FoundAttribution } from './context';
@@ -61,6 +61,13 @@ export function extractAttributions(
     for (let k = t; k < end; k++) {
       const a = cueAt(ctx, k, t, end, si, out, first);
       if (a) out.push(a);
+    }
+    if (out.length === first) {
+      let k = t;
+      if (k < end && tokens[k].pos === 'CCONJ') k++;
+      // Only "To X,": "For X," is as often a purpose or a topic ("For Trump, the stakes are high") as a view.
+      const view = k < end && tokens[k].lower === 'to' && ctx.quoteOf[k] < 0 ? viewOf(ctx, k, t, end, si) : null;
+      if (view) out.push(view);
     }
     if (out.length === first)
       for (let k = t; k < end; k++)

@@ -236,3 +236,24 @@ export function stanceCue(ctx: Context, k: number, s: number, e: number, sentenc
   if (!content) return null;
   return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'thought', within: null };
 }
+
+// Heads of a "To X," that are times or measures, not minds: "To date,", "To some extent,".
+const NOT_MINDS = new Set('year years decade decades month months week weeks day days time now date example instance instance part most first sure starters record moment while long example reason reasons end extent degree'.split(' '));
+
+/**
+ * "To many Republicans, the deal is a betrayal": a view credited to the people named at the start. Only
+ * where no other cue reports the sentence.
+ */
+export function viewOf(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  const source = phraseAfter(tokens, k + 1, e);
+  if (!source || tokens[source[1]]?.text !== ',' || source[1] + 3 >= e) return null;
+  const words = tokens.slice(source[0], source[1]);
+  if (words.some((t) => NOT_MINDS.has(t.lower) || t.pos === 'NUM')) return null;
+  const head = words[words.length - 1];
+  if (!(head.pos === 'PROPN' || (head.pos === 'NOUN' && /s$/.test(head.lower)) || (head.pos === 'PRON' && /^(him|her|them|me|us)$/.test(head.lower)))) return null;
+  const i = source[1] + 1;
+  const content = spanTrim(ctx.text, tokens[i].start, contentEnd(ctx, i, e).end);
+  if (!content) return null;
+  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'thought', within: null };
+}

@@ -244,7 +244,7 @@ const NOT_MINDS = new Set('year years decade decades month months week weeks day
  * "To many Republicans, the deal is a betrayal": a view credited to the people named at the start. Only
  * where no other cue reports the sentence.
  */
-export function viewOf(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+export function viewOf(ctx: Context, k: number, _s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens } = ctx;
   const source = phraseAfter(tokens, k + 1, e);
   if (!source || tokens[source[1]]?.text !== ',' || source[1] + 3 >= e) return null;

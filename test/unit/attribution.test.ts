@@ -222,7 +222,7 @@ describe('findings, stances and talk', () => {
     assert.deepEqual([a.cue, a.source, a.content], ['supported', '6 in 10 white men', 'Sanders']);
   });
 
-  it('talking about, discussed, challenged: verbs of talk and dispute', () => {
+  it('talking about, challenged: verbs of talk and dispute', () => {
     assert.equal(only('Clinton was talking about the economy.').cue, 'was talking about');
     assert.equal(only('Cruz challenged the moderators on their questions.').source, 'Cruz');
     assert.deepEqual(attributions('They talked.'), []);
@@ -346,5 +346,11 @@ describe('a view credited by "To X,"', () => {
     const a = only('To many Republicans, the deal is a betrayal.');
     assert.deepEqual([a.cue, a.source, a.content], ['To', 'many Republicans', 'the deal is a betrayal']);
     assert.deepEqual(attributions('To date, the deal has held.'), []);
+  });
+});
+
+describe('descriptions that are not attributions', () => {
+  it('with three thousand journalists expected to attend: an absolute phrase reports no one', () => {
+    assert.deepEqual(attributions('The summit will take place in Hanoi in February, with three thousand journalists expected to attend.'), []);
   });
 });

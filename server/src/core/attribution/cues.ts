@@ -28,8 +28,8 @@ export const DEFAULT_CUES: CueLexicon = {
     'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
     'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
     'text telephone phone summarize spell outline detail list learn defend unveil ' +
-    // Read from PolNeAR train misses: talking about, discussing, invoking, challenging, knocking, emailing.
-    'talk speak discuss invoke challenge knock eviscerate ridicule question ' +
+    // Read from PolNeAR train misses: talking about, invoking, challenging, knocking, emailing.
+    'talk speak invoke challenge knock eviscerate ridicule question ' +
     // Cues only with their particle (see CUE_PARTICLES): pushed for, voted against, weighed in, hit back.
     'push vote campaign lash weigh hit fire'
   ).split(/\s+/),

@@ -190,8 +190,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const blockStart = Math.min(cs, source ? source[0] : cs);
   const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
   let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech, shared);
-  // "6 in 10 white men supported Sanders": a short complement is still what they think.
-  if (!content && !speech && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
+  // "6 in 10 white men supported Sanders": a short complement is still what they think; not in "with
+  // three thousand journalists expected to attend", which only describes them.
+  const absolute = !!source && tokens[source[0] - 1]?.lower === 'with';
+  if (!content && !speech && !absolute && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
   if (!speech && !content) return null;
   // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
   if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;

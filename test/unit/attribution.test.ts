@@ -354,3 +354,10 @@ describe('descriptions that are not attributions', () => {
     assert.deepEqual(attributions('The summit will take place in Hanoi in February, with three thousand journalists expected to attend.'), []);
   });
 });
+
+describe('interviews', () => {
+  it('Q: … A: …: the answer is credited to "A", the question to no one', () => {
+    const all = attributions('Q: How did things go for you?\n\nA: You do not think about the damage.');
+    assert.deepEqual(all.map((a) => [a.source, a.cue, a.content]), [['A', ':', 'You do not think about the damage']]);
+  });
+});

@@ -48,7 +48,7 @@ export function accordingTo(ctx: Context, k: number, s: number, e: number, sente
 
 // Words of labels, which a colon follows without anyone speaking: "The Latest:", "Editor’s note:", "Question:".
 const LABELS = new Set(
-  'latest note question answer update updates name age city job pay editor follow watch read listen photo photos video related source sources correction disclosure exclusive breaking live transcript full text'.split(' '),
+  'q latest note question answer update updates name age city job pay editor follow watch read listen photo photos video related source sources correction disclosure exclusive breaking live transcript full text'.split(' '),
 );
 
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
@@ -57,6 +57,11 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
   // A colon after a verb ("said:", "put it this way:") belongs to that verb's attribution.
   if (tokens[k - 1].pos === 'VERB') return null;
+  // "Q: … A: …": in an interview the answer is the interviewee's words, credited to "A".
+  if (k === s + 1 && tokens[s].text === 'A' && ctx.text.lastIndexOf('Q:', tokens[s].start) >= 0) {
+    const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
+    return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  }
   const quoted = ctx.quoteOf[k + 1] >= 0;
   let from: number;
   let to = k;

@@ -327,7 +327,7 @@ describe('cues of several words', () => {
     assert.deepEqual(attributions('He voted early. They pushed the cart.'), []);
   });
 
-  it('an unowned stance noun: criticism of, support for … among', () => {
+  it('an unowned stance noun: criticism of, endorsement of; not support for, which is as often a count', () => {
     const a = only('The program drew criticism for its costs.');
     assert.deepEqual([a.cue, a.source, a.content], ['criticism', null, 'its costs']);
     assert.deepEqual(attributions('There was no support for the bill.'), []);
@@ -359,5 +359,11 @@ describe('interviews', () => {
   it('Q: … A: …: the answer is credited to "A", the question to no one', () => {
     const all = attributions('Q: How did things go for you?\n\nA: You do not think about the damage.');
     assert.deepEqual(all.map((a) => [a.source, a.cue, a.content]), [['A', ':', 'You do not think about the damage']]);
+  });
+});
+
+describe('findings credited to polls in general', () => {
+  it('rising in the polls is a standing, not a source', () => {
+    assert.deepEqual(attributions('Johnson has risen in the polls to the high single digits.'), []);
   });
 });

@@ -136,7 +136,7 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   } else if (next.lower === 'from' || next.lower === 'by') {
     source = phraseAfter(tokens, k + 2, e);
   }
-  // "criticism of the deal", "support for Sanders among white voters": a stance named without its holder.
+  // "criticism of the deal", "praise for Sanders from voters": a stance named without its holder.
   const unowned = !source && STANCE_NOUNS.has(tokens[k].lemma) && /^(of|for|to|against|on|about)$/.test(next.lower) && tokens[k - 1]?.lower !== 'no';
   if (!source && !unowned) return null;
   let i = source && source[0] > k ? source[1] : k + 1;
@@ -148,7 +148,7 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   let content = spanTrim(ctx.text, tokens[i].start, end);
   if (!content) return null;
   if (!source) {
-    // The holder may follow the object: "support for Sanders among union members".
+    // The holder may follow the object: "praise for Sanders from union members".
     for (let a = i + 1; a < j - 1; a++) if (tokens[a].lower === 'among' || tokens[a].lower === 'from') {
       source = phraseAfter(tokens, a + 1, j);
       if (source) content = spanTrim(ctx.text, tokens[i].start, tokens[a - 1].end);
@@ -159,8 +159,9 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
 }
 
-// Nouns of a stance that are cues even without a holder in sight: "criticism of", "support for", "opposition to".
-const STANCE_NOUNS = new Set('support opposition criticism endorsement backing praise critique'.split(' '));
+// Nouns of a stance that are cues even without a holder in sight: "criticism of", "endorsement of" ("support for"
+// and "opposition to" are as often counts of voters as someone's stance, and were more often wrong than right on train).
+const STANCE_NOUNS = new Set('criticism endorsement praise critique'.split(' '));
 
 // What a finding can be "in" when it is credited to it: "Trump leads by 24 points in the new poll".
 const FINDINGS = new Set('poll survey study'.split(' '));
@@ -177,6 +178,8 @@ export function inFinding(ctx: Context, k: number, s: number, e: number, sentenc
   let head = -1;
   for (let i = source[0]; i < source[1]; i++) if (FINDINGS.has(tokens[i].lemma)) head = i;
   if (head < 0 || head < source[1] - 2) return null;
+  // "rising in the polls", "trails in polls": the polls in general are a standing, not a source.
+  if (source[1] - source[0] <= 2 && /s$/.test(tokens[head].lower)) return null;
   let after = source[1];
   if (tokens[after]?.pos === 'VERB' && /ed$/.test(tokens[after].lower)) {
     let j = after + 1;

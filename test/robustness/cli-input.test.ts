@@ -141,6 +141,15 @@ describe('the command line on enormous articles', () => {
     assertSpans(doc, fs.readFileSync(path.join(dir, 'quotes.txt'), 'utf8'));
   });
 
+  it('a sentence of 10,000 cues and no stop: a result', async () => {
+    // Attribution work on one sentence grows faster than its length; such a run is read in pieces.
+    fs.writeFileSync(path.join(dir, 'cues.txt'), 'He said '.repeat(10_000) + 'nothing.');
+    const r = await run(['--format', 'json', '--corpus', SEEDS_DIR, 'cues.txt'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = (JSON.parse(r.stdout) as JsonOutput).documents[0];
+    assert.ok(doc.attributions.length > 1000);
+  });
+
   it('refuses a --max-chars that is not a count of at least 1,000, in one line', async () => {
     for (const bad of ['0', '-5', 'lots', '12.5', '999']) {
       const r = await run(['--max-chars', bad, 'big.txt'], dir);

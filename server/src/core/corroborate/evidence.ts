@@ -1,9 +1,109 @@
-import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
-import type { Corpus, Passage } from '../corpus/corpus';
-import { contentWords } from '../corpus/terms';
-import type { ArticleAnalysis, ClaimFinding, ClaimStatus, Evidence, QuoteFinding } from '../types';
+// Evidence for each quote and claim of an article: BM25 finds candidate passages in the other documents, the
+// calibrated support model and the quote-wording comparison decide how each bears on the statement, and the
+// best passage of every other document is kept — copies of one article (wire copies) counted once.
 
-const SUPPORT_THRESHOLD = 0.5;
+import { analyzeArticle } from '../analyze';
+import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
+import { FLAG_SHIFT, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { DUPLICATE_SIMILARITY, sketchOf, sketchSimilarity } from '../corpus/sketch';
+import { scanTokens, TOKEN_STOPWORD } from '../corpus/terms';
+import type { ArticleAnalysis, Attribution, ClaimFinding, Evidence, QuoteFinding, TextSpan } from '../types';
+import { statusOf } from '../claims/status';
+import { FEATURE, pairFeatures, profileOf, type Profile } from './features';
+import { Lexicon } from './lexicon';
+import { judgeQuote, judgeStatement, type Judgement } from './relation';
+import { queryTokens } from './query';
+import { compareWording } from './wording';
+
+/** Candidate passages re-ranked per statement. */
+const CANDIDATES = 24;
+/** Sources shown per quote or claim. */
+const MAX_SOURCES = 12;
+/** Words of the sentence around a partial quote count this much in retrieval (the quote's own words: 1). */
+const CONTEXT_WEIGHT = 0.5;
+/** Copy detection needs enough text on both sides to mean anything. */
+const MIN_PASSAGES_FOR_COPY = 4;
+
+const lexicons = new WeakMap<Corpus, Lexicon>();
+
+/** The lexicon of a corpus's vocabulary (made once per corpus). */
+export function lexiconOf(corpus: Corpus): Lexicon {
+  let lexicon = lexicons.get(corpus);
+  if (!lexicon) lexicons.set(corpus, (lexicon = new Lexicon(corpus.vocabulary)));
+  return lexicon;
+}
+
+const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
+
+interface Candidate {
+  passage: number;
+  document: number;
+  judgement: Judgement;
+  /** Token range of the other document's wording of a quote. */
+  wording?: { from: number; to: number };
+}
+
+/** One report's worth of comparisons against a corpus: caches passage profiles and other documents' speakers. */
+class Comparison {
+  readonly lexicon: Lexicon;
+  private readonly profiles = new Map<number, Profile>();
+  private readonly copies = new Map<number, boolean>();
+  private readonly analyses = new Map<number, ArticleAnalysis>();
+  readonly exclude: number[];
+  readonly idf: (term: number) => number;
+  readonly wordOf: (term: number) => string;
+
+  constructor(
+    readonly corpus: Corpus,
+    documentId: string | null,
+    private readonly articleSketch: Uint32Array | null,
+  ) {
+    this.lexicon = lexiconOf(corpus);
+    const self = documentId === null ? -1 : corpus.documentIndex(documentId);
+    this.exclude = self >= 0 ? [self] : [];
+    this.idf = (t) => corpus.idf(t);
+    this.wordOf = (t) => corpus.vocabulary.stems[t] ?? '';
+  }
+
+  profile(passage: number): Profile {
+    let p = this.profiles.get(passage);
+    if (!p) this.profiles.set(passage, (p = profileOf(this.corpus.passageTokens(passage).slice(), this.idf, this.lexicon)));
+    return p;
+  }
+
+  queryProfile(tokens: Uint32Array): Profile {
+    return profileOf(tokens, this.idf, this.lexicon);
+  }
+
+  /** True when document d is a copy of the article itself: not an independent source. */
+  isCopyOfArticle(d: number): boolean {
+    if (!this.articleSketch) return false;
+    let copy = this.copies.get(d);
+    if (copy === undefined) {
+      copy = this.corpus.passageRange(d).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(this.articleSketch, this.corpus.sketch(d)) >= DUPLICATE_SIMILARITY;
+      this.copies.set(d, copy);
+    }
+    return copy;
+  }
+
+  /** BM25 candidates for weighted query terms, other documents only. */
+  search(terms: QueryTerm[]): number[] {
+    return this.corpus
+      .search(terms, { exclude: this.exclude, limit: CANDIDATES })
+      .map((h) => h.passage)
+      .filter((p) => !this.isCopyOfArticle(this.corpus.passageDocumentOf(p)));
+  }
+
+  /** Who is quoted at `offset` of document d, by the full article analysis of that document (cached). */
+  speakerAt(d: number, start: number, end: number): string | null {
+    let analysis = this.analyses.get(d);
+    if (!analysis) this.analyses.set(d, (analysis = analyzeArticle(this.corpus.text(d))));
+    const quote = analysis.quotes.find((q) => q.start < end && q.end > start && q.attribution !== null);
+    if (!quote || quote.attribution === null) return null;
+    const a = analysis.attributions[quote.attribution];
+    return a?.speaker ?? a?.source?.text ?? null;
+  }
+}
 
 /** Finds, for each quote and claim of an article, the best passage of every other corpus document that bears on it. */
 export function corroborate(
@@ -12,47 +112,230 @@ export function corroborate(
   corpus: Corpus,
   token: CancellationToken = noCancellation,
 ): { quotes: QuoteFinding[]; claims: ClaimFinding[] } {
+  const { text } = analysis;
+  const sentenceTokens = analysis.sentences.map((s) => queryTokens(corpus, text, s.start, s.end, quoteSpans(analysis)));
+  const article = articleSketch(sentenceTokens, analysis.sentences.length);
+  const cmp = new Comparison(corpus, documentId, article);
   const quotes: QuoteFinding[] = [];
+  const differing = new Map<number, Candidate[]>(); // sentence index → differs candidates of its quotes
   for (const quote of analysis.quotes) {
     throwIfCancelled(token);
-    quotes.push({ quote, evidence: quote.kind === 'scare' ? [] : findEvidence(quote.text, documentId, corpus) });
+    if (quote.kind === 'scare') {
+      quotes.push({ quote, evidence: [] });
+      continue;
+    }
+    const si = analysis.sentences.findIndex((s) => s.start <= quote.start && quote.start < s.end);
+    const sentence = si >= 0 ? analysis.sentences[si] : { start: quote.start, end: quote.end };
+    const attribution = quote.attribution !== null ? analysis.attributions[quote.attribution] : undefined;
+    const candidates = quoteCandidates(cmp, text, quote, sentence, speakerOf(attribution));
+    quotes.push({ quote, evidence: toEvidence(cmp, candidates) });
+    if (si >= 0) differing.set(si, [...(differing.get(si) ?? []), ...candidates.filter((c) => c.judgement.relation === 'differs')]);
   }
   const claims: ClaimFinding[] = [];
   for (const claim of analysis.claims) {
     throwIfCancelled(token);
-    const evidence = findEvidence(claim.text, documentId, corpus);
+    const tokens = sentenceTokens[claim.sentence] ?? queryTokens(corpus, text, claim.start, claim.end);
+    const candidates = [...statementCandidates(cmp, tokens), ...(differing.get(claim.sentence) ?? [])];
+    const evidence = toEvidence(cmp, candidates);
     claims.push({ claim, evidence, status: statusOf(evidence, claim.attribution !== null) });
   }
   return { quotes, claims };
 }
 
-function findEvidence(text: string, documentId: string, corpus: Corpus): Evidence[] {
-  const query = new Set(contentWords(text));
-  if (query.size === 0) return [];
-  const best = new Map<string, Evidence>();
-  for (const { passage } of corpus.search(text, { exclude: documentId, limit: 50 })) {
-    const score = overlap(query, passage);
-    if (score < SUPPORT_THRESHOLD) continue;
-    const prev = best.get(passage.documentId);
-    if (!prev || prev.score < score) best.set(passage.documentId, toEvidence(passage, score));
+/** Evidence for one statement (a sentence of text) from documents other than `exclude`: what the evaluation measures. */
+export function evidenceForStatement(corpus: Corpus, statement: string, exclude: string | null = null): Evidence[] {
+  const cmp = new Comparison(corpus, exclude, null);
+  return toEvidence(cmp, statementCandidates(cmp, queryTokens(corpus, statement)));
+}
+
+/** How one document bears on a statement: its best passage's relation and score (null relation: none). */
+export function compareWithDocument(corpus: Corpus, statement: string, documentId: string): Judgement {
+  const cmp = new Comparison(corpus, null, null);
+  const q = cmp.queryProfile(queryTokens(corpus, statement));
+  const d = corpus.documentIndex(documentId);
+  let best: Judgement = { relation: null, score: 0 };
+  if (d < 0) return best;
+  const { first, count } = corpus.passageRange(d);
+  for (let p = first; p < first + count; p++) {
+    const j = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, corpus.passageTotal);
+    if (rank(j) > rank(best)) best = j;
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return best;
 }
 
-function overlap(query: Set<string>, passage: Passage): number {
-  const terms = new Set(passage.terms);
-  let shared = 0;
-  for (const t of query) if (terms.has(t)) shared++;
-  return shared / query.size;
+// Supports and conflicts rank above "nothing"; then by score.
+const rank = (j: Judgement): number => (j.relation ? 1 : 0) + j.score;
+
+function statementCandidates(cmp: Comparison, tokens: Uint32Array): Candidate[] {
+  const q = cmp.queryProfile(tokens);
+  if (q.content.size === 0) return [];
+  const terms: QueryTerm[] = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+  const out: Candidate[] = [];
+  for (const p of cmp.search(terms)) {
+    const judgement = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, cmp.corpus.passageTotal);
+    if (judgement.relation) out.push({ passage: p, document: cmp.corpus.passageDocumentOf(p), judgement });
+  }
+  return out;
 }
 
-function toEvidence(p: Passage, score: number): Evidence {
-  const { documentId, start, end, line, character, endLine, endCharacter, text } = p;
-  return { documentId, start, end, line, character, endLine, endCharacter, text, score, relation: 'supports' };
+function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sentence: { start: number; end: number }, speaker: string | null): Candidate[] {
+  const { corpus, lexicon } = cmp;
+  const inner = innerSpan(text, quote);
+  const quoteTokens = queryTokens(corpus, text, inner.start, inner.end, [inner.start, inner.end]);
+  if (quoteTokens.length === 0) return [];
+  const sentenceTokens = queryTokens(corpus, text, sentence.start, sentence.end, [quote.start, quote.end]);
+  // The statement is the sentence around the quote, or the quote alone when it is long enough to stand alone.
+  const context = cmp.queryProfile(sentenceTokens);
+  const alone = quoteTokens.length >= 8 ? cmp.queryProfile(quoteTokens) : null;
+  const quoteWords = Array.from(quoteTokens, (w) => cmp.wordOf(w & TERM_MASK));
+  let quoteContent = 0;
+  for (const w of quoteTokens) if (isContent(w)) quoteContent++;
+  const inQuote = new Set(Array.from(quoteTokens, (w) => w & TERM_MASK));
+  const terms: QueryTerm[] = [...context.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: inQuote.has(term) ? 1 : CONTEXT_WEIGHT }));
+  const seen = new Set<number>();
+  const out: Candidate[] = [];
+  const consider = (p: number): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    const passage = cmp.profile(p);
+    let statementJudgement = judgeStatement(context, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+    if (alone) {
+      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+      if (j.relation === 'supports' && (statementJudgement.relation !== 'supports' || j.score > statementJudgement.score)) statementJudgement = j;
+    }
+    const words = Array.from(passage.tokens, (w) => cmp.wordOf(w & TERM_MASK));
+    const wording = compareWording(quoteTokens, quoteWords, passage.tokens, words);
+    let sameSpeaker: boolean | null = null;
+    let around = 0;
+    if (wording.match === 'partial' || wording.match === 'fragment') {
+      around = contextCover(cmp, context, p);
+      if (speaker && around > 0) sameSpeaker = speakerMatches(cmp, speaker, p, wording);
+    }
+    const judgement = judgeQuote(statementJudgement, wording, quoteContent, sameSpeaker, around);
+    if (judgement.relation) {
+      const differsOrQuoted = wording.match !== 'none' && judgement.relation !== 'conflicts';
+      out.push({ passage: p, document: corpus.passageDocumentOf(p), judgement, wording: differsOrQuoted ? wording : undefined });
+    }
+  };
+  for (const p of cmp.search(terms)) {
+    consider(p);
+    // The same speaker's words are often a sentence or two away from the sentence that names the event.
+    const d = corpus.passageDocumentOf(p);
+    const { first, count } = corpus.passageRange(d);
+    for (let n = Math.max(first, p - 2); n <= Math.min(first + count - 1, p + 2); n++) if (n !== p && corpus.passageFlagsOf(n) & 2) consider(n);
+  }
+  return out;
 }
 
-function statusOf(evidence: Evidence[], attributed: boolean): ClaimStatus {
-  if (evidence.some((e) => e.relation !== 'supports')) return 'disputed';
-  if (evidence.length > 0) return 'corroborated';
-  return attributed ? 'single-source' : 'unverified';
+// The share of the article sentence's content (idf-weighted) found in the passage or the two before it.
+function contextCover(cmp: Comparison, context: Profile, p: number): number {
+  const d = cmp.corpus.passageDocumentOf(p);
+  const { first } = cmp.corpus.passageRange(d);
+  const window = new Map<number, number>();
+  for (let n = Math.max(first, p - 2); n <= p; n++) for (const [t, v] of cmp.profile(n).content) window.set(t, v);
+  return pairFeatures(context, { ...cmp.profile(p), content: window }, cmp.lexicon)[FEATURE.coverQuery];
+}
+
+// Does the passage's quote belong to the article's speaker? By the other document's own attribution, else by
+// the speaker's surname in the passage or just before it.
+function speakerMatches(cmp: Comparison, speaker: string, p: number, wording: { from: number; to: number }): boolean | null {
+  const { corpus } = cmp;
+  const d = corpus.passageDocumentOf(p);
+  const span = tokenOffsets(corpus.text(d), corpus.passageSpan(p), wording.from, wording.to);
+  const theirs = span ? cmp.speakerAt(d, span.start, span.end) : null;
+  const surname = surnameOf(speaker);
+  if (theirs && /\p{Lu}/u.test(theirs[0]) && theirs.split(/\s+/).length <= 4) {
+    if (surnameOf(theirs) === surname) return true;
+    if (/^\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}+)+$/u.test(theirs)) return false; // another named person
+  }
+  const target = corpus.vocabulary.find(surname);
+  if (target < 0) return null;
+  const { first } = corpus.passageRange(d);
+  for (let n = Math.max(first, p - 2); n <= p; n++) for (const w of corpus.passageTokens(n)) if ((w & TERM_MASK) === target) return true;
+  return null;
+}
+
+function surnameOf(name: string): string {
+  const parts = name.replace(/[’']s$/, '').split(/\s+/).filter(Boolean);
+  return (parts.at(-1) ?? '').toLowerCase();
+}
+
+// The article's speaker, when it looks like a name (a misresolved "Monday" is no speaker).
+function speakerOf(a: Attribution | undefined): string | null {
+  const s = a?.speaker ?? null;
+  if (!s || !/^\p{Lu}/u.test(s) || DATE_NAME.test(s)) return null;
+  return s;
+}
+
+const DATE_NAME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+// The quote without its quotation marks.
+function innerSpan(text: string, q: { start: number; end: number }): { start: number; end: number } {
+  let s = q.start;
+  let e = q.end;
+  if (/["“”„«»‘’']/.test(text[s] ?? '')) s++;
+  if (e > s && /["“”„«»‘’']/.test(text[e - 1] ?? '')) e--;
+  return { start: s, end: e };
+}
+
+function quoteSpans(analysis: ArticleAnalysis): number[] {
+  return analysis.quotes.flatMap((q) => [q.start, q.end]);
+}
+
+// The article's sketch, for spotting corpus documents that are copies of it.
+function articleSketch(sentences: Uint32Array[], count: number): Uint32Array | null {
+  if (count < MIN_PASSAGES_FOR_COPY) return null;
+  const content: number[] = [];
+  for (const s of sentences) for (const w of s) if (isContent(w)) content.push(w & TERM_MASK);
+  return sketchOf(content);
+}
+
+// Offsets of tokens [from, to) of a passage, found by scanning its text again.
+function tokenOffsets(text: string, span: { start: number; end: number }, from: number, to: number): { start: number; end: number } | null {
+  let i = 0;
+  let start = -1;
+  let end = -1;
+  scanTokens(text, span.start, span.end, (_w, s, e) => {
+    if (i === from) start = s;
+    if (i === to - 1) end = e;
+    i++;
+  });
+  return start >= 0 && end >= 0 ? { start, end } : null;
+}
+
+/** The best candidate of each document, copies grouped, best first, as Evidence. */
+function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
+  const { corpus } = cmp;
+  const best = new Map<number, Candidate>();
+  for (const c of candidates) {
+    const prev = best.get(c.document);
+    if (!prev || prev.judgement.score < c.judgement.score) best.set(c.document, c);
+  }
+  const ordered = [...best.values()].sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage);
+  const leaders: { candidate: Candidate; duplicates: string[] }[] = [];
+  for (const c of ordered) {
+    const long = corpus.passageRange(c.document).count >= MIN_PASSAGES_FOR_COPY;
+    const leader = long
+      ? leaders.find(
+          (l) => corpus.passageRange(l.candidate.document).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(corpus.sketch(l.candidate.document), corpus.sketch(c.document)) >= DUPLICATE_SIMILARITY,
+        )
+      : undefined;
+    if (leader) leader.duplicates.push(corpus.documentId(c.document));
+    else leaders.push({ candidate: c, duplicates: [] });
+  }
+  return leaders.slice(0, MAX_SOURCES).map(({ candidate, duplicates }) => evidenceOf(cmp, candidate, duplicates));
+}
+
+function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Evidence {
+  const { corpus } = cmp;
+  const passage = corpus.passage(c.passage);
+  const e: Evidence = { ...passage, score: c.judgement.score, relation: c.judgement.relation ?? 'supports' };
+  if (c.judgement.reason) e.reason = c.judgement.reason;
+  if (duplicates.length > 0) e.duplicates = duplicates;
+  if (c.wording) {
+    const text = corpus.text(c.document);
+    const span = tokenOffsets(text, corpus.passageSpan(c.passage), c.wording.from, c.wording.to);
+    if (span) e.wording = { ...span, text: text.slice(span.start, span.end) };
+  }
+  return e;
 }

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FEATURE_NAMES } from '../server/src/core/corroborate/features';
-import { factQualifies, MODEL_INPUT, modelInput } from '../server/src/core/corroborate/model';
+import { factQualifies, MODEL_INPUT, modelInput, RELATED_FLOOR } from '../server/src/core/corroborate/model';
 import { dot, fitLogistic, sigmoid } from './logistic';
 import { mrpcFeatures, isHeldOut, MRPC_TRAIN, readMrpc } from './mrpc';
 
@@ -29,7 +29,7 @@ const related = fitLogistic(
   [...fit.map(() => true), ...distractorInputs.map(() => false)],
   L2,
 );
-const gate = (i: number): number => sigmoid(dot(related, inputs[i]));
+const gate = (i: number): number => Math.min(1, sigmoid(dot(related, inputs[i])) / RELATED_FLOOR);
 
 // The particulars path (relation.ts): among pairs sharing enough names, numbers and months, how often is the
 // pair a paraphrase, as a function of the share of particulars covered.
@@ -62,7 +62,7 @@ const weights = fitLogistic(fit.map((i) => inputs[i]), fit.map((i) => labels[i])
 const heldOut = pairs.map((_, i) => i).filter((i) => isHeldOut(pairs[i]));
 const cvm = metrics(fit, (i) => cv[i] >= threshold);
 const hm = metrics(heldOut, (i) => support(i, weights) >= threshold);
-const dm = distractorInputs.filter((x) => sigmoid(dot(related, x)) * sigmoid(dot(weights, x)) >= threshold).length;
+const dm = distractorInputs.filter((x) => Math.min(1, sigmoid(dot(related, x)) / RELATED_FLOOR) * sigmoid(dot(weights, x)) >= threshold).length;
 console.log(`fitted on ${fit.length} pairs + ${distractorInputs.length} distractors, ${MODEL_INPUT} inputs; threshold ${threshold}`);
 console.log(`cross-validated (fitting part): P ${cvm.p.toFixed(3)} R ${cvm.r.toFixed(3)} F1 ${cvm.f1.toFixed(3)} acc ${cvm.acc.toFixed(3)}`);
 console.log(`held out (${heldOut.length} pairs, features only): P ${hm.p.toFixed(3)} R ${hm.r.toFixed(3)} F1 ${hm.f1.toFixed(3)} acc ${hm.acc.toFixed(3)}`);

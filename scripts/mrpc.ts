@@ -34,7 +34,7 @@ function unquote(field: string): string {
 /** Joins tokenized text back: "Dominick 's" → "Dominick's", "$ 2.5" → "$2.5", `" the witness "` → `"the witness"`. */
 export function detokenize(s: string): string {
   let out = s
-    .replace(/ (n't|'s|'re|'ve|'ll|'d|'m|'S)\b/g, '$1')
+    .replace(/ (n't|'t|'s|'re|'ve|'ll|'d|'m|'S)\b/g, '$1')
     .replace(/ ([.,;:?!%)\]}])/g, '$1')
     .replace(/([$£€(\[{]) /g, '$1')
     .replace(/ ?` ?` ?/g, ' "')

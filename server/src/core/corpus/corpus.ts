@@ -194,10 +194,7 @@ export class Corpus {
         if (tokens.length === first) flags |= TOKEN_INITIAL;
         if (flags & TOKEN_NEGATED) flagsOfPassage |= PASSAGE_NEGATED;
         tokens.push((id | (flags << FLAG_SHIFT)) >>> 0);
-        if (flags & TOKEN_STOPWORD) {
-          if (word === 'not' || word === 'no' || word === 'never') flagsOfPassage |= PASSAGE_NEGATED;
-          return;
-        }
+        if (flags & TOKEN_STOPWORD) return;
         length++;
         if (id >= this.tf.length) this.growTf(id);
         if (this.tf[id]++ === 0) unique.push(id);

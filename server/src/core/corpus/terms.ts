@@ -6,7 +6,7 @@
 export const TOKEN_CAPITALIZED = 1;
 export const TOKEN_NUMBER = 2;
 export const TOKEN_STOPWORD = 4;
-/** The word ended in n't ("can't", "didn’t"): a negation. */
+/** A negation: "not", "never", "no", a word ending in n't ("didn’t"), "denied", "refused". */
 export const TOKEN_NEGATED = 8;
 /** Set by the corpus on tokens inside quotation marks. */
 export const TOKEN_QUOTED = 16;
@@ -26,7 +26,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'nor', 'neither', 'none', 'nobody', 'nothing', 'nowhere', 'without']);
+const NEGATIONS: ReadonlySet<string> = new Set(
+  'not no never nor neither none nobody nothing nowhere deny denies denied denying refuse refuses refused refusing'.split(' '),
+);
 
 /** True for words that turn a statement around ("not", "never", "no"). */
 export function isNegation(word: string): boolean {
@@ -140,6 +142,7 @@ export function scanTokens(
     // "US" the country, not "us" the pronoun.
     if (term === 'us' && text.charCodeAt(s) === 85 && text.charCodeAt(s + 1) === 83) term = 'u.s';
     if (STOPWORDS.has(term)) flags |= TOKEN_STOPWORD;
+    if (NEGATIONS.has(term)) flags |= TOKEN_NEGATED;
     visit(term, s, i, flags);
   }
 }

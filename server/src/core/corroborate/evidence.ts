@@ -166,14 +166,22 @@ export function compareWithDocument(corpus: Corpus, statement: string, documentI
 // Supports and conflicts rank above "nothing"; then by score.
 const rank = (j: Judgement): number => (j.relation ? 1 : 0) + j.score;
 
-function statementCandidates(cmp: Comparison, tokens: Uint32Array): Candidate[] {
+/** Every BM25 candidate for a statement re-ranked by the support model, relation or not, best first (for evaluation). */
+export function rankPassages(corpus: Corpus, statement: string): { documentId: string; score: number }[] {
+  const cmp = new Comparison(corpus, null, null);
+  return statementCandidates(cmp, queryTokens(corpus, statement), true)
+    .sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage)
+    .map((c) => ({ documentId: corpus.documentId(c.document), score: c.judgement.score }));
+}
+
+function statementCandidates(cmp: Comparison, tokens: Uint32Array, all = false): Candidate[] {
   const q = cmp.queryProfile(tokens);
   if (q.content.size === 0) return [];
   const terms: QueryTerm[] = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
   const out: Candidate[] = [];
   for (const p of cmp.search(terms)) {
     const judgement = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, cmp.corpus.passageTotal);
-    if (judgement.relation) out.push({ passage: p, document: cmp.corpus.passageDocumentOf(p), judgement });
+    if (judgement.relation || all) out.push({ passage: p, document: cmp.corpus.passageDocumentOf(p), judgement });
   }
   return out;
 }

@@ -78,7 +78,7 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
     const t = term(w);
     const known = t !== UNKNOWN_TERM;
     const key = known ? t : -1 - i;
-    if (flags(w) & TOKEN_NEGATED || (known && lexicon.isNegation(t))) negated = true;
+    if (flags(w) & TOKEN_NEGATED) negated = true;
     const time = known && lexicon.isTime(t);
     if (isContent(w) && !content.has(key)) {
       const v = known ? idf(t) * (time ? TIME_WEIGHT : 1) : idf(-1);

@@ -1,16 +1,15 @@
-// What the comparison knows about words beyond their spelling: which turn a statement around (negations), which
-// only say when (time words, weak evidence either way), and which share a WordNet concept ("buy"/"purchase").
+// What the comparison knows about words beyond their spelling: which only say when (time words, weak evidence
+// either way; months are dates, which are facts), and which share a WordNet concept ("buy"/"purchase").
+// (Negations are flagged by the tokenizer, on the surface word: "noted" must not stem to "not".)
 // Looked up by stem and cached per term id of one corpus's vocabulary.
 import type { Vocabulary } from '../corpus/vocabulary';
 import { stem } from '../corpus/terms';
 import synonyms from './synonyms.json';
 
-const NEGATION = 1;
 const TIME = 2;
 const MONTH = 4;
 const KNOWN = 128;
 
-const NEGATION_STEMS = new Set(['not', 'no', 'never', 'nor', 'neither', 'nobody', 'nothing', 'none', 'deny', 'deni', 'refus', 'reject']);
 const MONTH_STEMS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
     .split(' ')
@@ -56,15 +55,10 @@ export class Lexicon {
     let c = this.classes[term];
     if (c === 0) {
       const s = this.vocabulary.stems[term];
-      c = KNOWN | (NEGATION_STEMS.has(s) ? NEGATION : 0) | (TIME_STEMS.has(s) ? TIME : 0) | (MONTH_STEMS.has(s) ? MONTH : 0);
+      c = KNOWN | (TIME_STEMS.has(s) ? TIME : 0) | (MONTH_STEMS.has(s) ? MONTH : 0);
       this.classes[term] = c;
     }
     return c;
-  }
-
-  /** "not", "never", "denied"…: the statement is turned around. */
-  isNegation(term: number): boolean {
-    return (this.classOf(term) & NEGATION) !== 0;
   }
 
   /** Weekdays, months, "yesterday": when, not what. */

@@ -2,7 +2,7 @@
 // MRPC training pairs by scripts/fit-corroboration.ts (its output is calibration.ts). `related` tells whether two
 // sentences tell of the same event at all (MRPC pairs against the unrelated sentences BM25 also finds);
 // `paraphrase`, fitted on MRPC's human labels, whether they say the same thing given that they are related.
-// Their product is a calibrated probability that the passage states what the article's sentence states.
+// Together (see supportProbability) a calibrated probability that the passage states what the article states.
 import { SUPPORT_MODEL } from './calibration';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features';
 
@@ -33,8 +33,14 @@ function logistic(w: readonly number[], x: Float64Array): number {
 export function supportProbability(features: ArrayLike<number>): number {
   if (!fitted) throw new Error('calibration.ts does not match the features: run scripts/fit-corroboration.ts');
   const x = modelInput(features, scratch);
-  return logistic(SUPPORT_MODEL.related, x) * logistic(SUPPORT_MODEL.paraphrase, x);
+  return Math.min(1, logistic(SUPPORT_MODEL.related, x) / RELATED_FLOOR) * logistic(SUPPORT_MODEL.paraphrase, x);
 }
+
+/**
+ * Above this relatedness the paraphrase model speaks alone (MRPC pairs are all related, so it is calibrated
+ * there); below it, the support probability shrinks in proportion: unrelated passages BM25 happens to find.
+ */
+export const RELATED_FLOOR = 0.2;
 
 /** Probability that the passage tells of the same event at all, whatever it says of it. */
 export function relatedProbability(features: ArrayLike<number>): number {

@@ -1,6 +1,8 @@
 // Decides how a passage bears on a statement: supports, conflicts, or neither; and, for quotes, whether the
 // passage carries the same words or the same speaker's different words.
 
+import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
+import { TOKEN_STOPWORD } from '../corpus/terms';
 import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
 import { factProbability, relatedProbability, SUPPORT_THRESHOLD, supportProbability } from './model';
@@ -15,8 +17,11 @@ export interface Judgement {
 
 /** A conflict needs this confidence that both tell of the same event (judged with the mismatch overlooked). */
 export const CONFLICT_THRESHOLD = 0.8;
-/** Names and negations are noisier than numbers: they need nearly all other words shared. */
-const STRICT_COVER = 0.7;
+/**
+ * Names and negations are noisier than numbers ("ECB" / "European Central Bank", "failing to" / "not"):
+ * they conflict only when nearly every other word is shared both ways.
+ */
+const STRICT_COVER = 0.85;
 
 const features = new Float64Array(FEATURE_COUNT);
 const lenientFeatures = new Float64Array(FEATURE_COUNT);
@@ -76,23 +81,64 @@ interface Mismatch {
   keys: Set<number>;
 }
 
-/** A substitution between the two sides: a number, a name, or a negation that one has and the other lacks. */
+/**
+ * A substitution between the two sides: a number or a name in the same slot ("June 12" / "June 21", "summit
+ * in Singapore" / "summit in Hanoi": the nearest content word before or after is the same), or a negation
+ * that one side has and the other lacks.
+ */
 export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => string): Mismatch | null {
   const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
   const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
   for (const a of qOnly) {
-    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)));
+    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && sameSlot(q.tokens, a, p.tokens, x));
     if (b !== undefined) return { kind: 'number', reason: `number: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qOnly, ...pOnly]) };
   }
-  // A name only conflicts with a name unlike it ("Korea" and "Koreans" are one name).
-  const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => trigramDice(wordOf(n), wordOf(o)) >= 0.5);
-  const qNames = [...q.names].filter((n) => !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
-  const pNames = [...p.names].filter((n) => !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
-  if (qNames.length > 0 && pNames.length > 0 && qNames.length + pNames.length <= 4) {
-    return { kind: 'name', reason: `name: ${qNames.map(wordOf).join(' ')} / ${pNames.map(wordOf).join(' ')}`, keys: new Set([...qNames, ...pNames]) };
+  // A name only conflicts with a name unlike it ("Korea"/"Koreans", "Qaida"/"Qaeda" are one name); titles and
+  // short forms ("Ms", "Adm", "ECB") are no names to conflict over.
+  const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => nameSimilar(wordOf(n), wordOf(o)));
+  const conflictable = (n: number): boolean => wordOf(n).length >= 4 && !TITLES.has(wordOf(n));
+  const qNames = [...q.names].filter((n) => conflictable(n) && !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
+  const pNames = [...p.names].filter((n) => conflictable(n) && !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
+  for (const a of qNames) {
+    const b = pNames.find((x) => sameSlot(q.tokens, a, p.tokens, x));
+    if (b !== undefined) return { kind: 'name', reason: `name: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qNames, ...pNames]) };
   }
   if (q.negated !== p.negated) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
   return null;
+}
+
+const TITLES = new Set(
+  'miss mist mrs ms mr dr prof adm admiral gen general sen senator rep gov governor lt col sgt capt president presid chairman chief minister secretary secretari judge justice rev king queen prince princ lord sir'.split(' '),
+);
+
+// Spelling variants of one name: trigram overlap, or at most two edits apart.
+function nameSimilar(a: string, b: string): boolean {
+  if (trigramDice(a, b) >= 0.5) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] <= 2;
+}
+
+// True when terms a (in x) and b (in y) have the same nearest content word before them, or after them.
+function sameSlot(x: Uint32Array, a: number, y: Uint32Array, b: number): boolean {
+  const i = x.findIndex((w) => (w & TERM_MASK) === a);
+  const j = y.findIndex((w) => (w & TERM_MASK) === b);
+  if (i < 0 || j < 0) return false;
+  const neighbour = (t: Uint32Array, k: number, step: number): number => {
+    for (let n = k + step; n >= 0 && n < t.length; n += step) {
+      const w = t[n];
+      if (((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0 && (w & TERM_MASK) !== (t[k] & TERM_MASK)) return w & TERM_MASK;
+    }
+    return -1;
+  };
+  const before = neighbour(x, i, -1);
+  const after = neighbour(x, i, 1);
+  return (before >= 0 && before === neighbour(y, j, -1)) || (after >= 0 && after === neighbour(y, j, 1));
 }
 
 // Numbers are only compared with numbers of the same kind: a year with a year, a day with a day.

@@ -11,7 +11,8 @@ import { Growable } from './growable';
 import { splitPassages } from './passages';
 import { Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchOf } from './sketch';
-import { scanTokens, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
+import { indexTokens } from './indexTokens';
+import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
 import { Vocabulary } from './vocabulary';
 
 /** Low 24 bits of a token word: the term id; high 8 bits: TOKEN_* flags. */
@@ -62,6 +63,10 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const K1 = 1.2;
 const B = 0.75;
+/** Postings a query reads before its remaining (commoner) terms are scored on a shortlist instead: see search. */
+const POSTINGS_BUDGET = 3000;
+/** Passages kept for scoring the common terms of a query. */
+const SHORTLIST = 200;
 
 /** One query term for BM25: a term id and how much it counts. */
 export interface QueryTerm {
@@ -184,8 +189,7 @@ export class Corpus {
       let flagsOfPassage = span.kind === 'quote' ? PASSAGE_IS_QUOTE : 0;
       const unique: number[] = [];
       let length = 0;
-      scanTokens(text, span.start, span.end, (word, start, _end, flags) => {
-        const id = vocabulary.intern(word);
+      indexTokens(text, span.start, span.end, vocabulary, (id, flags, start) => {
         while (q < quotes.length && quotes[q + 1] <= start) q += 2;
         if (q < quotes.length && quotes[q] <= start) {
           flags |= TOKEN_QUOTED;
@@ -424,8 +428,10 @@ export class Corpus {
 
   /**
    * BM25 over passages, best first. `exclude` (document indices) keeps a document from being evidence for itself.
-   * Terms are taken rarest first; once the `limit`-th best score beats what the remaining terms could add to an
-   * unseen passage, those terms only raise passages already found (MaxScore-style pruning).
+   * Terms are taken rarest first and read from their postings; once enough passages are found and the next
+   * term's list would take the query past its budget of postings, the best few hundred found so far are scored
+   * for the remaining (commoner) terms from their own token lists instead: a common word can hardly lift an
+   * unseen passage into the top, and reading its whole postings list would cost more than the rest of the query.
    */
   search(query: readonly QueryTerm[], options: { exclude?: readonly number[]; limit?: number } = {}): Hit[] {
     const limit = options.limit ?? 20;
@@ -442,32 +448,53 @@ export class Corpus {
     const docs = this.passageDocument.data;
     const lengths = this.passageLength.data;
     const avg = this.liveLength / Math.max(1, this.livePassages);
-    let remaining = 0;
-    for (const t of terms) remaining += t.weight * (K1 + 1);
-    let admitting = true;
-    for (const t of terms) {
-      if (admitting && touched.length >= limit && this.df.data[t.term] > 64) {
-        if (kthLargest(acc, touched.data, touched.length, limit) > remaining) admitting = false;
-      }
-      remaining -= t.weight * (K1 + 1);
+    let read = 0;
+    let k = 0;
+    for (; k < terms.length; k++) {
+      const t = terms[k];
+      const df = this.df.data[t.term];
+      if (touched.length >= limit && read + df > POSTINGS_BUDGET) break;
+      read += df;
       const w = t.weight;
       this.postings.forEachBlock(t.term, (pool, from, to) => {
         for (let i = from; i < to; i++) {
           const entry = pool[i];
           const p = entry >>> 4;
-          const d = docs[p];
-          if (d < 0) continue;
           const tf = entry & 15;
           const prior = acc[p];
           if (prior === 0) {
-            if (!admitting || exclude.includes(d)) continue;
+            // Only a passage seen for the first time is checked: deleted, or in an excluded document.
+            const d = docs[p];
+            if (d < 0 || exclude.includes(d)) continue;
             touched.push(p);
           }
           acc[p] = prior + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[p]) / avg));
         }
       });
     }
-    const hits = topHits(acc, touched.data, touched.length, limit);
+    let hits: Hit[];
+    if (k < terms.length) {
+      // The common terms, scored on the best passages found so far from their token lists.
+      const rest = new Map<number, number>();
+      for (let j = k; j < terms.length; j++) rest.set(terms[j].term, terms[j].weight);
+      const shortlist = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
+      const tf = new Map<number, number>();
+      for (const h of shortlist) {
+        tf.clear();
+        const from = this.tokenStart.data[h.passage];
+        const to = from + this.tokenCount.data[h.passage];
+        for (let i = from; i < to; i++) {
+          const id = this.tokens.data[i] & TERM_MASK;
+          if (rest.has(id)) tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+        const norm = K1 * (1 - B + (B * lengths[h.passage]) / avg);
+        for (const [id, n] of tf) {
+          const f = Math.min(n, 15);
+          h.score += (rest.get(id)! * f * (K1 + 1)) / (f + norm);
+        }
+      }
+      hits = shortlist.sort((a, b) => b.score - a.score || a.passage - b.passage).slice(0, limit);
+    } else hits = topHits(acc, touched.data, touched.length, limit);
     for (let i = 0; i < touched.length; i++) acc[touched.data[i]] = 0;
     return hits;
   }
@@ -487,59 +514,45 @@ export class Corpus {
   }
 }
 
-// The k-th largest accumulated score among the touched passages (k ≤ n), by partial selection on a copy.
-function kthLargest(acc: Float32Array, touched: Int32Array, n: number, k: number): number {
-  const heap = new Float32Array(k);
-  let size = 0;
-  for (let i = 0; i < n; i++) {
-    const v = acc[touched[i]];
-    if (size < k) {
-      heap[size++] = v;
-      siftUp(heap, size - 1);
-    } else if (v > heap[0]) {
-      heap[0] = v;
-      siftDown(heap, size);
-    }
-  }
-  return heap[0];
-}
-
-function siftUp(heap: Float32Array, i: number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent] <= heap[i]) break;
-    const t = heap[parent];
-    heap[parent] = heap[i];
-    heap[i] = t;
-    i = parent;
-  }
-}
-
-function siftDown(heap: Float32Array, size: number): void {
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < size && heap[l] < heap[m]) m = l;
-    if (r < size && heap[r] < heap[m]) m = r;
-    if (m === i) return;
-    const t = heap[m];
-    heap[m] = heap[i];
-    heap[i] = t;
-    i = m;
-  }
-}
-
-// The `limit` best touched passages, best first (ties: earlier passage first).
+// The `limit` best touched passages, best first (ties: earlier passage first), by a bounded min-heap.
 function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
-  if (n === 0) return [];
-  const threshold = n > limit ? kthLargest(acc, touched, n, limit) : -Infinity;
-  const hits: Hit[] = [];
+  const heap = new Int32Array(Math.min(limit, n));
+  let size = 0;
+  // Heap order: the root is the worst kept passage (lowest score; among equals, the later passage).
+  const worse = (a: number, b: number): boolean => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && worse(heap[l], heap[m])) m = l;
+      if (r < size && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      const t = heap[m];
+      heap[m] = heap[i];
+      heap[i] = t;
+      i = m;
+    }
+  };
   for (let i = 0; i < n; i++) {
     const p = touched[i];
-    if (acc[p] >= threshold) hits.push({ passage: p, score: acc[p] });
+    if (size < heap.length) {
+      let j = size++;
+      heap[j] = p;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if (!worse(heap[j], heap[parent])) break;
+        const t = heap[parent];
+        heap[parent] = heap[j];
+        heap[j] = t;
+        j = parent;
+      }
+    } else if (worse(heap[0], p)) {
+      heap[0] = p;
+      down(0);
+    }
   }
-  hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
-  return hits.slice(0, limit);
+  const hits: Hit[] = [];
+  for (let i = 0; i < size; i++) hits.push({ passage: heap[i], score: acc[heap[i]] });
+  return hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
 }

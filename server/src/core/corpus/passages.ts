@@ -127,7 +127,15 @@ function pushTrimmed(text: string, start: number, end: number, kind: PassageSpan
   while (start < end && (isSpace(text.charCodeAt(start)) || isBreak(text.charCodeAt(start)))) start++;
   while (end > start && (isSpace(text.charCodeAt(end - 1)) || isBreak(text.charCodeAt(end - 1)))) end--;
   // A stray quotation mark or dash is not a passage.
-  if (end > start && HAS_WORD.test(text.slice(start, Math.min(end, start + 64)) + text.slice(Math.max(start, end - 64), end))) out.push({ start, end, kind });
+  if (end > start && hasWord(text, start, end)) out.push({ start, end, kind });
+}
+
+function hasWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || isUpper(c) || isLower(c) || (c >= 0x100 && HAS_WORD.test(text[i]))) return true;
+  }
+  return false;
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;

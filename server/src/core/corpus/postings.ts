@@ -14,7 +14,8 @@ export const entryPassage = (entry: number): number => entry >>> TF_BITS;
 /** The term frequency of a packed entry (capped at 15). */
 export const entryTf = (entry: number): number => entry & TF_MAX;
 
-const capacityOf = (block: number): number => Math.min(LARGEST_BLOCK, FIRST_BLOCK << block);
+// (Shift counts wrap at 32 in JavaScript: past the largest size, every block is the largest.)
+const capacityOf = (block: number): number => (block >= 8 ? LARGEST_BLOCK : Math.min(LARGEST_BLOCK, FIRST_BLOCK << block));
 
 /** The serialisable state of a posting pool. */
 export interface PostingState {

@@ -2,25 +2,29 @@
 // calibrated support model and the quote-wording comparison decide how each bears on the statement, and the
 // best passage of every other document is kept — copies of one article (wire copies) counted once.
 
-import { analyzeArticle } from '../analyze';
 import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
-import { FLAG_SHIFT, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
 import { DUPLICATE_SIMILARITY, sketchOf, sketchSimilarity } from '../corpus/sketch';
 import { scanTokens, TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, ClaimFinding, Evidence, QuoteFinding, TextSpan } from '../types';
 import { statusOf } from '../claims/status';
 import { FEATURE, pairFeatures, profileOf, type Profile } from './features';
 import { Lexicon } from './lexicon';
-import { judgeQuote, judgeStatement, type Judgement } from './relation';
+import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
-import { compareWording } from './wording';
+import { passageSpeaker } from './speaker';
+import { compareWording, quoteWords, type Wording } from './wording';
 
-/** Candidate passages re-ranked per statement. */
+/** Candidate passages BM25 finds per statement; the best JUDGED of them are judged by the model. */
 const CANDIDATES = 24;
+const JUDGED = 12;
 /** Sources shown per quote or claim. */
 const MAX_SOURCES = 12;
-/** Words of the sentence around a partial quote count this much in retrieval (the quote's own words: 1). */
-const CONTEXT_WEIGHT = 0.5;
+/** Cache keys of the surroundings of article sentences (see Comparison.sentence). */
+const SURROUNDINGS = 1 << 30;
+/** For the best hits of a quote, quoted passages up to two sentences away are compared too. */
+const NEIGHBOURING_HITS = 6;
+const NO_WORDING: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
 /** Copy detection needs enough text on both sides to mean anything. */
 const MIN_PASSAGES_FOR_COPY = 4;
 
@@ -35,6 +39,12 @@ export function lexiconOf(corpus: Corpus): Lexicon {
 
 const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
 
+interface SentenceQuery {
+  profile: Profile;
+  hits: number[];
+  judgements: Map<number, Judgement>;
+}
+
 interface Candidate {
   passage: number;
   document: number;
@@ -47,8 +57,10 @@ interface Candidate {
 class Comparison {
   readonly lexicon: Lexicon;
   private readonly profiles = new Map<number, Profile>();
+  private readonly wordCache = new Map<number, string[]>();
+  private readonly sentences = new Map<number, SentenceQuery>();
   private readonly copies = new Map<number, boolean>();
-  private readonly analyses = new Map<number, ArticleAnalysis>();
+  private readonly speakers = new Map<number, string | null>();
   readonly exclude: number[];
   readonly idf: (term: number) => number;
   readonly wordOf: (term: number) => string;
@@ -65,10 +77,35 @@ class Comparison {
     this.wordOf = (t) => corpus.vocabulary.stems[t] ?? '';
   }
 
+  /** An article sentence as a query: its profile, its BM25 candidates (unless `search` is false), its judgements; cached. */
+  sentence(index: number, tokens: Uint32Array, search = true): SentenceQuery {
+    let sq = this.sentences.get(index);
+    if (!sq) {
+      const profile = this.queryProfile(tokens);
+      const terms: QueryTerm[] = [...profile.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+      this.sentences.set(index, (sq = { profile, hits: search && profile.content.size > 0 ? this.search(terms) : [], judgements: new Map() }));
+    }
+    return sq;
+  }
+
+  /** judgeStatement for an article sentence and a passage, cached. */
+  judge(sq: SentenceQuery, passage: number): Judgement {
+    let j = sq.judgements.get(passage);
+    if (!j) sq.judgements.set(passage, (j = judgeStatement(sq.profile, this.profile(passage), this.lexicon, this.wordOf, this.corpus.passageTotal)));
+    return j;
+  }
+
   profile(passage: number): Profile {
     let p = this.profiles.get(passage);
     if (!p) this.profiles.set(passage, (p = profileOf(this.corpus.passageTokens(passage).slice(), this.idf, this.lexicon)));
     return p;
+  }
+
+  /** The stems of a passage's tokens, for comparing wordings. */
+  words(passage: number): string[] {
+    let w = this.wordCache.get(passage);
+    if (!w) this.wordCache.set(passage, (w = Array.from(this.profile(passage).tokens, (t) => this.wordOf(t & TERM_MASK))));
+    return w;
   }
 
   queryProfile(tokens: Uint32Array): Profile {
@@ -91,17 +128,18 @@ class Comparison {
     return this.corpus
       .search(terms, { exclude: this.exclude, limit: CANDIDATES })
       .map((h) => h.passage)
-      .filter((p) => !this.isCopyOfArticle(this.corpus.passageDocumentOf(p)));
+      .filter((p) => !this.isCopyOfArticle(this.corpus.passageDocumentOf(p)))
+      .slice(0, JUDGED);
   }
 
-  /** Who is quoted at `offset` of document d, by the full article analysis of that document (cached). */
-  speakerAt(d: number, start: number, end: number): string | null {
-    let analysis = this.analyses.get(d);
-    if (!analysis) this.analyses.set(d, (analysis = analyzeArticle(this.corpus.text(d))));
-    const quote = analysis.quotes.find((q) => q.start < end && q.end > start && q.attribution !== null);
-    if (!quote || quote.attribution === null) return null;
-    const a = analysis.attributions[quote.attribution];
-    return a?.speaker ?? a?.source?.text ?? null;
+  /** The name a passage's attribution credits (cached), see speaker.ts. */
+  speakerOf(passage: number): string | null {
+    let s = this.speakers.get(passage);
+    if (s === undefined) {
+      const { start, end } = this.corpus.passageSpan(passage);
+      this.speakers.set(passage, (s = passageSpeaker(this.corpus.text(this.corpus.passageDocumentOf(passage)).slice(start, end))));
+    }
+    return s;
   }
 }
 
@@ -125,9 +163,11 @@ export function corroborate(
       continue;
     }
     const si = analysis.sentences.findIndex((s) => s.start <= quote.start && quote.start < s.end);
-    const sentence = si >= 0 ? analysis.sentences[si] : { start: quote.start, end: quote.end };
+    const sq = si >= 0 ? cmp.sentence(si, sentenceTokens[si]) : cmp.sentence(-1 - quote.start, queryTokens(corpus, text, quote.start, quote.end));
     const attribution = quote.attribution !== null ? analysis.attributions[quote.attribution] : undefined;
-    const candidates = quoteCandidates(cmp, text, quote, sentence, speakerOf(attribution));
+    // What the article says around the quote: its sentence and the two before, which often name the event.
+    const around = si >= 0 ? cmp.sentence(SURROUNDINGS + si, concat(sentenceTokens.slice(Math.max(0, si - 2), si + 1)), quote.kind !== 'direct') : sq;
+    const candidates = quoteCandidates(cmp, text, quote, sq, around, speakerOf(attribution) ?? speakerNearby(analysis, si));
     quotes.push({ quote, evidence: toEvidence(cmp, candidates) });
     if (si >= 0) differing.set(si, [...(differing.get(si) ?? []), ...candidates.filter((c) => c.judgement.relation === 'differs')]);
   }
@@ -135,7 +175,13 @@ export function corroborate(
   for (const claim of analysis.claims) {
     throwIfCancelled(token);
     const tokens = sentenceTokens[claim.sentence] ?? queryTokens(corpus, text, claim.start, claim.end);
-    const candidates = [...statementCandidates(cmp, tokens), ...(differing.get(claim.sentence) ?? [])];
+    const sq = cmp.sentence(sentenceTokens[claim.sentence] ? claim.sentence : -1 - claim.start - text.length, tokens);
+    const judged: Candidate[] = [];
+    for (const p of sq.hits) {
+      const judgement = cmp.judge(sq, p);
+      if (judgement.relation) judged.push({ passage: p, document: corpus.passageDocumentOf(p), judgement });
+    }
+    const candidates = [...judged, ...(differing.get(claim.sentence) ?? [])];
     const evidence = toEvidence(cmp, candidates);
     claims.push({ claim, evidence, status: statusOf(evidence, claim.attribution !== null) });
   }
@@ -186,38 +232,35 @@ function statementCandidates(cmp: Comparison, tokens: Uint32Array, all = false):
   return out;
 }
 
-function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sentence: { start: number; end: number }, speaker: string | null): Candidate[] {
+function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sq: SentenceQuery, surroundings: SentenceQuery, speaker: string | null): Candidate[] {
   const { corpus, lexicon } = cmp;
   const inner = innerSpan(text, quote);
   const quoteTokens = queryTokens(corpus, text, inner.start, inner.end, [inner.start, inner.end]);
   if (quoteTokens.length === 0) return [];
-  const sentenceTokens = queryTokens(corpus, text, sentence.start, sentence.end, [quote.start, quote.end]);
   // The statement is the sentence around the quote, or the quote alone when it is long enough to stand alone.
-  const context = cmp.queryProfile(sentenceTokens);
+  const context = sq.profile;
   const alone = quoteTokens.length >= 8 ? cmp.queryProfile(quoteTokens) : null;
-  const quoteWords = Array.from(quoteTokens, (w) => cmp.wordOf(w & TERM_MASK));
+  const prepared = quoteWords(quoteTokens, Array.from(quoteTokens, (w) => cmp.wordOf(w & TERM_MASK)));
   let quoteContent = 0;
   for (const w of quoteTokens) if (isContent(w)) quoteContent++;
-  const inQuote = new Set(Array.from(quoteTokens, (w) => w & TERM_MASK));
-  const terms: QueryTerm[] = [...context.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: inQuote.has(term) ? 1 : CONTEXT_WEIGHT }));
   const seen = new Set<number>();
   const out: Candidate[] = [];
   const consider = (p: number): void => {
     if (seen.has(p)) return;
     seen.add(p);
     const passage = cmp.profile(p);
-    let statementJudgement = judgeStatement(context, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+    let statementJudgement = cmp.judge(sq, p);
     if (alone) {
       const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
       if (j.relation === 'supports' && (statementJudgement.relation !== 'supports' || j.score > statementJudgement.score)) statementJudgement = j;
     }
-    const words = Array.from(passage.tokens, (w) => cmp.wordOf(w & TERM_MASK));
-    const wording = compareWording(quoteTokens, quoteWords, passage.tokens, words);
+    const wording = corpus.passageFlagsOf(p) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(p)) : NO_WORDING;
     let sameSpeaker: boolean | null = null;
     let around = 0;
-    if (wording.match === 'partial' || wording.match === 'fragment') {
-      around = contextCover(cmp, context, p);
-      if (speaker && around > 0) sameSpeaker = speakerMatches(cmp, speaker, p, wording);
+    // Who said it and what surrounds it matter only for a quote worded in part alike.
+    if (wording.match === 'fragment' || (wording.match === 'partial' && wording.similarity >= DIFFERS_SIMILARITY)) {
+      around = Math.max(contextCover(cmp, context, p), contextCover(cmp, surroundings.profile, p));
+      if (speaker && around >= CONTEXT_THRESHOLD) sameSpeaker = speakerMatches(cmp, speaker, p);
     }
     const judgement = judgeQuote(statementJudgement, wording, quoteContent, sameSpeaker, around);
     if (judgement.relation) {
@@ -225,12 +268,27 @@ function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sentenc
       out.push({ passage: p, document: corpus.passageDocumentOf(p), judgement, wording: differsOrQuoted ? wording : undefined });
     }
   };
-  for (const p of cmp.search(terms)) {
+  // The sentence's candidates; for a partial quote also those of the sentences around it, which name the event
+  // its few words belong to.
+  const hits = [...sq.hits, ...(surroundings !== sq ? surroundings.hits : [])];
+  for (let h = 0; h < hits.length; h++) {
+    const p = hits[h];
     consider(p);
+    if (h >= NEIGHBOURING_HITS) continue;
     // The same speaker's words are often a sentence or two away from the sentence that names the event.
     const d = corpus.passageDocumentOf(p);
     const { first, count } = corpus.passageRange(d);
-    for (let n = Math.max(first, p - 2); n <= Math.min(first + count - 1, p + 2); n++) if (n !== p && corpus.passageFlagsOf(n) & 2) consider(n);
+    for (let n = Math.max(first, p - 2); n <= Math.min(first + count - 1, p + 2); n++) if (n !== p && corpus.passageFlagsOf(n) & PASSAGE_HAS_QUOTE) consider(n);
+  }
+  return out;
+}
+
+function concat(parts: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
   return out;
 }
@@ -244,20 +302,19 @@ function contextCover(cmp: Comparison, context: Profile, p: number): number {
   return pairFeatures(context, { ...cmp.profile(p), content: window }, cmp.lexicon)[FEATURE.coverQuery];
 }
 
-// Does the passage's quote belong to the article's speaker? By the other document's own attribution, else by
-// the speaker's surname in the passage or just before it.
-function speakerMatches(cmp: Comparison, speaker: string, p: number, wording: { from: number; to: number }): boolean | null {
+// Does the passage's quote belong to the article's speaker? By the passage's own attribution, else by the
+// speaker's surname in the passage or the two before it (a "she said" two sentences after the name).
+function speakerMatches(cmp: Comparison, speaker: string, p: number): boolean | null {
   const { corpus } = cmp;
-  const d = corpus.passageDocumentOf(p);
-  const span = tokenOffsets(corpus.text(d), corpus.passageSpan(p), wording.from, wording.to);
-  const theirs = span ? cmp.speakerAt(d, span.start, span.end) : null;
   const surname = surnameOf(speaker);
-  if (theirs && /\p{Lu}/u.test(theirs[0]) && theirs.split(/\s+/).length <= 4) {
-    if (surnameOf(theirs) === surname) return true;
-    if (/^\p{Lu}\p{Ll}+(\s+\p{Lu}\p{Ll}+)+$/u.test(theirs)) return false; // another named person
+  const theirs = cmp.speakerOf(p);
+  if (theirs) {
+    if (surnameOf(theirs) === surname || theirs.toLowerCase().split(/\s+/).includes(surname)) return true;
+    if (/\s/.test(theirs)) return false; // another named person
   }
   const target = corpus.vocabulary.find(surname);
   if (target < 0) return null;
+  const d = corpus.passageDocumentOf(p);
   const { first } = corpus.passageRange(d);
   for (let n = Math.max(first, p - 2); n <= p; n++) for (const w of corpus.passageTokens(n)) if ((w & TERM_MASK) === target) return true;
   return null;
@@ -276,6 +333,29 @@ function speakerOf(a: Attribution | undefined): string | null {
 }
 
 const DATE_NAME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+// When the quote's own attribution names nobody, the person last credited in this or the two sentences before
+// ("According to Sarah Sanders, … She also said … was “a pledge of good faith”").
+function speakerNearby(analysis: ArticleAnalysis, si: number): string | null {
+  if (si < 0) return null;
+  const from = analysis.sentences[Math.max(0, si - 2)].start;
+  const to = analysis.sentences[si].end;
+  for (let i = analysis.attributions.length - 1; i >= 0; i--) {
+    const a = analysis.attributions[i];
+    if (a.cue.start >= from && a.cue.end <= to) {
+      const s = speakerOf(a);
+      if (s && /\s/.test(s)) return s;
+    }
+  }
+  // Else someone the article credits elsewhere, named by surname in these sentences ("Sanders also assessed …").
+  const nearby = analysis.text.slice(from, to);
+  for (const a of analysis.attributions) {
+    const s = speakerOf(a);
+    const surname = s && /\s/.test(s) ? s.split(/\s+/).at(-1)! : '';
+    if (surname.length > 2 && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(nearby)) return s;
+  }
+  return null;
+}
 
 // The quote without its quotation marks.
 function innerSpan(text: string, q: { start: number; end: number }): { start: number; end: number } {

@@ -251,10 +251,12 @@ function missingShare(names: Set<number>, otherNames: Set<number>, otherContent:
 export function alignment(a: Uint32Array, b: Uint32Array): { run: number; lcs: number } {
   const m = b.length;
   if (a.length === 0 || m === 0) return { run: 0, lcs: 0 };
-  let prevRun = new Uint16Array(m + 1);
-  let curRun = new Uint16Array(m + 1);
-  let prevLcs = new Uint16Array(m + 1);
-  let curLcs = new Uint16Array(m + 1);
+  if (rows[0].length < m + 1) for (let i = 0; i < 4; i++) rows[i] = new Uint16Array(2 * (m + 1));
+  let [prevRun, curRun, prevLcs, curLcs] = rows;
+  prevRun.fill(0, 0, m + 1);
+  prevLcs.fill(0, 0, m + 1);
+  curRun[0] = 0;
+  curLcs[0] = 0;
   let run = 0;
   for (let i = 0; i < a.length; i++) {
     const t = term(a[i]);
@@ -273,3 +275,6 @@ export function alignment(a: Uint32Array, b: Uint32Array): { run: number; lcs: n
   }
   return { run, lcs: prevLcs[m] };
 }
+
+// Scratch rows for alignment (reused: it runs for every candidate passage).
+const rows = [new Uint16Array(128), new Uint16Array(128), new Uint16Array(128), new Uint16Array(128)];

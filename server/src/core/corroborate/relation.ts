@@ -5,7 +5,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
-import { factProbability, relatedProbability, SUPPORT_THRESHOLD, supportProbability } from './model';
+import { factProbability, SUPPORT_THRESHOLD, supportProbability } from './model';
 import { trigramDice, type Wording } from './wording';
 
 /** A decided relation with its calibrated score. */
@@ -23,6 +23,8 @@ export const CONFLICT_THRESHOLD = 0.8;
  */
 const STRICT_COVER = 0.85;
 
+/** Below this share of its words found in the passage, a statement is not checked for conflicts. */
+const MISMATCH_MIN_COVER = 0.4;
 const features = new Float64Array(FEATURE_COUNT);
 const lenientFeatures = new Float64Array(FEATURE_COUNT);
 
@@ -30,10 +32,12 @@ const lenientFeatures = new Float64Array(FEATURE_COUNT);
 export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf: (term: number) => string, passages: number): Judgement {
   pairFeatures(q, p, lexicon, features);
   const support = supportProbability(features);
-  const mismatch = findMismatch(q, p, wordOf);
+  // Only a passage that tells of the same event can contradict it: look for a substitution only then.
+  const mismatch = features[FEATURE.coverQuery] >= MISMATCH_MIN_COVER ? findMismatch(q, p, wordOf) : null;
   if (mismatch) {
     pairFeatures(q, p, lexicon, lenientFeatures, mismatch.keys);
-    const event = relatedProbability(lenientFeatures) * Math.min(1, supportProbability(lenientFeatures) / SUPPORT_THRESHOLD);
+    // "Would it support the statement but for this?": the support probability with the mismatch overlooked.
+    const event = supportProbability(lenientFeatures);
     const strict = mismatch.kind !== 'number';
     const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, reason: mismatch.reason };
@@ -69,9 +73,9 @@ export function judgeQuote(statement: Judgement, wording: Wording, quoteContentW
 /** Two wordings at least this close (character trigrams) are one quote rendered differently. */
 export const DIFFERS_SIMILARITY = 0.4;
 /** Wordings this close are one quote even when the speaker cannot be confirmed. */
-export const NEAR_SIMILARITY = 0.6;
+export const NEAR_SIMILARITY = 0.75;
 /** Share of the article sentence's words (idf-weighted) found around the passage: the same event. */
-export const CONTEXT_THRESHOLD = 0.25;
+export const CONTEXT_THRESHOLD = 0.2;
 
 const clamp = (x: number): number => Math.max(0, Math.min(1, x));
 

@@ -25,28 +25,53 @@ const term = (w: number): number => w & TERM_MASK;
 const isQuoted = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_QUOTED) !== 0;
 const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
 
+/** A quote prepared once for comparison with many passages. */
+export interface QuoteWords {
+  tokens: Uint32Array;
+  /** Its words (stems) joined by spaces, and their character trigrams. */
+  text: string;
+  grams: Map<string, number>;
+  terms: Set<number>;
+}
+
+/** Prepares a quote (tokens and their stems) for compareWording. */
+export function quoteWords(tokens: Uint32Array, words: readonly string[]): QuoteWords {
+  const text = words.join(' ');
+  return { tokens, text, grams: trigrams(text), terms: new Set(Array.from(tokens, term)) };
+}
+
 /**
- * Compares the quote's tokens with a passage's tokens. `quoteText` and `passageText` are the folded surface words
- * (same length as the token arrays) used for the character comparison of near wordings.
+ * Compares a quote with a passage's tokens; `passageWords` are the passage's stems (same length as its tokens),
+ * used for the character comparison of near wordings.
  */
-export function compareWording(quote: Uint32Array, quoteWords: readonly string[], passage: Uint32Array, passageWords: readonly string[]): Wording {
+export function compareWording(quote: QuoteWords, passage: Uint32Array, passageWords: readonly string[]): Wording {
   const none: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
-  if (quote.length === 0 || passage.length === 0) return none;
-  const at = indexOfRun(passage, quote);
-  if (at >= 0) return { match: 'exact', similarity: 1, from: at, to: at + quote.length };
+  const q = quote.tokens;
+  if (q.length === 0 || passage.length === 0) return none;
+  const at = indexOfRun(passage, q);
+  if (at >= 0) return { match: 'exact', similarity: 1, from: at, to: at + q.length };
   let best = none;
   for (const [from, to] of quotedRuns(passage)) {
     const run = passage.subarray(from, to);
     let content = 0;
-    for (const w of run) if (isContent(w)) content++;
-    if (content > 0 && indexOfRun(quote, run) >= 0) {
-      const similarity = (to - from) / quote.length;
+    let sharedContent = 0;
+    let shared = 0;
+    for (const w of run) {
+      const known = quote.terms.has(term(w));
+      if (isContent(w)) {
+        content++;
+        if (known) sharedContent++;
+      }
+      if (known) shared++;
+    }
+    if (content > 0 && indexOfRun(q, run) >= 0) {
+      const similarity = (to - from) / q.length;
       if (best.match !== 'fragment' || similarity > best.similarity) best = { match: 'fragment', similarity, from, to };
       continue;
     }
-    if (best.match === 'fragment') continue;
-    // Compare with the part of the quoted run that lines up best with the quote (a long quote may hold it).
-    const window = bestWindow(quoteWords.join(' '), quote.length, passageWords.slice(from, to));
+    // Another wording shares some words at least ("a sign of good faith" / "a sign of goodwill").
+    if (best.match === 'fragment' || sharedContent === 0 || shared < 2) continue;
+    const window = bestWindow(quote, run, passageWords.slice(from, to));
     if (window.similarity > best.similarity) best = { match: 'partial', similarity: window.similarity, from: from + window.from, to: from + window.to };
   }
   return best;
@@ -80,13 +105,36 @@ export function quotedRuns(tokens: Uint32Array): [number, number][] {
   return runs;
 }
 
-// The window of `run` (about the quote's length, or all of it when short) most like the quote, by trigrams.
-function bestWindow(quote: string, length: number, run: readonly string[]): { from: number; to: number; similarity: number } {
-  if (run.length <= length + 1) return { from: 0, to: run.length, similarity: trigramDice(quote, run.join(' ')) };
+// The window of `run` (about the quote's length, or all of it when short) most like the quote, by trigrams;
+// only windows holding the most words of the quote are compared.
+function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[]): { from: number; to: number; similarity: number } {
+  const length = quote.tokens.length;
+  if (run.length <= length + 1) {
+    // A short quoted run: compare it with the quote, or with the part of a longer quote most like it.
+    const runGrams = trigrams(words.join(' '));
+    let similarity = dice(quote.grams, runGrams);
+    if (run.length + 1 < length) {
+      const quoteWordsList = quote.text.split(' ');
+      for (let width = Math.max(1, run.length - 1); width <= run.length + 1; width++) {
+        for (let i = 0; i + width <= quoteWordsList.length; i++) similarity = Math.max(similarity, dice(trigrams(quoteWordsList.slice(i, i + width).join(' ')), runGrams));
+      }
+    }
+    return { from: 0, to: run.length, similarity };
+  }
   let best = { from: 0, to: 0, similarity: -1 };
   for (let width = Math.max(1, length - 1); width <= length + 1; width++) {
-    for (let i = 0; i + width <= run.length; i++) {
-      const similarity = trigramDice(quote, run.slice(i, i + width).join(' '));
+    let count = 0;
+    for (let i = 0; i < width; i++) if (quote.terms.has(term(run[i]))) count++;
+    const counts = [count];
+    for (let i = 1; i + width <= run.length; i++) {
+      if (quote.terms.has(term(run[i - 1]))) count--;
+      if (quote.terms.has(term(run[i + width - 1]))) count++;
+      counts.push(count);
+    }
+    const most = Math.max(...counts);
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] !== most) continue;
+      const similarity = dice(quote.grams, trigrams(words.slice(i, i + width).join(' ')));
       if (similarity > best.similarity) best = { from: i, to: i + width, similarity };
     }
   }
@@ -95,17 +143,20 @@ function bestWindow(quote: string, length: number, run: readonly string[]): { fr
 
 /** Dice coefficient of the character trigrams of two strings (spaces kept, so word boundaries count). */
 export function trigramDice(a: string, b: string): number {
-  const grams = (s: string): Map<string, number> => {
-    const t = ` ${s} `;
-    const m = new Map<string, number>();
-    for (let i = 0; i + 3 <= t.length; i++) {
-      const g = t.slice(i, i + 3);
-      m.set(g, (m.get(g) ?? 0) + 1);
-    }
-    return m;
-  };
-  const x = grams(a);
-  const y = grams(b);
+  return dice(trigrams(a), trigrams(b));
+}
+
+function trigrams(s: string): Map<string, number> {
+  const t = ` ${s} `;
+  const m = new Map<string, number>();
+  for (let i = 0; i + 3 <= t.length; i++) {
+    const g = t.slice(i, i + 3);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+function dice(x: Map<string, number>, y: Map<string, number>): number {
   let shared = 0;
   let total = 0;
   for (const [g, n] of x) {

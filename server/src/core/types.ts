@@ -35,10 +35,26 @@ export interface Attribution {
   source: TextSpan | null;
   /** The resolved name ("Sarah Sanders" for "she" or "the spokeswoman"), or null when it cannot be resolved. */
   speaker: string | null;
+  /**
+   * The words of the source that name the speaker: "Sarah Sanders" in "White House spokeswoman Sarah Sanders",
+   * "White House" in "the White House"; null when the source names nobody ("she", "the spokeswoman", "a source").
+   */
+  name: TextSpan | null;
   cue: TextSpan;
   content: TextSpan | null;
   strength: AttributionStrength;
+  /** Index into ArticleAnalysis.sentences of the sentence holding the cue. */
+  sentence: number;
+  /** speech: said, wrote, according to; thought: believes, expects, wants, seems (not words anyone said). */
+  kind: AttributionKind;
+  /**
+   * Index of the attribution whose reported words hold this one's cue ("Sanders said the letter showed …"),
+   * or null for an attribution the article itself makes.
+   */
+  within: number | null;
 }
+
+export type AttributionKind = 'speech' | 'thought';
 
 /** A sentence that states something checkable. Its status is decided against the corpus. */
 export interface Claim extends TextSpan {

@@ -64,9 +64,9 @@ const decoder = new TextDecoder();
 const K1 = 1.2;
 const B = 0.75;
 /** Postings a query reads before its remaining (commoner) terms are scored on a shortlist instead: see search. */
-const POSTINGS_BUDGET = 3000;
+const POSTINGS_BUDGET = 1500;
 /** Passages kept for scoring the common terms of a query. */
-const SHORTLIST = 200;
+const SHORTLIST = 100;
 
 /** One query term for BM25: a term id and how much it counts. */
 export interface QueryTerm {
@@ -106,6 +106,7 @@ export class Corpus {
   private accumulator = new Float32Array(0);
   private readonly touched = new Growable(Int32Array);
   private readonly decoded = new Map<number, string>();
+  private readonly lineIndexes = new Map<number, LineIndex>();
 
   constructor(state?: CorpusState) {
     const grow = <T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(
@@ -254,6 +255,7 @@ export class Corpus {
     this.documents[d] = null;
     this.texts[d] = null;
     this.decoded.delete(d);
+    this.lineIndexes.delete(d);
     if (this.passageDocument.length - this.livePassages > Math.max(1000, this.livePassages / 2)) this.compact();
   }
 
@@ -285,6 +287,7 @@ export class Corpus {
     this.byId.clear();
     this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
     this.decoded.clear();
+    this.lineIndexes.clear();
   }
 
   // Copies one live document of `old` into this (empty-postings) corpus, re-posting from its token lists.
@@ -377,7 +380,11 @@ export class Corpus {
   passage(p: number): Passage {
     const d = this.passageDocument.data[p];
     const text = this.text(d);
-    const lines = new LineIndex(text);
+    let lines = this.lineIndexes.get(d);
+    if (!lines) {
+      if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
+      this.lineIndexes.set(d, (lines = new LineIndex(text)));
+    }
     const start = this.passageStart.data[p];
     const end = this.passageEnd.data[p];
     const from = lines.position(start);

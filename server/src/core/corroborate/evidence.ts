@@ -391,13 +391,17 @@ function tokenOffsets(text: string, span: { start: number; end: number }, from: 
   return start >= 0 && end >= 0 ? { start, end } : null;
 }
 
+// Within one document, the passage that carries the quote's words (or another wording of them), and a
+// disagreement, tell the user more than a passage that merely agrees: they are preferred, then the score.
+const weight = (c: Candidate): number => (c.wording ? 2 : 0) + (c.judgement.relation === 'supports' ? 0 : 1) + c.judgement.score;
+
 /** The best candidate of each document, copies grouped, best first, as Evidence. */
 function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
   const { corpus } = cmp;
   const best = new Map<number, Candidate>();
   for (const c of candidates) {
     const prev = best.get(c.document);
-    if (!prev || prev.judgement.score < c.judgement.score) best.set(c.document, c);
+    if (!prev || weight(prev) < weight(c)) best.set(c.document, c);
   }
   const ordered = [...best.values()].sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage);
   const leaders: { candidate: Candidate; duplicates: string[] }[] = [];

@@ -108,6 +108,8 @@ function tripleKey(a: number, b: number, c: number): number {
 }
 
 const squash = (x: number): number => x / (1 + x);
+const ALIGN_MIN_COVER = 0.2;
+const NOT_ALIGNED = { run: 0, lcs: 0 };
 
 /**
  * The feature vector comparing query q with passage p (both profiles). Terms in `lenient` count as shared and
@@ -128,7 +130,9 @@ export function pairFeatures(
   out[FEATURE.coverPassage] = p.contentIdf > 0 ? sharedP / p.contentIdf : 0;
   out[FEATURE.bigrams] = dice(q.bigrams, p.bigrams);
   out[FEATURE.trigrams] = dice(q.trigrams, p.trigrams);
-  const { run, lcs } = alignment(q.tokens, p.tokens);
+  // Alignment is the costliest feature; pairs sharing little have no long common run to find.
+  const aligned = out[FEATURE.coverQuery] >= ALIGN_MIN_COVER || out[FEATURE.coverPassage] >= ALIGN_MIN_COVER;
+  const { run, lcs } = aligned ? alignment(q.tokens, p.tokens) : NOT_ALIGNED;
   const shorter = Math.max(1, Math.min(q.tokens.length, p.tokens.length));
   const longer = Math.max(1, q.tokens.length, p.tokens.length);
   out[FEATURE.run] = run / shorter;

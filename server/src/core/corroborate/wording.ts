@@ -30,7 +30,7 @@ export interface QuoteWords {
   tokens: Uint32Array;
   /** Its words (stems) joined by spaces, and their character trigrams. */
   text: string;
-  grams: Map<string, number>;
+  grams: Map<number, number>;
   terms: Set<number>;
 }
 
@@ -70,7 +70,7 @@ export function compareWording(quote: QuoteWords, passage: Uint32Array, passageW
       continue;
     }
     // Another wording shares some words at least ("a sign of good faith" / "a sign of goodwill").
-    if (best.match === 'fragment' || sharedContent === 0 || shared < 2) continue;
+    if (best.match === 'fragment' || sharedContent === 0 || (shared < 3 && sharedContent < 2)) continue;
     const window = bestWindow(quote, run, passageWords.slice(from, to));
     if (window.similarity > best.similarity) best = { match: 'partial', similarity: window.similarity, from: from + window.from, to: from + window.to };
   }
@@ -146,17 +146,18 @@ export function trigramDice(a: string, b: string): number {
   return dice(trigrams(a), trigrams(b));
 }
 
-function trigrams(s: string): Map<string, number> {
+// Character trigrams as numbers (three UTF-16 units in 48 bits): no substrings to make.
+function trigrams(s: string): Map<number, number> {
   const t = ` ${s} `;
-  const m = new Map<string, number>();
+  const m = new Map<number, number>();
   for (let i = 0; i + 3 <= t.length; i++) {
-    const g = t.slice(i, i + 3);
+    const g = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
     m.set(g, (m.get(g) ?? 0) + 1);
   }
   return m;
 }
 
-function dice(x: Map<string, number>, y: Map<string, number>): number {
+function dice(x: Map<number, number>, y: Map<number, number>): number {
   let shared = 0;
   let total = 0;
   for (const [g, n] of x) {

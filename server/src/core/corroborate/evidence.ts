@@ -151,7 +151,8 @@ export function corroborate(
   token: CancellationToken = noCancellation,
 ): { quotes: QuoteFinding[]; claims: ClaimFinding[] } {
   const { text } = analysis;
-  const sentenceTokens = analysis.sentences.map((s) => queryTokens(corpus, text, s.start, s.end, quoteSpans(analysis)));
+  const quoted = quoteSpans(analysis);
+  const sentenceTokens = analysis.sentences.map((s) => queryTokens(corpus, text, s.start, s.end, quoted));
   const article = articleSketch(sentenceTokens, analysis.sentences.length);
   const cmp = new Comparison(corpus, documentId, article);
   const quotes: QuoteFinding[] = [];

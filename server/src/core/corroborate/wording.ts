@@ -132,8 +132,10 @@ function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[
       counts.push(count);
     }
     const most = Math.max(...counts);
-    for (let i = 0; i < counts.length; i++) {
+    // The first few windows holding the most of the quote's words (repeated phrases make many ties).
+    for (let i = 0, tried = 0; i < counts.length && tried < 3; i++) {
       if (counts[i] !== most) continue;
+      tried++;
       const similarity = dice(quote.grams, trigrams(words.slice(i, i + width).join(' ')));
       if (similarity > best.similarity) best = { from: i, to: i + width, similarity };
     }

@@ -64,9 +64,9 @@ const decoder = new TextDecoder();
 const K1 = 1.2;
 const B = 0.75;
 /** Postings a query reads before its remaining (commoner) terms are scored on a shortlist instead: see search. */
-const POSTINGS_BUDGET = 1500;
+const POSTINGS_BUDGET = 800;
 /** Passages kept for scoring the common terms of a query. */
-const SHORTLIST = 100;
+const SHORTLIST = 64;
 
 /** One query term for BM25: a term id and how much it counts. */
 export interface QueryTerm {

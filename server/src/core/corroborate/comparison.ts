@@ -10,7 +10,7 @@ import { passageSpeaker } from './speaker';
 
 /** Candidate passages BM25 finds per statement; the best JUDGED of them are judged by the model. */
 export const CANDIDATES = 24;
-export const JUDGED = 12;
+export const JUDGED = 10;
 /** Copy detection needs enough text on both sides to mean anything. */
 export const MIN_PASSAGES_FOR_COPY = 4;
 

@@ -178,3 +178,192 @@ describe('the cue lexicon', () => {
     assert.deepEqual(attributions('Sanders said the letter was warm.', { cues: { speech: DEFAULT_CUES.speech.filter((w) => w !== 'say') } }), []);
   });
 });
+
+describe('attributions without a reporting lemma or a clean phrase', () => {
+  it('“…,” he continued / She went on: “…”: going on with words already quoted', () => {
+    const a = only('“Is he really so stupid?” Scarborough continued.');
+    assert.deepEqual([a.cue, a.source, a.content], ['continued', 'Scarborough', '“Is he really so stupid?”']);
+    const b = attributions('“The letter was warm.” She went on: “It was friendly.”').at(-1)!;
+    assert.deepEqual([b.cue, b.source, b.content], ['went on', 'She', '“It was friendly.”']);
+    assert.deepEqual(attributions('The economy continued to grow. Prices went on rising.'), []);
+  });
+
+  it('those surveyed said …: a subject the tagger does not read as one phrase', () => {
+    const a = only('Again, those surveyed said Trump was best able to handle the issue.');
+    assert.deepEqual([a.cue, a.source], ['said', 'those surveyed']);
+  });
+});
+
+describe('findings, stances and talk', () => {
+  it('a finding in a poll: the poll is the source when no verb reports the sentence', () => {
+    const a = only('Trump leads by 57 percent to 33 percent in the 50-state poll.');
+    assert.deepEqual([a.cue, a.source, a.content], ['in', 'the 50-state poll', 'Trump leads by 57 percent to 33 percent']);
+    assert.deepEqual(attributions('He lives in the house by the lake.'), []);
+    // A verb that reports the sentence wins over the poll it was in.
+    assert.equal(only('In a new poll, Sanders said the race was tight.').cue, 'said');
+  });
+
+  it('according to a source the tagger misreads ("company" as a verb)', () => {
+    const a = only('G-III has more than 7,600 employees, according to company documents.');
+    assert.deepEqual([a.cue, a.source], ['according to', 'company documents']);
+  });
+
+  it('a stance with a linking verb: critical of, against, confident that; "it is" credits no one', () => {
+    const a = only('Graham has been critical of Trump.');
+    assert.deepEqual([a.cue, a.source, a.content], ['has been critical of', 'Graham', 'Trump']);
+    const b = only('Republicans are against abolishing the department.');
+    assert.deepEqual([b.cue, b.source, b.content], ['are against', 'Republicans', 'abolishing the department']);
+    assert.equal(only('Sanders is confident that he will win.').content, 'he will win');
+    assert.deepEqual(attributions('The sky is clear today. He was happy.'), []);
+  });
+
+  it('a short object of support-like verbs is the content: 6 in 10 white men supported Sanders', () => {
+    const a = only('About 6 in 10 white men supported Sanders.');
+    assert.deepEqual([a.cue, a.source, a.content], ['supported', '6 in 10 white men', 'Sanders']);
+  });
+
+  it('talking about, challenged: verbs of talk and dispute', () => {
+    assert.equal(only('Clinton was talking about the economy.').cue, 'was talking about');
+    assert.equal(only('Cruz challenged the moderators on their questions.').source, 'Cruz');
+    assert.deepEqual(attributions('They talked.'), []);
+  });
+});
+
+describe('subjects with asides and relative clauses', () => {
+  it('Sims — a teacher — says …: a subject set off by dashes', () => {
+    const a = only('Sims — a teacher from Mount Pleasant — says he made a late decision.');
+    assert.deepEqual([a.cue, a.source, a.content], ['says', 'Sims — a teacher from Mount Pleasant', 'he made a late decision']);
+  });
+
+  it('the groups who wrote to her say …: the relative clause belongs to the source, and its verb reports only what it holds', () => {
+    const all = attributions('The groups who wrote to her on Thursday say they are concerned.');
+    const say = all.find((a) => a.cue === 'say')!;
+    assert.deepEqual([say.source, say.content], ['The groups who wrote to her', 'they are concerned']);
+    const wrote = all.find((a) => a.cue === 'wrote')!;
+    assert.ok(!wrote.content?.includes('concerned'), JSON.stringify(wrote));
+  });
+
+  it('“…,” said the man who …: an inverted source with its relative clause', () => {
+    const a = attributions('“I want answers,” said a prominent committee member who lives in Ohio.').find((x) => x.cue === 'said');
+    assert.equal(a?.source, 'a prominent committee member who lives in Ohio');
+  });
+});
+
+describe('questions, hearsay and words read out', () => {
+  it('“…,” she said when asked about …: the question is a cue of its own, without a source', () => {
+    const all = attributions('“It is not perfect,” Lopez said when asked about the standards.');
+    assert.deepEqual(all.map((a) => a.cue), ['said', 'asked']);
+    assert.equal(all[1].source, null);
+    assert.equal(all[1].content, 'about the standards');
+  });
+
+  it('reportedly: a clause credited to no one named', () => {
+    const a = only('The FBI is reportedly making arrangements to interview Clinton.');
+    assert.deepEqual([a.cue, a.source, a.content], ['reportedly', null, 'The FBI is reportedly making arrangements to interview Clinton']);
+  });
+
+  it('“…,” read the email: reading out only words quoted right there', () => {
+    const a = only('“Anybody but Trump,” read the email.');
+    assert.deepEqual([a.cue, a.source], ['read', 'the email']);
+    assert.deepEqual(attributions('He read the book on the plane.'), []);
+  });
+});
+
+describe('colons and evidence', () => {
+  it('a heading, a dash, a name and a colon before quoted words', () => {
+    const a = attributions('POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “The polls were close.”').find((x) => x.cue === ':');
+    assert.equal(a?.source, 'Mark Blumenthal and Jon Cohen');
+    assert.equal(a?.content, '“The polls were close.”');
+  });
+
+  it('More from the report: “…”: a document pointed at by "from"', () => {
+    const a = only('More from the report: “In general, samples vary.”');
+    assert.deepEqual([a.cue, a.source], [':', 'the report']);
+  });
+
+  it('He then listed the qualities: “…”: the subject of a clause announcing a quote', () => {
+    const a = attributions('He then turned to the qualities of a good nominee: “Strength and patience.”').find((x) => x.cue === ':');
+    assert.equal(a?.source, 'He');
+  });
+
+  it('…, new fundraising reports show: evidence verbs the tagger read as nouns', () => {
+    const a = only('More than 40 percent of the money arrived in February, new fundraising reports show.');
+    assert.deepEqual([a.cue, a.source, a.content], ['show', 'new fundraising reports', 'More than 40 percent of the money arrived in February']);
+  });
+});
+
+describe('where one attribution’s words end and the next begins', () => {
+  it('“…,” one prosecutor said the cases differ: the quote belongs to the earlier cue, the clause to this one', () => {
+    const all = attributions('Clinton claimed that “Petraeus got in trouble for far less,” one former prosecutor said the two cases were quite different.');
+    const said = all.find((a) => a.cue === 'said')!;
+    assert.equal(said.content, 'the two cases were quite different');
+    const claimed = all.find((a) => a.cue === 'claimed')!;
+    assert.ok(claimed.content && !claimed.content.includes('prosecutor'), JSON.stringify(claimed));
+  });
+});
+
+describe('support and its objects', () => {
+  it('would support later school start times: any object of a support-like verb', () => {
+    const a = only('Grayson would support later school start times.');
+    assert.deepEqual([a.cue, a.source, a.content], ['would support', 'Grayson', 'later school start times']);
+  });
+
+  it('Republicans support deploying ground forces: a plural name before a verb read as a noun', () => {
+    const a = only('A majority of Republicans support deploying ground forces.');
+    assert.deepEqual([a.cue, a.content], ['support', 'deploying ground forces']);
+  });
+});
+
+describe('cues of several words', () => {
+  it('made it clear that …', () => {
+    const a = attributions('He made it clear that he felt they should drop out.')[0];
+    assert.deepEqual([a.cue, a.source, a.content], ['made it clear', 'He', 'he felt they should drop out']);
+    assert.deepEqual(attributions('She made it clear.'), []);
+  });
+
+  it('verbs that are cues only with their particle: voted against, pushed back, weighed in', () => {
+    assert.equal(only('He voted against a measure to extend the tax cuts.').cue, 'voted against');
+    assert.equal(only('Priebus pushed back on those charges.').cue, 'pushed back');
+    assert.deepEqual(attributions('He voted early. They pushed the cart.'), []);
+  });
+
+  it('an unowned stance noun: criticism of, endorsement of; not support for, which is as often a count', () => {
+    const a = only('The program drew criticism for its costs.');
+    assert.deepEqual([a.cue, a.source, a.content], ['criticism', null, 'its costs']);
+    assert.deepEqual(attributions('There was no support for the bill.'), []);
+  });
+});
+
+describe('thoughts with quoted words in their clause', () => {
+  it('Bolton thought some of the “Neocons For Hillary” buzz was artificial', () => {
+    const a = only('Bolton thought some of the “Neocons For Hillary” buzz was artificial.');
+    assert.deepEqual([a.cue, a.source, a.content], ['thought', 'Bolton', 'some of the “Neocons For Hillary” buzz was artificial']);
+  });
+});
+
+describe('a view credited by "To X,"', () => {
+  it('To many Republicans, the deal is a betrayal', () => {
+    const a = only('To many Republicans, the deal is a betrayal.');
+    assert.deepEqual([a.cue, a.source, a.content], ['To', 'many Republicans', 'the deal is a betrayal']);
+    assert.deepEqual(attributions('To date, the deal has held.'), []);
+  });
+});
+
+describe('descriptions that are not attributions', () => {
+  it('with three thousand journalists expected to attend: an absolute phrase reports no one', () => {
+    assert.deepEqual(attributions('The summit will take place in Hanoi in February, with three thousand journalists expected to attend.'), []);
+  });
+});
+
+describe('interviews', () => {
+  it('Q: … A: …: the answer is credited to "A", the question to no one', () => {
+    const all = attributions('Q: How did things go for you?\n\nA: You do not think about the damage.');
+    assert.deepEqual(all.map((a) => [a.source, a.cue, a.content]), [['A', ':', 'You do not think about the damage']]);
+  });
+});
+
+describe('findings credited to polls in general', () => {
+  it('rising in the polls is a standing, not a source', () => {
+    assert.deepEqual(attributions('Johnson has risen in the polls to the high single digits.'), []);
+  });
+});

@@ -16,7 +16,11 @@ export function contentAround(ctx: Context, verb: Token, bs: number, be: number,
   // “…,” Sanders said / “…,” said Moon: the quote right before the block (it may start sentences earlier).
   // A verb sharing its subject ("…,” she said, adding …") reports what follows it instead.
   const before = shared ? null : quoteJustBefore(ctx, bs);
-  if (before) return quoteSpan(text, before);
+  // "He continued, “…”", "She went on: “…”": words announced after the cue are its own, not the quote of the sentence before.
+  const announces = tokens[be]?.text === ':' || (tokens[be]?.text === ',' && ctx.quoteOf[be + 1] >= 0 && !!before && before.end <= tokens[s].start);
+  // "“…,” one prosecutor said the two cases were different": a clause of its own after the cue is what it reports.
+  const ownClause = !!before && be < e - 3 && tokens[be].pos !== 'PUNCT' && !onlyAdverbial(tokens, skipTime(tokens, be, e), e) && clauseFollows(tokens, be, e);
+  if (before && !announces && !ownClause) return quoteSpan(text, before);
   // Skip the hearer ("told reporters"), adverbials ("on Monday", "in a statement") and "that".
   let i = be;
   // The hearer ("told reporters", "asked him"), unless a particle made the object the content ("asked for a meeting")
@@ -64,13 +68,22 @@ export function hasComplement(ctx: Context, verb: Token, ce: number, e: number):
   // "seemed unperturbed", "seems like …": an impression needs only an adjective.
   if (/^(seem|appear|sound|look)$/.test(verb.lemma) && (t.pos === 'ADJ' || t.lower === 'like')) return true;
   if (/^(support|back|champion|advocate|favor|push|press|prefer|endorse|oppose|see|regard|view|consider|deem|show|reveal|suggest)$/.test(verb.lemma))
-    return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'PRON' || t.pos === 'ADJ' || t.pos === 'ADP';
+    // Any object will do ("would support later school start times", the tagger reading "school" as a verb).
+    return t.pos !== 'PUNCT' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'AUX' && t.pos !== 'PART';
   // A clause: a subject followed soon by a verb ("believes Trump is …", "want him to …").
   if (t.pos === 'PRON' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN') {
-    for (let j = i + 1; j < Math.min(e, i + 7); j++) {
+    // Words in quotes inside the subject count as one ("some of the “Neocons For Hillary” buzz was …").
+    let q = -1;
+    for (let j = i + 1, n = 0; j < e && n < 7; j++) {
+      if (ctx.quoteOf[j] >= 0 && ctx.quotes[ctx.quoteOf[j]].kind !== 'direct') {
+        if (ctx.quoteOf[j] !== q) n++;
+        q = ctx.quoteOf[j];
+        continue;
+      }
+      n++;
       if (tokens[j].pos === 'AUX' || tokens[j].pos === 'VERB') return true;
       if (tokens[j].lower === 'to' && tokens[j + 1]?.pos === 'VERB') return true;
-      if (tokens[j].pos === 'PUNCT') break;
+      if (tokens[j].pos === 'PUNCT' && !isCloseQuote(ctx, j)) break;
     }
   }
   return false;
@@ -82,6 +95,19 @@ export function hasComplement(ctx: Context, verb: Token, ce: number, e: number):
  */
 export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: number, s: number, e: number): void {
   const { tokens, text } = ctx;
+  // A cue inside another's source ("the groups who wrote to her say …") reports no more than the source holds.
+  for (let x = first; x < out.length; x++) {
+    const a = out[x];
+    if (!a.content || a.content.start < a.cue.end) continue;
+    for (let y = first; y < out.length; y++) {
+      const b = out[y];
+      if (y === x || !b.source || b.source.start > a.cue.start || b.source.end < a.cue.end || b.cue.start < a.content.start) continue;
+      let end = Math.min(a.content.end, b.source.end);
+      while (end > a.content.start && /[\s,]/.test(text[end - 1])) end--;
+      a.content = end > a.content.start ? { start: a.content.start, end, text: text.slice(a.content.start, end) } : null;
+      if (!a.content) break;
+    }
+  }
   // Words reported before a cue ("…, but Cook did not say when") begin after an earlier attribution's own words.
   for (let x = first; x < out.length; x++) {
     const b = out[x];
@@ -114,8 +140,10 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let j = k - 1;
       while (j > s && tokens[j].pos === 'ADV') j--;
       const joiner = tokens[j];
-      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || /^(while|whereas|but)$/.test(joiner.lower))) continue;
-      let end = joiner.start;
+      // Also a colon, a dash or a closing quote: "… because it pays off: He said …", "“…,” one prosecutor said …".
+      const closes = isCloseQuote(ctx, j) || /^[:—–]$/.test(joiner?.text ?? '');
+      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || closes || /^(while|whereas|but)$/.test(joiner.lower))) continue;
+      let end = isCloseQuote(ctx, j) ? joiner.end : joiner.start;
       if (tokens[j - 1]?.text === ',') end = tokens[j - 1].start;
       while (end > a.content.start && /\s/.test(text[end - 1])) end--;
       a.content = end > a.content.start ? { start: a.content.start, end, text: text.slice(a.content.start, end) } : null;
@@ -176,6 +204,18 @@ function leadTo(tokens: Token[], i: number, e: number, quoteOf: Int32Array): num
     if (j > i && !CLAUSE_SKIP_ADP.has(t.lower) && t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NUM' && t.text !== ',' && t.pos !== 'PART') return -1;
   }
   return -1;
+}
+
+/** A subject and a verb soon after `i`, before any punctuation: "the two cases were different". */
+function clauseFollows(tokens: Token[], i: number, e: number): boolean {
+  let j = i;
+  if (tokens[j]?.lower === 'that') j++;
+  if (!tokens[j] || !(tokens[j].pos === 'PRON' || tokens[j].pos === 'DET' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'NUM')) return false;
+  for (let k = j + 1; k < Math.min(e, j + 8); k++) {
+    if (tokens[k].pos === 'PUNCT') return false;
+    if (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && !/ing$/.test(tokens[k].lower))) return true;
+  }
+  return false;
 }
 
 function onlyAdverbial(tokens: Token[], i: number, e: number): boolean {

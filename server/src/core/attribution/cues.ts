@@ -27,18 +27,23 @@ export const DEFAULT_CUES: CueLexicon = {
     'exclaim whisper mutter utter interject recite sing preach opine observe remind inform notify ' +
     'recommend propose offer endorse oppose decline refuse echo voice express signal ' +
     'apologize acquiesce balk concur agree disagree tease rail scoff sneer snap rip trash ' +
-    'text telephone phone summarize spell outline detail list learn defend unveil'
+    'text telephone phone summarize spell outline detail list learn defend unveil ' +
+    // Read from PolNeAR train misses: talking about, invoking, challenging, knocking, emailing.
+    'talk speak invoke challenge knock eviscerate ridicule question ' +
+    // Cues only with their particle (see CUE_PARTICLES): pushed for, voted against, weighed in, hit back.
+    'push vote campaign lash weigh hit fire'
   ).split(/\s+/),
   belief: (
     'think believe know feel expect hope fear want wish suspect doubt assume suppose guess figure reckon ' +
     'imagine envision consider view see find show demonstrate prove reveal suggest seem appear sound ' +
     'look aim seek hope prefer support back champion advocate press ' +
     'realize recognize understand acknowledge agree worry care remember forget trust determine ' +
-    'conclude judge deem anticipate predict insist decide intend'
+    'conclude judge deem anticipate predict insist decide intend plan like favor seek'
   ).split(/\s+/),
   nouns: (
     'claim assertion allegation accusation warning suggestion promise pledge vow criticism admission denial ' +
-    'insistence contention belief fear hope prediction support opposition endorsement backing praise doubt call demand'
+    'insistence contention belief fear hope prediction support opposition endorsement backing praise doubt call demand ' +
+    'critique'
   ).split(/\s+/),
 };
 
@@ -60,7 +65,10 @@ export const CUE_PARTICLES: Record<string, string[]> = {
   complain: ['about'],
   warn: ['about', 'of', 'against'],
   say: ['of'],
-  push: ['for'],
+  go: ['on'],
+  push: ['for', 'back'],
+  vote: ['for', 'against'],
+  campaign: ['for', 'against', 'on'],
   press: ['for'],
   lash: ['out'],
   weigh: ['in'],

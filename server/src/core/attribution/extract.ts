@@ -1,10 +1,10 @@
 import type { Token } from '../text/tokens';
 import type { Quote, Sentence } from '../types';
-import { contentAround, hasComplement, splitCoordinated } from './content';
-import { isCloseQuote, quoteIndex, spanOf, type Context, type FoundAttribution } from './context';
+import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
+import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
-import { accordingTo, headlineColon, nounCue } from './forms';
-import { phraseAfter, phraseBefore, type Range } from './phrases';
+import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
+import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 
 export type { FoundAttribution } from './context';
 
@@ -19,15 +19,17 @@ const SAY_LIKE_PARTICIPLE = /ing$/;
 const PARTICIPLE_LEADS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without', 'since']);
 // Verbs that come before their subject after a quote or a clause: "…,” said Moon.
 const INVERTIBLE = new Set(
-  'say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
+  'read say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
 );
 const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later)$/i;
 // Verbs that are cues only with their particle when a user's lexicon lists them: "talked about", "spoke of".
-const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign']);
+const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign', 'push', 'vote', 'campaign', 'hit', 'fire']);
 // Verbs that report an impression rather than a source: cues without a source.
 const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
 // Documents that carry someone's words: the one who issued them is the source.
 const DOCUMENTS = new Set('statement report letter ad advertisement memo video release post tweet resolution document filing editorial op-ed email'.split(' '));
+// Adverbs that credit a clause to unnamed others: "The FBI is reportedly making arrangements …".
+const HEARSAY = new Set(['reportedly', 'allegedly', 'purportedly', 'reputedly']);
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
 
 /** Finds (source, cue, content) triples, direct and indirect, sentence by sentence. */
@@ -60,6 +62,22 @@ export function extractAttributions(
       const a = cueAt(ctx, k, t, end, si, out, first);
       if (a) out.push(a);
     }
+    if (out.length === first) {
+      let k = t;
+      if (k < end && tokens[k].pos === 'CCONJ') k++;
+      // Only "To X,": "For X," is as often a purpose or a topic ("For Trump, the stakes are high") as a view.
+      const view = k < end && tokens[k].lower === 'to' && ctx.quoteOf[k] < 0 ? viewOf(ctx, k, t, end, si) : null;
+      if (view) out.push(view);
+    }
+    if (out.length === first)
+      for (let k = t; k < end; k++)
+        if (tokens[k].lower === 'in' && ctx.quoteOf[k] < 0) {
+          const a = inFinding(ctx, k, t, end, si);
+          if (a) {
+            out.push(a);
+            break;
+          }
+        }
     splitCoordinated(ctx, out, first, t, end);
     t = end;
   }
@@ -72,22 +90,30 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const tok = tokens[k];
   if (ctx.quoteOf[k] >= 0) return null;
   if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
+  if (HEARSAY.has(tok.lower)) return hearsay(ctx, k, s, e, sentence);
   if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
+  if ((tok.pos === 'ADJ' || tok.lower === 'against') && STANCES.has(tok.lower)) return stanceCue(ctx, k, s, e, sentence);
   if (tok.pos === 'NOUN' && ctx.nouns.has(tok.lemma)) {
     const noun = nounCue(ctx, k, s, e, sentence);
     if (noun) return noun;
   }
-  const speech = ctx.speech.has(tok.lemma);
+  // "made it clear that …", "has made clear that …": a cue of three words.
+  if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
+  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e);
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
   // "only added to the picture": add to means increase, unless words in quotes follow.
   if (tok.lemma === 'add' && tokens[k + 1]?.lower === 'to' && ctx.quoteOf[k + 2] < 0) return null;
   if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
   // "Asked about the letter, Sanders said …": the opening participle is a cue of its own, without a source.
-  if (k === s && /ed$/.test(tok.lower) && speech && (tokens[k + 1]?.pos === 'ADP' || tokens[k + 1]?.lower === 'whether' || tokens[k + 1]?.lower === 'if')) {
+  // So is "when asked who …", "…, he said when asked about Trump".
+  const opens = k === s || (/^(when|after|if|while|once|until)$/.test(tokens[k - 1]?.lower ?? '') && /^(ask|question|press)$/.test(tok.lemma));
+  const asks = tokens[k + 1]?.pos === 'ADP' || /^(whether|if|who|what|why|how|when|where|which)$/.test(tokens[k + 1]?.lower ?? '');
+  if (opens && /ed$/.test(tok.lower) && speech && asks) {
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
-    if (j < e && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
+    if (k > s && j === e) while (j > k + 1 && tokens[j - 1].pos === 'PUNCT') j--;
+    if ((j < e || k > s) && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
@@ -114,6 +140,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const objectPronoun = !!after && after[1] - after[0] === 1 && /^(it|him|her|them|me|us|you)$/.test(tokens[after[0]].lower);
     if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && !TIME_NOUN.test(tokens[after[0]].text) && endsClauseOrCloses(tokens, after[1], e)) {
       source = after;
+      inverted = true;
+    } else if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && /^(who|whose)$/.test(tokens[after[1]]?.lower ?? '')) {
+      // "…,” said the man who built his career on …: the relative clause describes the source, up to the clause's end.
+      let r = after[1];
+      while (r < e && tokens[r].text !== ',' && tokens[r].text !== ';' && !(tokens[r].pos === 'PUNCT' && r === e - 1)) r++;
+      source = [after[0], r];
       inverted = true;
     }
   }
@@ -148,6 +180,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const reports = !!next && (asked || next.lower === 'that' || next.lower === 'as' || next.text === ':' || (next.lower === 'to' && tokens[ce + 1]?.pos === 'VERB') || ctx.quoteOf[ce] >= 0);
     if (!source && !reports) return null;
   }
+  // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
+  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive) return null;
@@ -156,6 +190,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const blockStart = Math.min(cs, source ? source[0] : cs);
   const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
   let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech, shared);
+  // "6 in 10 white men supported Sanders": a short complement is still what they think; not in "with
+  // three thousand journalists expected to attend", which only describes them.
+  const absolute = !!source && tokens[source[0] - 1]?.lower === 'with';
+  if (!content && !speech && !absolute && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
   if (!speech && !content) return null;
   // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
   if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;
@@ -185,10 +223,58 @@ function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): 
   // "Viguerie notes", "he says"; a base form only after a plural subject ("Others call it", "64 percent call him").
   const inflected = /(s|ed)$/.test(t.lower);
   const singular = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it|who)$/.test(prev.lower));
-  const plural = (prev.pos === 'NOUN' && /s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent)$/.test(prev.lower);
+  const plural = ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s]s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent|both|many|most|some|all)$/.test(prev.lower);
   const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
-  const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN';
-  return subject && complement;
+  const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN' || (next.pos === 'VERB' && /ing$/.test(next.lower));
+  if (subject && complement) return true;
+  // "Polls there show Trump is trailing", "public records show little evidence", "…, new reports show.": evidence shows.
+  if (t.lemma !== 'show') return false;
+  const holder = prev.lower === 'there' || prev.lower === 'also' ? tokens[k - 2] : prev;
+  return !!holder && holder.pos !== 'DET' && /s$/.test(holder.lower) && (holder.pos === 'NOUN' || holder.pos === 'PROPN') && (complement || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'NOUN' || next.text === '.');
+}
+
+/** "Sanders has made clear that he expects …": the subject (or the clause's, after a participle) makes its view plain. */
+function madeClear(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  let ce = tokens[k + 1].lower === 'it' ? k + 3 : k + 2;
+  let cs = k;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  let i = ce;
+  if (tokens[i]?.lower === 'that' || tokens[i]?.text === ':') i++;
+  else if (!/^(to|whether|if|how|what|why|who)$/.test(tokens[i]?.lower ?? '')) return null;
+  if (i >= e - 1) return null;
+  const source = phraseBefore(tokens, cs, s) ?? (/ing$/.test(tokens[k].lower) ? clauseSubject(ctx, s, cs) : null);
+  const content = spanTrim(ctx.text, tokens[i].start, contentEnd(ctx, i, e).end);
+  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
+/** "The FBI is reportedly making arrangements to interview Clinton": the clause is hearsay, credited to no one named. */
+function hearsay(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  let from = s;
+  for (let i = k - 1; i > s; i--) if (tokens[i].text === ',' || tokens[i].text === ';' || tokens[i].pos === 'SCONJ' || ctx.quoteOf[i] >= 0) {
+    from = i + 1;
+    break;
+  }
+  const end = contentEnd(ctx, k + 1, e).end;
+  if (k + 1 >= e - 1 || from >= k) return null;
+  const content = spanTrim(ctx.text, tokens[from].start, end);
+  return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
+/** "…,” he continued.", "She continued: “…”": a verb of going on that reports words only next to them. */
+function resumesSpeech(ctx: Context, k: number, e: number): boolean {
+  const { tokens } = ctx;
+  if (!/^(continue|go|read)$/.test(tokens[k].lemma) || tokens[k].pos !== 'VERB') return false;
+  // "“…,” read the email", "One message read “…”": reading out words only when they are quoted right there.
+  if (tokens[k].lemma === 'read') return isCloseQuote(ctx, k - 1) || (tokens[k - 1]?.text === ',' && isCloseQuote(ctx, k - 2)) || ctx.quoteOf[k + 1] >= 0 || tokens[k + 1]?.text === ':';
+  if (tokens[k].lemma === 'go' && tokens[k + 1]?.lower !== 'on') return false;
+  const at = tokens[k].lemma === 'go' ? k + 2 : k + 1;
+  const next = tokens[at];
+  if (!next || at >= e) return true;
+  if (next.text === ':' || ctx.quoteOf[at] >= 0) return true;
+  if (next.text === ',' || next.text === '.') return ctx.quoteOf[at + 1] >= 0 || isCloseQuote(ctx, k - 1) || isCloseQuote(ctx, k - 2) || isCloseQuote(ctx, k - 3);
+  return false;
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */

@@ -201,3 +201,59 @@ export function phraseAfter(tokens: Token[], start: number, limit: number): Rang
   i = Math.max(i, start);
   return [i, j];
 }
+
+// Words a long subject may hold besides a noun phrase's own: "those surveyed", "another source familiar with
+// Cruz’s thinking", "a spokesman for the campaign".
+const LOOSE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ADP', 'PART', 'X', 'SYM']);
+
+/**
+ * The subject of a verb of saying when the tagger broke the phrase ("Jolly said" with "Jolly" read as an
+ * adverb, "those surveyed said"): the words back to the start of the clause, if they are few and name someone.
+ */
+export function looseSubject(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  let i = j;
+  while (i > floor && j - i < 14) {
+    const t = tokens[i - 1];
+    const word = LOOSE_POS.has(t.pos) || NP_PUNCT.has(t.text) || /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'SCONJ' && t.pos !== 'CCONJ';
+    const participle = t.pos === 'VERB' && /(ed|ing)$/.test(t.lower);
+    const pronoun = t.pos === 'PRON' && !RELATIVES.has(t.lower) && t.lower !== 'it';
+    if (!word && !participle && !pronoun) break;
+    i--;
+  }
+  // The clause must begin where the phrase does: the sentence start, or after a comma, a conjunction or a quote.
+  const before = tokens[i - 1];
+  // "Yet many officials on and off the island believe": an opening adverb is no part of the subject.
+  if (i > floor && before && !(before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'SCONJ' || (before.pos === 'ADV' && i - 1 === floor))) return null;
+  while (i < j && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART' || tokens[i].pos === 'PUNCT')) i++;
+  if (i >= j || tokens[j - 1].pos === 'ADP' || tokens[j - 1].pos === 'DET') return null;
+  const named = tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET');
+  return named ? [i, j] : null;
+}
+
+/**
+ * A subject set off from its verb by an aside or a relative clause: "Sims — a teacher from Mount Pleasant —
+ * says", "the groups who wrote to her on Thursday say". The subject runs from the phrase to the verb.
+ */
+export function subjectAcrossAside(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  const last = tokens[j - 1];
+  if (!last || j - 1 <= floor) return null;
+  if (/^[—–-]$/.test(last.text) || last.text === ',') {
+    for (let d = j - 2; d > floor && j - d < 25; d--) {
+      if (tokens[d].text !== last.text) continue;
+      const np = phraseBefore(tokens, d, floor);
+      return np && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j - 1] : null;
+    }
+    return null;
+  }
+  // A relative clause without commas: "organizations that have endorsed him say".
+  for (let r = j - 2; r > floor && j - r < 12; r--) {
+    const t = tokens[r];
+    if (t.pos === 'PUNCT') return null;
+    if (t.lower !== 'who' && t.lower !== 'that') continue;
+    const np = antecedent(tokens, r, floor);
+    return np && np[1] === r && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j] : null;
+  }
+  return null;
+}

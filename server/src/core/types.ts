@@ -74,7 +74,11 @@ export interface ArticleAnalysis {
 
 export type Relation = 'supports' | 'differs' | 'conflicts';
 
-/** A passage of another corpus document that bears on a quote or claim. */
+/**
+ * A passage of another corpus document that bears on a quote or claim: the best passage of that document.
+ * supports: it states the same thing (or carries the same quoted words); differs: the same speaker is quoted
+ * there with other words; conflicts: the same event with another number, name or a negation.
+ */
 export interface Evidence {
   documentId: string;
   start: number;
@@ -88,6 +92,12 @@ export interface Evidence {
   /** Calibrated 0..1: how sure we are of the relation. */
   score: number;
   relation: Relation;
+  /** The other document's words for a quote (for `differs`, the other wording), with offsets in that document. */
+  wording?: TextSpan;
+  /** What disagrees, for `conflicts` (e.g. "number: 12 / 21"). */
+  reason?: string;
+  /** Other documents that are copies of this one (wire copies): shown once, counted once. */
+  duplicates?: string[];
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'unverified' | 'disputed';
@@ -100,6 +110,7 @@ export interface QuoteFinding {
 export interface ClaimFinding {
   claim: Claim;
   status: ClaimStatus;
+  /** Every passage that bears on it, one per other document, best first, whatever the status. */
   evidence: Evidence[];
 }
 

@@ -25,15 +25,16 @@ const PAYLOAD =
   '[run me](command:workbench.action.quit) ![pixel](https://evil.example/p.png) <img src=x onerror=alert(1)> ' +
   '<a href="command:workbench.action.quit">click</a> [file](file:///etc/passwd) https://evil.example/x ' +
   '$(alert) `code` *em* # heading <script>alert(1)</script>';
-// 40,000 capitalised words before "said": a speaker name of 200,000 characters, as a careless extractor would take it.
-const HUGE_NAME = 'Aaaa '.repeat(40_000);
-const HUGE_QUOTE = '“' + 'It was a very warm, very positive letter indeed, '.repeat(4_000) + '”';
+// 20,000 capitalised words before "said": a speaker name as long as a careless extractor would take it, and a quote
+// of 100,000 characters (the article stays under the 500,000 characters analysed).
+const HUGE_NAME = 'Aaaa '.repeat(20_000);
+const HUGE_QUOTE = '“' + 'It was a very warm, very positive letter indeed, '.repeat(2_000) + '”';
 const QUOTE = '“It was a very warm, very positive letter,” Sarah Sanders said.';
 const ARTICLE = [
   QUOTE,
+  `“${PAYLOAD} It was a very warm letter,” Sarah Sanders said.`,
   `${HUGE_NAME}said the letter from Kim Jong-un arrived on Tuesday at the White House in Washington.`,
   `${HUGE_QUOTE} ${HUGE_NAME}said.`,
-  `“${PAYLOAD} It was a very warm letter,” Sarah Sanders said.`,
 ].join('\n\n') + '\n';
 const EVIL_NAME = 'evil](command:workbench.action.quit) <b>$(alert).txt';
 const CORPUS_FILE = [
@@ -59,6 +60,7 @@ describe('hostile documents', () => {
   const at = (needle: string, delta = 2) => lines.position(ARTICLE.indexOf(needle) + delta);
 
   before(async () => {
+    assert.ok(ARTICLE.length < 500_000, 'the whole article is analysed');
     ws = tempWorkspace({ 'seeds/article.txt': ARTICLE, [`seeds/${EVIL_NAME}`]: CORPUS_FILE });
     client = new TestClient({ root: ws.root, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } });
     await client.initialize(QUICK);
@@ -76,6 +78,11 @@ describe('hostile documents', () => {
       if (!hover) continue;
       const value = (hover.contents as { value: string }).value;
       assert.ok(value.length < LIMIT, `a hover of ${value.length} characters at "${needle.slice(0, 20)}"`);
+      // Passages (the "> " lines) are cut to about 240 characters of text, names and labels to 80.
+      for (const line of value.split('\n')) {
+        const max = line.startsWith('> ') ? 600 : 250;
+        assert.ok(line.length <= max, `a hover line of ${line.length} characters: ${line.slice(0, 100)}…`);
+      }
       await assertInert(value);
     }
   });

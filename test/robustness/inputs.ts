@@ -46,7 +46,8 @@ function writeFile(file: string, content: string | Buffer): string {
   return file;
 }
 
-const PARAGRAPH = 'Kim Jong-un sent a letter to Donald Trump on Tuesday, the White House said. “It was a very warm, very positive letter,” Sarah Sanders said.\n\n';
+// On another subject than the seeds: what is measured is size, not how much evidence the corpus holds.
+const PARAGRAPH = 'The city council met on Wednesday to discuss the budget for parks and libraries, the mayor said. “We will decide next week,” council member Jane Roe said.\n\n';
 const SENTENCE = 'Trump said the letter from Kim was very warm and positive on Tuesday. ';
 
 /** A big article of ordinary paragraphs, about `bytes` long. */

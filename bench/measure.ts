@@ -1,0 +1,156 @@
+// One measurement in a fresh process (bundled by bench/run.ts, run with --expose-gc), so the heap and RSS it
+// reports belong to that measurement alone. Prints one JSON object on stdout.
+//
+//   node --expose-gc measure.cjs <raw|minisearch|service> <corpus dir> <probe file>
+import MiniSearch from 'minisearch';
+import { pathToFileURL } from 'node:url';
+import { analyzeArticle } from '../server/src/core/analyze';
+import { CorroborateService } from '../server/src/core/service';
+import { corpusFiles } from '../server/src/host/corpusFiles';
+import { readArticle } from '../server/src/host/files';
+
+/** Repeated timings stop at this many samples or this much time, whichever comes first (at least one sample). */
+const MAX_SAMPLES = 15;
+const BUDGET_MS = 20_000;
+
+export interface Memory {
+  /** V8 heap in use after a full GC, bytes. */
+  heapUsed: number;
+  /** Resident set after a full GC, bytes. */
+  rss: number;
+  /** Peak resident set of the process, bytes. */
+  peakRss: number;
+  /** Resident set before anything was read: what the process costs empty. */
+  baselineRss: number;
+}
+
+export interface Timing {
+  /** Median, ms. */
+  median: number;
+  /** The first call, ms (cold caches, JIT not warmed). */
+  first: number;
+  samples: number;
+}
+
+export interface IndexMeasurement {
+  kind: 'raw' | 'minisearch' | 'service';
+  files: number;
+  bytes: number;
+  /** Listing, reading and (except raw) indexing every file, ms. */
+  indexMs: number;
+  memory: Memory;
+  /** service: analysis of the probe article. */
+  analysis?: Timing;
+  /** service: corroboration of the probe article (analysis cached); minisearch: the same queries as plain BM25 searches. */
+  corroboration?: Timing;
+  /** service: what the probe's report contains, so a fast run that found nothing is visible. */
+  probe?: { quotes: number; claims: number; evidence: number; corroborated: number };
+}
+
+const baselineRss = process.memoryUsage().rss;
+
+function memory(): Memory {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, rss: m.rss, peakRss: process.resourceUsage().maxRSS * 1024, baselineRss };
+}
+
+/** Times `run` repeatedly; `prepare` runs untimed before each sample. */
+function time(run: () => void, prepare: () => void = () => {}): Timing {
+  const samples: number[] = [];
+  const started = performance.now();
+  do {
+    prepare();
+    const t = performance.now();
+    run();
+    samples.push(performance.now() - t);
+  } while (samples.length < MAX_SAMPLES && performance.now() - started < BUDGET_MS);
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], first: samples[0], samples: samples.length };
+}
+
+/** Lists and reads every corpus article the way the server does, handing each text to `add`. */
+function readCorpus(dir: string, add: (file: string, text: string) => void): { files: number; bytes: number } {
+  const { files } = corpusFiles(dir, ['.']);
+  let bytes = 0;
+  for (const file of files) {
+    const read = readArticle(file);
+    if (!read.ok) continue;
+    bytes += Buffer.byteLength(read.text);
+    add(file, read.text);
+  }
+  return { files: files.length, bytes };
+}
+
+function measureRaw(dir: string): IndexMeasurement {
+  let chars = 0;
+  const t = performance.now();
+  const { files, bytes } = readCorpus(dir, (_, text) => (chars += text.length));
+  const indexMs = performance.now() - t;
+  return { kind: 'raw', files, bytes, indexMs, memory: memory() };
+}
+
+// The stopwords any BM25 setup would drop; without them MiniSearch scores every sentence containing "the".
+const STOPWORDS = new Set(
+  'a an and are as at be but by for from has have he her his i in is it its of on or she that the their they this to was were will with'.split(' '),
+);
+
+/** Plain BM25 (MiniSearch, default tokenizer, English stopwords, nothing stored) over the same sentences: the baseline. */
+function measureMiniSearch(dir: string, probeText: string): IndexMeasurement {
+  const index = new MiniSearch<{ id: number; text: string }>({
+    fields: ['text'],
+    processTerm: (term) => {
+      const t = term.toLowerCase();
+      return STOPWORDS.has(t) ? null : t;
+    },
+  });
+  let id = 0;
+  const t = performance.now();
+  const { files, bytes } = readCorpus(dir, (_, text) => {
+    const sentences = text.split(/(?<=[.!?][”"’]?)\s+/);
+    index.addAll(sentences.map((s) => ({ id: id++, text: s })));
+  });
+  const indexMs = performance.now() - t;
+  const mem = memory();
+  const analysis = analyzeArticle(probeText);
+  const queries = [...analysis.quotes.filter((q) => q.kind !== 'scare'), ...analysis.claims].map((x) => x.text);
+  const corroboration = time(() => {
+    for (const q of queries) index.search(q).slice(0, 50);
+  });
+  return { kind: 'minisearch', files, bytes, indexMs, memory: mem, corroboration };
+}
+
+function measureService(dir: string, probeFile: string, probeText: string): IndexMeasurement {
+  const service = new CorroborateService();
+  const t = performance.now();
+  const { files, bytes } = readCorpus(dir, (file, text) => service.setDocument(pathToFileURL(file).toString(), text));
+  const indexMs = performance.now() - t;
+  const mem = memory();
+  const probeId = pathToFileURL(probeFile).toString();
+  // Each sample is a new document version, so the service recomputes instead of answering from its cache.
+  let version = 0;
+  const analysis = time(() => service.analyze(probeId, probeText, ++version));
+  let report = service.report(probeId, probeText, version);
+  const corroboration = time(
+    () => (report = service.report(probeId, probeText, version)),
+    () => service.analyze(probeId, probeText, ++version),
+  );
+  const findings = [...report.quotes, ...report.claims];
+  const probe = {
+    quotes: report.quotes.length,
+    claims: report.claims.length,
+    evidence: findings.reduce((n, f) => n + f.evidence.length, 0),
+    corroborated: report.claims.filter((c) => c.status === 'corroborated').length,
+  };
+  return { kind: 'service', files, bytes, indexMs, memory: mem, analysis, corroboration, probe };
+}
+
+const [kind, dir, probeFile] = process.argv.slice(2);
+const probeRead = readArticle(probeFile ?? '');
+if (!dir || !probeRead.ok) {
+  console.error('usage: measure.cjs <raw|minisearch|service> <corpus dir> <probe file>');
+  process.exit(2);
+}
+const result =
+  kind === 'raw' ? measureRaw(dir) : kind === 'minisearch' ? measureMiniSearch(dir, probeRead.text) : measureService(dir, probeFile, probeRead.text);
+process.stdout.write(JSON.stringify(result) + '\n');

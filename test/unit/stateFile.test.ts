@@ -67,7 +67,7 @@ describe('state files', () => {
 
 /** Typed arrays compared by type and content, whatever buffer they view. */
 function normalise(value: unknown): unknown {
-  if (ArrayBuffer.isView(value)) return { type: value.constructor.name, values: [...(value as unknown as ArrayLike<number>)] };
+  if (ArrayBuffer.isView(value)) return { type: value.constructor.name, values: Array.from(value as unknown as ArrayLike<number>) };
   if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
   return value;

@@ -1,34 +1,53 @@
-// Command-line entry: the same core as the language server, reporting as text or JSON.
+// Command-line entry: the same core as the language server, reporting as text, JSON or SARIF,
+// streaming each article's results as soon as it is done, for batch runs and CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { anchorAll, type AnchoredAnnotation } from './core/annotations/anchor';
 import { CorroborateService } from './core/service';
+import { isStoreFile, readStore } from './host/annotationStore';
 import { expandArticlePaths, readArticle } from './host/files';
-import { toJsonDocument, type JsonOutput } from './output/json';
+import { failsOn, findingsOf } from './output/findings';
+import { JsonWriter, toJsonDocument } from './output/json';
+import { Progress } from './output/progress';
+import { SarifWriter } from './output/sarif';
 import { formatTextReport } from './output/text';
 import { VERSION } from './version';
 
-const USAGE = `Usage: corroborate [--corpus DIR|GLOB]... [--format text|json] [FILE|DIR|GLOB]...
+const USAGE = `Usage: corroborate [options] [FILE|DIR|GLOB]...
 
 Checks each article's quotes, attributions and claims against the corpus.
 With no --corpus, the corpus is the seeds/ folder beside the files or in the current folder.
-With no files, the corpus is checked against itself.
+With no files, the corpus is checked against itself. The files checked join the corpus.
 
 Options:
-  --corpus DIR|GLOB   a folder or glob of corpus articles (repeatable)
-  --format text|json  output format (default: text)
-  -h, --help          show this help
-  -v, --version       show the version`;
+  --corpus DIR|GLOB          a folder or glob of corpus articles (repeatable)
+  --format text|json|sarif   output format (default: text); results stream as each article is done
+  --annotations              apply the researcher's annotations (ARTICLE.annotations.jsonld beside
+                             each article): verified findings are not counted, disputed ones are
+  --fail-on unverified|disputed|never
+                             exit 1 when unverified (or disputed) claims remain, or only disputed
+                             ones (default: never)
+  --progress                 show progress on stderr even when it is not a terminal
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 done, 1 findings at the --fail-on level, 2 bad usage.`;
 
 class UsageError extends Error {}
 
+type FailOn = 'unverified' | 'disputed' | 'never';
+
 interface Options {
   corpus: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
+  failOn: FailOn;
+  annotations: boolean;
+  progress: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { corpus: [], format: 'text', files: [] };
+  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -36,6 +55,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
       return v;
+    };
+    const noValue = () => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
     };
     switch (flag) {
       case '-h':
@@ -49,10 +71,24 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
         opts.format = f;
         break;
       }
+      case '--fail-on': {
+        const f = value();
+        if (f !== 'unverified' && f !== 'disputed' && f !== 'never') throw new UsageError(`--fail-on must be unverified, disputed or never, not '${f}'`);
+        opts.failOn = f;
+        break;
+      }
+      case '--annotations':
+        noValue();
+        opts.annotations = true;
+        break;
+      case '--progress':
+        noValue();
+        opts.progress = true;
+        break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option '${flag}'`);
         opts.files.push(arg);
@@ -74,7 +110,23 @@ function defaultCorpus(files: string[]): string {
   return path.relative(process.cwd(), path.join(__dirname, '..', 'seeds')) || '.';
 }
 
-function main(argv: string[]): number {
+/** Writes to stdout, waiting when the pipe is full so a huge run never buffers its whole output. */
+function stdoutWriter(): { write: (chunk: string) => Promise<void> } {
+  // A reader that stops early (`| head`) is not an error of ours: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  return {
+    write: (chunk) =>
+      new Promise<void>((resolve) => {
+        if (process.stdout.write(chunk)) resolve();
+        else process.stdout.once('drain', resolve);
+      }),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -94,6 +146,7 @@ function main(argv: string[]): number {
     return 0;
   }
 
+  const began = Date.now();
   const corpusSpecs = opts.corpus.length > 0 ? opts.corpus : [defaultCorpus(opts.files)];
   let corpusFiles: string[];
   let articleFiles: string[];
@@ -104,6 +157,17 @@ function main(argv: string[]): number {
     process.stderr.write(`corroborate: ${(e as Error).message}\n`);
     return 2;
   }
+  // A glob like dir/* also matches the annotation stores beside the articles: they are not articles.
+  corpusFiles = corpusFiles.filter((f) => !isStoreFile(f));
+  articleFiles = articleFiles.filter((f) => !isStoreFile(f));
+
+  const progress = new Progress(process.stderr, opts.progress || process.stderr.isTTY === true);
+  const problems: { file: string; message: string }[] = [];
+  const problem = (file: string, message: string) => {
+    problems.push({ file, message });
+    progress.clear();
+    process.stderr.write(`corroborate: ${message}\n`);
+  };
 
   const service = new CorroborateService();
   const texts = new Map<string, string>();
@@ -114,7 +178,7 @@ function main(argv: string[]): number {
     if (texts.has(id)) return true;
     const read = readArticle(file);
     if (!read.ok) {
-      process.stderr.write(`corroborate: ${file}: ${read.error}\n`);
+      problem(file, `${file}: ${read.error}`);
       return false;
     }
     texts.set(id, read.text);
@@ -122,23 +186,81 @@ function main(argv: string[]): number {
     service.setDocument(id, read.text);
     return true;
   };
-  const corpus = corpusFiles.filter(load);
-  const articles = articleFiles.filter(load);
+  const toLoad = unique([...corpusFiles, ...articleFiles]);
+  const loaded = new Set<string>();
+  toLoad.forEach((file, i) => {
+    if (load(file)) loaded.add(idOf(file));
+    progress.update('reading', i + 1, toLoad.length, file);
+  });
+  const corpus = corpusFiles.filter((f) => loaded.has(idOf(f)));
+  const articles = articleFiles.filter((f) => loaded.has(idOf(f)));
   const pathOf = (id: string) => shown.get(id) ?? id;
 
-  const reports = articles.map((file) => ({ file, report: service.report(idOf(file), texts.get(idOf(file))!, 0) }));
+  const out = stdoutWriter();
+  const pending: string[] = [];
+  const push = (chunk: string) => void pending.push(chunk);
+  const flush = () => out.write(pending.splice(0).join(''));
+  const json = new JsonWriter(push);
+  const sarif = new SarifWriter(push, process.cwd(), VERSION);
   if (opts.format === 'json') {
-    const out: JsonOutput = {
-      tool: { name: 'corroborate', version: VERSION },
-      corpus: corpus.map((file) => ({ path: file, passages: service.corpus.passages(idOf(file)).length })),
-      documents: reports.map(({ file, report }) => toJsonDocument(file, report, pathOf)),
-    };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  } else {
-    process.stdout.write(`Corpus: ${corpus.length} article${corpus.length === 1 ? '' : 's'}\n\n`);
-    process.stdout.write(reports.map(({ file, report }) => formatTextReport(file, report, pathOf)).join('\n\n') + '\n');
+    json.begin(
+      { name: 'corroborate', version: VERSION },
+      corpus.map((file) => ({ path: file, passages: service.corpus.passages(idOf(file)).length })),
+    );
+  } else if (opts.format === 'sarif') sarif.begin();
+  else push(`Corpus: ${corpus.length} article${corpus.length === 1 ? '' : 's'}\n\n`);
+
+  const totals = { quotes: 0, claims: 0, unverified: 0, disputed: 0, verified: 0, orphaned: 0, failing: 0 };
+  for (const [i, file] of articles.entries()) {
+    const text = texts.get(idOf(file))!;
+    const report = service.report(idOf(file), text, 0);
+    let anchored: AnchoredAnnotation[] | undefined;
+    if (opts.annotations) {
+      const store = readStore(file);
+      for (const p of store.problems) problem(store.store, p);
+      anchored = anchorAll(text, store.annotations);
+    }
+    const findings = findingsOf(report, anchored);
+    totals.quotes += report.quotes.length;
+    totals.claims += report.claims.length;
+    for (const f of findings) {
+      if (f.suppressed) totals.verified++;
+      else if (f.concern === 'disputed') totals.disputed++;
+      else if (f.concern === 'unverified') totals.unverified++;
+      if (f.rule === 'orphaned-annotation') totals.orphaned++;
+      if (failsOn(f, opts.failOn)) totals.failing++;
+    }
+    progress.clear();
+    if (opts.format === 'json') json.add(toJsonDocument(file, report, pathOf, anchored));
+    else if (opts.format === 'sarif') sarif.add(file, text, findings, pathOf);
+    else push((i > 0 ? '\n' : '') + formatTextReport(file, report, pathOf, anchored) + '\n');
+    await flush();
+    progress.update('checking', i + 1, articles.length, file);
   }
-  return 0;
+  progress.clear();
+
+  const code = totals.failing > 0 ? 1 : 0;
+  if (opts.format === 'json') json.end();
+  else if (opts.format === 'sarif') {
+    for (const p of problems) sarif.notify(p.message, p.file);
+    sarif.end(code);
+  }
+  await flush();
+
+  const seconds = (Date.now() - began) / 1000;
+  const parts = [
+    `${plural(articles.length, 'article')} checked against a corpus of ${service.corpus.documentIds.length} in ${seconds.toFixed(1)} s`,
+    `${plural(totals.quotes, 'quote')}, ${plural(totals.claims, 'claim')}: ${totals.unverified} unverified, ${totals.disputed} disputed`,
+  ];
+  if (opts.annotations) parts.push(`${totals.verified} verified by the researcher, ${totals.orphaned} orphaned annotation${totals.orphaned === 1 ? '' : 's'}`);
+  if (problems.length > 0) parts.push(`${problems.length} problem${problems.length === 1 ? '' : 's'} (see above)`);
+  if (opts.failOn !== 'never') parts.push(code === 1 ? `failing: ${totals.failing} finding${totals.failing === 1 ? '' : 's'} at --fail-on ${opts.failOn}` : `passing --fail-on ${opts.failOn}`);
+  process.stderr.write(`corroborate: ${parts.join('; ')}\n`);
+  return code;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function unique(xs: string[]): string[] {
@@ -151,4 +273,10 @@ function unique(xs: string[]): string[] {
   });
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`corroborate: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

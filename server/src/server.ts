@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -16,6 +17,7 @@ import type { FeatureContext } from './features/context';
 import { diagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { corpusFiles } from './host/corpusFiles';
+import { ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, FileAnnotations, IMPORT_ANNOTATIONS_COMMAND, parseAnnotationRequest } from './host/fileAnnotations';
 import { readArticle } from './host/files';
 import { VERSION } from './version';
 
@@ -32,6 +34,8 @@ export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let corpusReady: Promise<void> = Promise.resolve();
 
+  // A broken store is named (file:line) once per change of the file, and never rewritten.
+  const annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
   const nameOf = (id: string) => (id.startsWith('file:') ? path.basename(fileURLToPath(id)) : id);
 
   const context = (uri: string): FeatureContext | undefined => {
@@ -39,7 +43,7 @@ export function startServer(connection: Connection): void {
     if (!doc) return undefined;
     const text = stripBom(doc.getText());
     const report = service.report(uri, text, doc.version);
-    return { uri, report, lines: new LineIndex(text), nameOf };
+    return { uri, report, lines: new LineIndex(text), nameOf, annotations: annotations.anchored(uri, text) };
   };
 
   const loadCorpus = async (): Promise<void> => {
@@ -73,6 +77,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, IMPORT_ANNOTATIONS_COMMAND] },
       },
       serverInfo: { name: 'corroborate', version: VERSION },
     };
@@ -88,6 +93,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     service.forget(document.uri);
+    annotations.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
@@ -100,6 +106,33 @@ export function startServer(connection: Connection): void {
     await corpusReady;
     const ctx = context(textDocument.uri);
     return ctx ? codeLenses(ctx) : [];
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const arg = (args?.[0] ?? {}) as { format?: unknown; content?: unknown };
+    const format = arg.format === 'csv' ? 'csv' : 'jsonld';
+    try {
+      if (command === ANNOTATE_COMMAND) {
+        const request = parseAnnotationRequest(args?.[0]);
+        if (typeof request === 'string') throw new ResponseError(-32602, `${ANNOTATE_COMMAND}: ${request}`);
+        const doc = documents.get(request.uri);
+        if (!doc) throw new ResponseError(-32803, `${ANNOTATE_COMMAND}: ${request.uri} is not open`);
+        const id = await annotations.annotate(request, stripBom(doc.getText()));
+        publish(request.uri);
+        return { id };
+      }
+      if (command === EXPORT_ANNOTATIONS_COMMAND) return annotations.export(roots, format);
+      if (command === IMPORT_ANNOTATIONS_COMMAND) {
+        if (typeof arg.content !== 'string') throw new ResponseError(-32602, `${IMPORT_ANNOTATIONS_COMMAND}: content must be a string`);
+        const result = await annotations.import(roots, arg.content, format);
+        publishAll();
+        return result;
+      }
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      throw new ResponseError(-32803, (e as Error).message);
+    }
+    throw new ResponseError(-32601, `unknown command ${command}`);
   });
 
   documents.listen(connection);

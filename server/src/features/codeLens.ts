@@ -1,4 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
+import { annotationOn, settledStatus } from '../core/annotations/verdict';
 import { locationOf, rangeOf, type FeatureContext } from './context';
 
 export const SHOW_SOURCES_COMMAND = 'corroborate.showSources';
@@ -14,12 +15,15 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
     const evidence = [...quotes.flatMap((f) => f.evidence), ...claims.flatMap((f) => f.evidence)];
     const supports = new Set(evidence.filter((e) => e.relation === 'supports').map((e) => e.documentId)).size;
     const differs = new Set(evidence.filter((e) => e.relation !== 'supports').map((e) => e.documentId)).size;
-    const unverified = claims.filter((c) => c.status === 'unverified').length;
+    const annotations = ctx.annotations ?? [];
+    const unverified = claims.filter((c) => settledStatus(c.status, annotationOn(annotations, c.claim)) === 'unverified').length;
+    const annotated = annotations.filter((a) => a.kind !== 'orphaned' && inP(a)).length;
     if (quotes.length + claims.length === 0) continue;
     const parts: string[] = [];
     if (supports > 0) parts.push(`✓ ${supports} source${supports === 1 ? '' : 's'}`);
     if (differs > 0) parts.push(`≠ ${differs} quoted differently`);
     if (unverified > 0) parts.push(`? ${unverified} unverified`);
+    if (annotated > 0) parts.push(`✎ ${annotated} annotated`);
     if (parts.length === 0) parts.push('no other source');
     const range = rangeOf(lines, p.start, p.start);
     const locations = evidence.map(locationOf);

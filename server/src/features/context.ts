@@ -1,3 +1,4 @@
+import type { AnchoredAnnotation } from '../core/annotations/anchor';
 import { LineIndex } from '../core/text/lines';
 import type { ArticleReport, Evidence } from '../core/types';
 
@@ -6,6 +7,8 @@ export interface FeatureContext {
   uri: string;
   report: ArticleReport;
   lines: LineIndex;
+  /** The researcher's annotations, placed in the article's current text (orphaned ones too). */
+  annotations?: readonly AnchoredAnnotation[];
   /** A short display name for a corpus document (its file name). */
   nameOf(documentId: string): string;
 }

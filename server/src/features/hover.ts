@@ -1,5 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Evidence } from '../core/types';
+import { statusLabel } from '../core/annotations/model';
+import { annotationOn } from '../core/annotations/verdict';
+import type { Evidence, Span } from '../core/types';
 import { rangeOf, type FeatureContext } from './context';
 import { clip, escapeMarkdown } from './markdown';
 
@@ -12,14 +14,24 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
     const a = q.quote.attribution !== null ? report.analysis.attributions[q.quote.attribution] : undefined;
     const who = a ? (a.speaker ?? a.source?.text ?? 'unknown') : 'nobody in the text';
     const head = `**Quote** (${q.quote.kind}) — said by **${escapeMarkdown(who)}**${a ? ` (cue: *${escapeMarkdown(a.cue.text)}*)` : ''}`;
-    return { contents: { kind: MarkupKind.Markdown, value: [head, evidenceList(ctx, q.evidence)].join('\n\n') }, range: rangeOf(lines, q.quote.start, q.quote.end) };
+    return { contents: { kind: MarkupKind.Markdown, value: [head, ...researcher(ctx, q.quote), evidenceList(ctx, q.evidence)].join('\n\n') }, range: rangeOf(lines, q.quote.start, q.quote.end) };
   }
   const c = report.claims.find((f) => inside(f.claim));
   if (c) {
     const head = `**Claim** — ${c.status}`;
-    return { contents: { kind: MarkupKind.Markdown, value: [head, evidenceList(ctx, c.evidence)].join('\n\n') }, range: rangeOf(lines, c.claim.start, c.claim.end) };
+    return { contents: { kind: MarkupKind.Markdown, value: [head, ...researcher(ctx, c.claim), evidenceList(ctx, c.evidence)].join('\n\n') }, range: rangeOf(lines, c.claim.start, c.claim.end) };
   }
   return null;
+}
+
+/** The researcher's own status and note on the span, if any (all of it escaped: it is file content). */
+function researcher(ctx: FeatureContext, span: Span): string[] {
+  const a = annotationOn(ctx.annotations ?? [], span);
+  if (!a) return [];
+  const parts = [`**Your annotation:** ${escapeMarkdown(statusLabel(a.status))}`];
+  if (a.note) parts.push(`— ${escapeMarkdown(clip(a.note))}`);
+  if (a.source) parts.push(`(source: ${escapeMarkdown(clip(a.source, 120))})`);
+  return [parts.join(' ')];
 }
 
 function evidenceList(ctx: FeatureContext, evidence: Evidence[]): string {

@@ -1,4 +1,6 @@
 // The CLI's JSON contract (documented in README.md). Keep it stable: other tools read it.
+import type { AnchoredAnnotation } from '../core/annotations/anchor';
+import { annotationOn } from '../core/annotations/verdict';
 import type { ArticleReport, Evidence, TextSpan } from '../core/types';
 
 export interface JsonSpan {
@@ -14,11 +16,28 @@ export interface JsonEvidence extends JsonSpan {
   relation: Evidence['relation'];
 }
 
+/** The researcher's annotation on a quote or claim (only with --annotations). */
+export interface JsonAnnotationRef {
+  id: string;
+  status: string | null;
+  note: string;
+  source: string | null;
+}
+
+/** One annotation of the article's store and where it was found (only with --annotations). */
+export interface JsonAnnotation extends JsonAnnotationRef {
+  anchor: 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+  start: number | null;
+  end: number | null;
+  exact: string;
+}
+
 export interface JsonDocument {
   path: string;
-  quotes: { start: number; end: number; text: string; attribution: number | null; evidence: JsonEvidence[] }[];
+  quotes: { start: number; end: number; text: string; attribution: number | null; evidence: JsonEvidence[]; annotation?: JsonAnnotationRef | null }[];
   attributions: { source: JsonSpan | null; speaker: string | null; cue: JsonSpan; content: JsonSpan | null }[];
-  claims: { start: number; end: number; text: string; status: string; evidence: JsonEvidence[] }[];
+  claims: { start: number; end: number; text: string; status: string; evidence: JsonEvidence[]; annotation?: JsonAnnotationRef | null }[];
+  annotations?: JsonAnnotation[];
 }
 
 export interface JsonOutput {
@@ -30,8 +49,16 @@ export interface JsonOutput {
 const span = (s: TextSpan): JsonSpan => ({ start: s.start, end: s.end, text: s.text });
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-/** Converts a report to the JSON contract; `pathOf` maps document ids to the paths the user gave. */
-export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id: string) => string): JsonDocument {
+/**
+ * Converts a report to the JSON contract; `pathOf` maps document ids to the paths the user gave.
+ * With `anchored` (the CLI's --annotations) quotes and claims gain `annotation` and the document `annotations`.
+ */
+export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id: string) => string, anchored?: readonly AnchoredAnnotation[]): JsonDocument {
+  const ref = (s: { start: number; end: number }): { annotation?: JsonAnnotationRef | null } => {
+    if (!anchored) return {};
+    const a = annotationOn(anchored, s);
+    return { annotation: a ? { id: a.id, status: a.status, note: a.note, source: a.source } : null };
+  };
   const evidence = (e: Evidence): JsonEvidence => ({
     path: pathOf(e.documentId),
     start: e.start,
@@ -41,7 +68,7 @@ export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id:
     score: round(e.score),
     relation: e.relation,
   });
-  return {
+  const doc: JsonDocument = {
     path,
     quotes: report.quotes.map(({ quote, evidence: ev }) => ({
       start: quote.start,
@@ -49,6 +76,7 @@ export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id:
       text: quote.text,
       attribution: quote.attribution,
       evidence: ev.map(evidence),
+      ...ref(quote),
     })),
     attributions: report.analysis.attributions.map((a) => ({
       source: a.source && span(a.source),
@@ -62,6 +90,43 @@ export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id:
       text: claim.text,
       status,
       evidence: ev.map(evidence),
+      ...ref(claim),
     })),
   };
+  if (anchored) {
+    doc.annotations = anchored.map(({ annotation: a, kind, start, end }) => ({
+      id: a.id,
+      status: a.status,
+      note: a.note,
+      source: a.source,
+      anchor: kind,
+      start: kind === 'orphaned' ? null : start,
+      end: kind === 'orphaned' ? null : end,
+      exact: a.quote.exact,
+    }));
+  }
+  return doc;
+}
+
+/**
+ * Writes the JSON output as a stream, document by document, byte for byte what
+ * `JSON.stringify(output, null, 2)` would give for the whole.
+ */
+export class JsonWriter {
+  private documents = 0;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  begin(tool: JsonOutput['tool'], corpus: JsonOutput['corpus']): void {
+    const head = JSON.stringify({ tool, corpus, documents: [] }, null, 2);
+    this.write(head.slice(0, head.lastIndexOf('[]')) + '[');
+  }
+
+  add(doc: JsonDocument): void {
+    this.write((this.documents++ === 0 ? '\n' : ',\n') + JSON.stringify(doc, null, 2).replace(/^/gm, '    '));
+  }
+
+  end(): void {
+    this.write((this.documents > 0 ? '\n  ]' : ']') + '\n}\n');
+  }
 }

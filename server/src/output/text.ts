@@ -1,4 +1,7 @@
 // The CLI's human-readable report: one block per article, one line per finding.
+import type { AnchoredAnnotation } from '../core/annotations/anchor';
+import { statusLabel, type Annotation } from '../core/annotations/model';
+import { annotationOn } from '../core/annotations/verdict';
 import { LineIndex } from '../core/text/lines';
 import type { ArticleReport, Evidence } from '../core/types';
 
@@ -7,8 +10,12 @@ const oneLine = (s: string, max = 100): string => {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 };
 
-/** Formats one article's findings for a terminal. */
-export function formatTextReport(path: string, report: ArticleReport, pathOf: (id: string) => string): string {
+/** Formats one article's findings for a terminal; with `anchored`, the researcher's annotations too. */
+export function formatTextReport(path: string, report: ArticleReport, pathOf: (id: string) => string, anchored?: readonly AnchoredAnnotation[]): string {
+  const said = (span: { start: number; end: number }) => {
+    const a: Annotation | undefined = anchored && annotationOn(anchored, span);
+    return a ? `  ✎ ${statusLabel(a.status)}${a.note ? `: ${oneLine(a.note, 80)}` : ''}` : '';
+  };
   const lines = new LineIndex(report.analysis.text);
   const at = (offset: number) => {
     const p = lines.position(offset);
@@ -20,12 +27,15 @@ export function formatTextReport(path: string, report: ArticleReport, pathOf: (i
     const a = quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined;
     const who = a ? (a.speaker ?? a.source?.text ?? 'unknown') : 'unattributed';
     const sources = new Set(evidence.map((e) => e.documentId)).size;
-    out.push(`  ${at(quote.start)}  quote (${quote.kind})  ${oneLine(quote.text)}  — ${who}  [${sources} source${sources === 1 ? '' : 's'}]`);
+    out.push(`  ${at(quote.start)}  quote (${quote.kind})  ${oneLine(quote.text)}  — ${who}  [${sources} source${sources === 1 ? '' : 's'}]${said(quote)}`);
     for (const e of evidence) out.push(ev(e));
   }
   for (const { claim, status, evidence } of report.claims) {
-    out.push(`  ${at(claim.start)}  claim ${status}  ${oneLine(claim.text)}`);
+    out.push(`  ${at(claim.start)}  claim ${status}  ${oneLine(claim.text)}${said(claim)}`);
     for (const e of evidence) out.push(ev(e));
+  }
+  for (const a of anchored ?? []) {
+    if (a.kind === 'orphaned') out.push(`  ?:?  annotation orphaned (${statusLabel(a.annotation.status)})  no longer in the text: ${oneLine(a.annotation.quote.exact)}`);
   }
   const count = (s: string) => report.claims.filter((c) => c.status === s).length;
   out.push(

@@ -124,8 +124,8 @@ const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => numbe
 const crc32 = (data: Uint8Array, value = 0): number =>
   data.byteLength === 0 ? value : zlibCrc32 ? zlibCrc32(data, value) : crc32Portable(data, value);
 
-/** Writes `state` with `meta` to `file` atomically (a temporary file renamed over it). */
-export function writeStateFile(file: string, meta: unknown, state: PlainState): number {
+/** The bytes of a state file for `meta` and `state`, as chunks to write (or hash) in order. */
+export function stateFileChunks(meta: unknown, state: PlainState): Uint8Array[] {
   const body = new Body();
   const header = Buffer.from(JSON.stringify({ meta, state: describe(state, body) }), 'utf8');
   const headerPad = new Uint8Array((8 - ((PREFIX + header.length) % 8)) % 8);
@@ -136,16 +136,30 @@ export function writeStateFile(file: string, meta: unknown, state: PlainState): 
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(header.length, MAGIC.length);
   prefix.writeUInt32LE(crc >>> 0, MAGIC.length + 4);
+  return [prefix, header, headerPad, ...body.chunks];
+}
+
+/** Writes `state` with `meta` to `file` atomically (a temporary file renamed over it); returns the bytes written. */
+export function writeStateFile(file: string, meta: unknown, state: PlainState): number {
+  const chunks = stateFileChunks(meta, state);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temp, 'w');
+  let bytes = 0;
   try {
-    for (const c of [prefix, header, headerPad, ...body.chunks]) fs.writeSync(fd, c);
-  } finally {
+    for (const c of chunks) {
+      // writeSync may write less than asked; loop until the chunk is out.
+      for (let at = 0; at < c.byteLength; ) at += fs.writeSync(fd, c, at, c.byteLength - at);
+      bytes += c.byteLength;
+    }
+  } catch (e) {
     fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw e;
   }
+  fs.closeSync(fd);
   fs.renameSync(temp, file);
-  return PREFIX + header.length + headerPad.length + body.size;
+  return bytes;
 }
 
 /** Reads a state file; throws CorruptStateFile when it is truncated, altered or not one. */

@@ -1,0 +1,52 @@
+// Tier 3: the language server under a real Neovim (Debian's 0.7, headless) through Neovim's built-in LSP client.
+// One Neovim session answers every request below; add a request and an `it` to check a new feature.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { CodeLens, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { runInNeovim, type NeovimSession } from '../support/editors/neovim';
+import { SEEDS_DIR, seedFiles } from '../support/seeds';
+
+const SEED = '002_814d60045636db2c.txt';
+const QUOTE = 'It was a very warm, very positive letter';
+
+/** Diagnostic messages may be plain strings or (LSP 3.18) markup. */
+const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
+
+describe('Neovim (headless, built-in LSP client)', { timeout: 120000 }, () => {
+  let session: NeovimSession;
+
+  before(async () => {
+    session = await runInNeovim(path.join(SEEDS_DIR, SEED), [
+      { name: 'hover', method: 'textDocument/hover', at: QUOTE },
+      { name: 'codeLens', method: 'textDocument/codeLens' },
+    ]);
+  });
+
+  it('receives Corroborate diagnostics for the opened seed and shows them in the buffer', () => {
+    assert.ok(session.initialized);
+    const published = session.diagnostics.filter((p) => p.uri.endsWith(`/${SEED}`));
+    const diagnostics = published.at(-1)?.diagnostics ?? [];
+    assert.ok(diagnostics.length > 0, 'diagnostics were published for the seed');
+    assert.ok(diagnostics.every((d) => d.source === 'corroborate'));
+    assert.ok(diagnostics.some((d) => d.code === 'quote' && messageOf(d).includes('Sarah Sanders')), 'the quote is credited to Sarah Sanders');
+    assert.equal(session.buffer_diagnostics, diagnostics.length, 'Neovim holds every published diagnostic for the buffer');
+  });
+
+  it('shows a hover on the quote that names the other seed files carrying it', () => {
+    const { result, position } = session.responses.hover!;
+    // The quote sits after a curly opening quote (3 bytes in UTF-8, 1 in UTF-16): Neovim converted the column.
+    assert.deepEqual(position, { line: 6, character: 1 });
+    // What the reader sees: the markdown without its escapes (file names come escaped, `003\_b89…`).
+    const value = ((result as Hover).contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    assert.match(value, /Sarah Sanders/);
+    const others = seedFiles().filter((f) => f !== SEED && value.includes(`${f}:`));
+    assert.ok(others.includes('003_b89cf95f952e021d.txt'), `the hover names 003 (named: ${others.join(', ')})\n${value}`);
+  });
+
+  it('lists code lenses that count corroborating sources', () => {
+    const lenses = session.responses.codeLens!.result as CodeLens[];
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => /✓ \d+ sources?/.test(t)), JSON.stringify(titles));
+  });
+});

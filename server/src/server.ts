@@ -1,140 +1,391 @@
-// LSP glue: capabilities, document sync, corpus loading, and one-line handlers into features/.
+// LSP glue: capabilities, documents, settings, corpus indexing and watching, and one-line handlers into features/.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
+  CodeLensRefreshRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
   type Connection,
+  type DefinitionParams,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
+  type Disposable,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type DocumentSymbolParams,
+  type ExecuteCommandParams,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type ReferenceParams,
+  type SemanticTokensParams,
+  type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancelledError } from './core/cancellation';
 import { CorroborateService } from './core/service';
 import { LineIndex, stripBom } from './core/text/lines';
-import { codeLenses } from './features/codeLens';
+import { codeActions } from './features/codeActions';
+import { codeLenses, resolveCodeLens, type LensData } from './features/codeLens';
 import type { FeatureContext } from './features/context';
+import { definition } from './features/definition';
 import { diagnostics } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
-import { corpusFiles } from './host/corpusFiles';
+import { references } from './features/references';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, FileAnnotations, IMPORT_ANNOTATIONS_COMMAND, parseAnnotationRequest } from './host/fileAnnotations';
-import { readArticle } from './host/files';
+import { CorpusIndex, type CorpusSource } from './lsp/corpusIndex';
+import { Debouncer } from './lsp/debounce';
+import { REINDEX_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './lsp/protocol';
+import { Configuration } from './lsp/configuration';
+import type { Settings } from './lsp/settings';
+import { corpusWatchers } from './lsp/watchers';
 import { VERSION } from './version';
 
-interface Settings {
-  corpus: string[];
+export function startServer(connection: Connection): void {
+  const server = new CorroborateServer(connection);
+  connection.onInitialize((p) => server.initialize(p));
+  connection.onInitialized(() => server.initialized());
+  connection.onDidChangeConfiguration((p) => server.configurationChanged(p));
+  connection.onDidChangeWatchedFiles((p) => server.watchedFilesChanged(p));
+  connection.onHover((p, token) => server.hover(p, token));
+  connection.onCodeLens((p, token) => server.codeLens(p, token));
+  connection.onCodeLensResolve((lens, token) => server.resolveCodeLens(lens, token));
+  connection.onDefinition((p, token) => server.definition(p, token));
+  connection.onReferences((p, token) => server.references(p, token));
+  connection.onDocumentSymbol((p, token) => server.documentSymbol(p, token));
+  connection.onWorkspaceSymbol((p, token) => server.workspaceSymbol(p, token));
+  connection.onCodeAction((p, token) => server.codeAction(p, token));
+  connection.onExecuteCommand((p, token) => server.executeCommand(p, token));
+  connection.languages.semanticTokens.on((p, token) => server.semanticTokens(p, token));
+  connection.languages.diagnostics.on((p, token) => server.diagnostic(p, token));
+  server.documents.listen(connection);
+  connection.listen();
 }
 
-const DEFAULT_SETTINGS: Settings = { corpus: ['seeds'] };
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
-export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const service = new CorroborateService();
-  let roots: string[] = [];
-  let settings: Settings = DEFAULT_SETTINGS;
-  let corpusReady: Promise<void> = Promise.resolve();
-
+class CorroborateServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly service = new CorroborateService();
+  private readonly debouncer = new Debouncer();
   // A broken store is named (file:line) once per change of the file, and never rewritten.
-  const annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
-  const nameOf = (id: string) => (id.startsWith('file:') ? path.basename(fileURLToPath(id)) : id);
+  private readonly annotations: FileAnnotations;
+  private index!: CorpusIndex;
+  private capabilities: ClientCapabilities = {};
+  private roots: string[] = [];
+  private trusted = true;
+  private configuration!: Configuration;
+  private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
+  /** Bumped whenever anything a diagnostic depends on changes; part of every pull result id. */
+  private epoch = 0;
+  private indexing: Promise<void> = Promise.resolve();
+  private fullIndex: CancellationTokenSource | undefined;
+  private watcher: Promise<Disposable> | undefined;
+  private watchedSources = '';
 
-  const context = (uri: string): FeatureContext | undefined => {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const text = stripBom(doc.getText());
-    const report = service.report(uri, text, doc.version);
-    return { uri, report, lines: new LineIndex(text), nameOf, annotations: annotations.anchored(uri, text) };
-  };
+  constructor(private readonly connection: Connection) {
+    this.annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
+    this.documents.onDidOpen(({ document }) => this.opened(document));
+    this.documents.onDidChangeContent(({ document }) => this.changed(document));
+    this.documents.onDidClose(({ document }) => this.closed(document));
+  }
 
-  const loadCorpus = async (): Promise<void> => {
-    for (const root of roots) {
-      const { files, problems } = corpusFiles(root, settings.corpus);
-      for (const p of problems) connection.console.warn(`corpus: ${p}`);
-      for (const file of files) {
-        const uri = pathToFileURL(file).toString();
-        if (documents.get(uri)) continue;
-        const read = readArticle(file);
-        if (read.ok) service.setDocument(uri, read.text);
-        else connection.console.warn(`corpus: ${file}: ${read.error}`);
-      }
-    }
-    connection.console.info(`Corroborate ${VERSION}: ${service.corpus.documentIds.length} corpus documents indexed`);
-  };
+  // ── lifecycle ──────────────────────────────────────────────────────────────
 
-  const publish = (uri: string) => {
-    const ctx = context(uri);
-    if (ctx) void connection.sendDiagnostics({ uri, version: ctx.report.version, diagnostics: diagnostics(ctx) });
-  };
-  const publishAll = () => documents.all().forEach((d) => publish(d.uri));
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
-    if (roots.length === 0 && params.rootUri) roots = [fileURLToPath(params.rootUri)];
-    const init = params.initializationOptions as Partial<Settings> | undefined;
-    if (init && Array.isArray(init.corpus)) settings = { ...settings, corpus: init.corpus.map(String) };
+  initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities;
+    this.roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    if (this.roots.length === 0 && params.rootUri) this.roots = [fileURLToPath(params.rootUri)];
+    const init = (params.initializationOptions ?? {}) as InitializationOptions & Record<string, unknown>;
+    this.configuration = new Configuration(this.connection, this.capabilities.workspace?.configuration === true, init.settings ?? init);
+    this.trusted = init.trusted !== false;
+    const sample = typeof init.sampleCorpus === 'string' ? init.sampleCorpus : undefined;
+    this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample);
+    const pull = this.capabilities.textDocument?.diagnostic !== undefined;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, IMPORT_ANNOTATIONS_COMMAND] },
+        codeLensProvider: { resolveProvider: true },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'Quotes by speaker' },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: [ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, IMPORT_ANNOTATIONS_COMMAND, REINDEX_COMMAND] },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        diagnosticProvider: pull ? { identifier: 'corroborate', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'corroborate', version: VERSION },
     };
-  });
+  }
 
-  connection.onInitialized(() => {
-    corpusReady = loadCorpus().then(publishAll);
-  });
+  initialized(): void {
+    if (this.capabilities.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((f) => fileURLToPath(f.uri)));
+        this.roots = [...this.roots.filter((r) => !gone.has(r)), ...added.map((f) => fileURLToPath(f.uri))];
+        this.reindex(new Set());
+      });
+    }
+    this.reindex('all');
+  }
 
-  documents.onDidChangeContent(({ document }) => {
-    service.setDocument(document.uri, stripBom(document.getText()));
-    void corpusReady.then(publishAll);
-  });
-  documents.onDidClose(({ document }) => {
-    service.forget(document.uri);
-    annotations.forget(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  });
+  configurationChanged(params: DidChangeConfigurationParams): void {
+    this.configuration.changed((params.settings as { corroborate?: unknown } | null)?.corroborate);
+    this.epoch++;
+    this.reindex(new Set()); // the corpus setting may have changed: index new members, drop old ones
+    void this.indexing.then(() => this.refresh());
+  }
 
-  connection.onHover(async ({ textDocument, position }) => {
-    await corpusReady;
-    const ctx = context(textDocument.uri);
-    return ctx ? hover(ctx, ctx.lines.offset(position.line, position.character)) : null;
-  });
-  connection.onCodeLens(async ({ textDocument }) => {
-    await corpusReady;
-    const ctx = context(textDocument.uri);
-    return ctx ? codeLenses(ctx) : [];
-  });
+  watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    this.reindex(new Set(params.changes.map((c) => c.uri)));
+  }
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    const arg = (args?.[0] ?? {}) as { format?: unknown; content?: unknown };
+  // ── requests: each one line into features/ ────────────────────────────────
+
+  hover = (p: HoverParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => hover(ctx, this.offset(ctx, p.position)));
+  codeLens = (p: CodeLensParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => codeLenses(ctx));
+  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext((lens.data as LensData).uri, token, lens, (ctx) => resolveCodeLens(ctx, lens));
+  definition = (p: DefinitionParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => definition(ctx, this.offset(ctx, p.position)));
+  references = (p: ReferenceParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => references(ctx, this.offset(ctx, p.position), p.context.includeDeclaration));
+  documentSymbol = (p: DocumentSymbolParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => documentSymbols(ctx, this.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true));
+  semanticTokens = (p: SemanticTokensParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, { data: [] }, (ctx) => semanticTokens(ctx));
+  codeAction = (p: CodeActionParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => codeActions(ctx, p.range, p.context.diagnostics, this.trusted));
+
+  workspaceSymbol = async (p: WorkspaceSymbolParams, token: CancellationToken) => {
+    await this.ready(token);
+    return this.guard(() => workspaceSymbols(this.service.speakers(token), p.query, (id) => this.service.text(id)));
+  };
+
+  diagnostic = async (p: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
+    if (!(await this.debouncer.settled(p.textDocument.uri, token))) throw cancelled();
+    await this.ready(token);
+    const doc = this.documents.get(p.textDocument.uri);
+    const resultId = `${doc?.version}:${this.epoch}`;
+    if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return this.withContext(p.textDocument.uri, token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, (ctx) => ({ kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics(ctx) }));
+  };
+
+  executeCommand = async (p: ExecuteCommandParams, token: CancellationToken): Promise<unknown> => {
+    const arg = (p.arguments?.[0] ?? {}) as { format?: unknown; content?: unknown };
     const format = arg.format === 'csv' ? 'csv' : 'jsonld';
+    const writes = p.command === ANNOTATE_COMMAND || p.command === IMPORT_ANNOTATIONS_COMMAND;
+    if (writes && !this.trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, `${p.command}: annotations are not written in an untrusted workspace`);
     try {
-      if (command === ANNOTATE_COMMAND) {
-        const request = parseAnnotationRequest(args?.[0]);
-        if (typeof request === 'string') throw new ResponseError(-32602, `${ANNOTATE_COMMAND}: ${request}`);
-        const doc = documents.get(request.uri);
-        if (!doc) throw new ResponseError(-32803, `${ANNOTATE_COMMAND}: ${request.uri} is not open`);
-        const id = await annotations.annotate(request, stripBom(doc.getText()));
-        publish(request.uri);
-        return { id };
-      }
-      if (command === EXPORT_ANNOTATIONS_COMMAND) return annotations.export(roots, format);
-      if (command === IMPORT_ANNOTATIONS_COMMAND) {
-        if (typeof arg.content !== 'string') throw new ResponseError(-32602, `${IMPORT_ANNOTATIONS_COMMAND}: content must be a string`);
-        const result = await annotations.import(roots, arg.content, format);
-        publishAll();
-        return result;
+      switch (p.command) {
+        case REINDEX_COMMAND:
+          this.reindex('all');
+          await this.ready(token);
+          return { documents: this.service.corpus.documentIds.length };
+        case ANNOTATE_COMMAND: {
+          const request = parseAnnotationRequest(p.arguments?.[0]);
+          if (typeof request === 'string') throw new ResponseError(-32602, `${ANNOTATE_COMMAND}: ${request}`);
+          const doc = this.documents.get(request.uri);
+          if (!doc) throw new ResponseError(LSPErrorCodes.RequestFailed, `${ANNOTATE_COMMAND}: ${request.uri} is not open`);
+          const id = await this.annotations.annotate(request, stripBom(doc.getText()));
+          this.annotated();
+          return { id };
+        }
+        case EXPORT_ANNOTATIONS_COMMAND:
+          return this.annotations.export(this.roots, format);
+        case IMPORT_ANNOTATIONS_COMMAND: {
+          if (typeof arg.content !== 'string') throw new ResponseError(-32602, `${IMPORT_ANNOTATIONS_COMMAND}: content must be a string`);
+          const result = await this.annotations.import(this.roots, arg.content, format);
+          this.annotated();
+          return result;
+        }
       }
     } catch (e) {
       if (e instanceof ResponseError) throw e;
-      throw new ResponseError(-32803, (e as Error).message);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, (e as Error).message);
     }
-    throw new ResponseError(-32601, `unknown command ${command}`);
-  });
+    throw new ResponseError(-32601, `unknown command ${p.command}`);
+  };
 
-  documents.listen(connection);
-  connection.listen();
+  // ── documents ──────────────────────────────────────────────────────────────
+
+  private opened(document: TextDocument): void {
+    this.service.setDocument(document.uri, stripBom(document.getText()));
+    this.epoch++;
+    void this.indexing.then(() => this.refresh());
+  }
+
+  private changed(document: TextDocument): void {
+    if (this.service.text(document.uri) === stripBom(document.getText())) return; // just opened: nothing to wait for
+    void this.settingsFor(document.uri).then((s) =>
+      this.debouncer.schedule(document.uri, s.debounceMs, () => {
+        const current = this.documents.get(document.uri);
+        if (!current) return;
+        const text = stripBom(current.getText());
+        if (this.service.text(current.uri) === text) return;
+        this.service.setDocument(current.uri, text);
+        this.epoch++;
+        this.refresh();
+      }),
+    );
+  }
+
+  private closed(document: TextDocument): void {
+    this.debouncer.drop(document.uri);
+    this.service.forget(document.uri);
+    this.lineCache.delete(document.uri);
+    this.annotations.forget(document.uri);
+    if (document.uri.startsWith('file:')) this.index.restore(document.uri);
+    else this.service.deleteDocument(document.uri);
+    this.epoch++;
+    if (!this.pull) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    this.refresh();
+  }
+
+  /** Annotations changed: findings, hovers and lenses of the open articles with them. */
+  private annotated(): void {
+    this.epoch++;
+    this.refresh();
+  }
+
+  // ── corpus ─────────────────────────────────────────────────────────────────
+
+  /**
+   * Brings the index in step with the settings and the disk: reads new corpus members and the `changed` files
+   * (every file for 'all'), drops former members; with progress and a status for the client.
+   */
+  private reindex(changed: 'all' | ReadonlySet<string>): void {
+    if (changed === 'all') this.fullIndex?.cancel();
+    const run = changed === 'all' ? (this.fullIndex = new CancellationTokenSource()) : undefined;
+    this.indexing = this.indexing.then(async () => {
+      const sources = await this.corpusSources();
+      const plan = this.index.plan(sources, changed);
+      this.watch(sources);
+      if (plan.read.length + plan.remove.length === 0) return this.status('ready');
+      const progress = plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Corroborate: indexing corpus', 0, `0/${plan.read.length} articles`, true);
+      this.status('indexing', 0, plan.read.length);
+      const tokens = [run?.token, progress?.token].filter((t): t is CancellationToken => t !== undefined);
+      const token = { get isCancellationRequested() { return tokens.some((t) => t.isCancellationRequested); } } as CancellationToken;
+      await this.index.apply(plan, token, (done, total) => {
+        progress?.report(Math.round((100 * done) / total), `${done}/${total} articles`);
+        if (done === total || done % 16 === 0) this.status('indexing', done, total);
+      });
+      progress?.done();
+      this.epoch++;
+      this.status('ready');
+      this.connection.console.info(`Corroborate ${VERSION}: ${this.service.corpus.documentIds.length} corpus documents indexed${plan.sample ? ' (the bundled sample articles: the workspace has no corpus)' : ''}`);
+      this.refresh();
+    }).catch((e) => this.connection.console.error(`indexing failed: ${(e as Error).stack ?? e}`));
+  }
+
+  private async corpusSources(): Promise<CorpusSource[]> {
+    return Promise.all(this.roots.map(async (root) => ({ root, specs: (await this.settingsFor(pathToFileURL(root).toString())).corpus })));
+  }
+
+  /** Watches the corpus folders through the client (dynamic registration), replacing an earlier watch of other folders. */
+  private watch(sources: CorpusSource[]): void {
+    const caps = this.capabilities.workspace?.didChangeWatchedFiles;
+    const key = JSON.stringify(sources);
+    if (!caps?.dynamicRegistration || key === this.watchedSources) return;
+    this.watchedSources = key;
+    const watchers = corpusWatchers(sources, caps.relativePatternSupport === true);
+    const previous = this.watcher;
+    this.watcher = (async () => {
+      await previous?.then((d) => d.dispose());
+      return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    })();
+  }
+
+  private status(state: StatusParams['state'], done?: number, total?: number): void {
+    const params: StatusParams = { state, documents: this.service.corpus.documentIds.length, done, total, sample: this.index.usingSample };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+
+  // ── plumbing ───────────────────────────────────────────────────────────────
+
+  private get pull(): boolean {
+    return this.capabilities.textDocument?.diagnostic !== undefined;
+  }
+
+  /** Findings may have changed for every open article: refresh lens counts, and ask a pulling client to pull or push diagnostics. */
+  private refresh(): void {
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
+    if (this.pull) {
+      if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const doc of this.documents.all()) void this.publish(doc.uri);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const token = new CancellationTokenSource().token;
+    await this.indexing;
+    const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
+    const doc = this.documents.get(uri);
+    if (items && doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+  }
+
+  private settingsFor(uri: string): Promise<Settings> {
+    return this.configuration.for(uri);
+  }
+
+  /** Waits for indexing to finish, or throws RequestCancelled when the client gives up first. */
+  private async ready(token: CancellationToken): Promise<void> {
+    if (token.isCancellationRequested) throw cancelled();
+    let sub: Disposable | undefined;
+    const gaveUp = new Promise<'cancelled'>((resolve) => (sub = token.onCancellationRequested(() => resolve('cancelled'))));
+    const outcome = await Promise.race([this.indexing, gaveUp]);
+    sub?.dispose();
+    if (outcome === 'cancelled') throw cancelled();
+  }
+
+  private guard<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof CancelledError) throw cancelled();
+      throw e;
+    }
+  }
+
+  /** Runs a feature on the cached report of an open document; `fallback` when the document is not open. */
+  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T): Promise<T | F> {
+    await this.ready(token);
+    const doc = this.documents.get(uri);
+    if (!doc) return fallback;
+    const settings = await this.settingsFor(uri);
+    if (token.isCancellationRequested) throw cancelled();
+    return this.guard(() => {
+      const text = stripBom(doc.getText());
+      const report = this.service.report(uri, text, doc.version, token);
+      return run({ uri, report, lines: this.linesOf(uri, text), settings, annotations: this.annotations.anchored(uri, text), nameOf });
+    });
+  }
+
+  private linesOf(uri: string, text: string): LineIndex {
+    const hit = this.lineCache.get(uri);
+    if (hit && hit.text === text) return hit.lines;
+    const lines = new LineIndex(text);
+    this.lineCache.set(uri, { text, lines });
+    return lines;
+  }
+
+  private offset(ctx: FeatureContext, position: { line: number; character: number }): number {
+    return ctx.lines.offset(position.line, position.character);
+  }
+}
+
+function nameOf(id: string): string {
+  return id.startsWith('file:') ? path.basename(fileURLToPath(id)) : id;
 }

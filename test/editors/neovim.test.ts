@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { CodeLens, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CodeLens, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { runInNeovim, type NeovimSession } from '../support/editors/neovim';
 import { SEEDS_DIR, seedFiles } from '../support/seeds';
 
@@ -20,6 +22,8 @@ describe('Neovim (headless, built-in LSP client)', { timeout: 120000 }, () => {
     session = await runInNeovim(path.join(SEEDS_DIR, SEED), [
       { name: 'hover', method: 'textDocument/hover', at: QUOTE },
       { name: 'codeLens', method: 'textDocument/codeLens' },
+      { name: 'definition', method: 'textDocument/definition', at: QUOTE },
+      { name: 'references', method: 'textDocument/references', at: QUOTE, params: { context: { includeDeclaration: false } } },
     ]);
   });
 
@@ -44,9 +48,27 @@ describe('Neovim (headless, built-in LSP client)', { timeout: 120000 }, () => {
     assert.ok(others.includes('003_b89cf95f952e021d.txt'), `the hover names 003 (named: ${others.join(', ')})\n${value}`);
   });
 
-  it('lists code lenses that count corroborating sources', () => {
+  it('lists code lenses at the paragraphs, to be resolved on demand', () => {
     const lenses = session.responses.codeLens!.result as CodeLens[];
-    const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => /✓ \d+ sources?/.test(t)), JSON.stringify(titles));
+    const quoteLine = (session.responses.hover!.position as { line: number }).line;
+    assert.ok(lenses.some((l) => l.range.start.line === quoteLine), JSON.stringify(lenses.map((l) => l.range.start.line)));
+  });
+
+  it('goes to the definition of the quote: the passage of another seed that carries it', () => {
+    const result = session.responses.definition!.result as Location | Location[];
+    const location = Array.isArray(result) ? result[0] : result;
+    assert.ok(location, 'a definition');
+    const file = fileURLToPath(location.uri);
+    assert.notEqual(path.basename(file), SEED);
+    const line = fs.readFileSync(file, 'utf8').split('\n')[location.range.start.line];
+    assert.match(line, /very warm/, `${path.basename(file)}:${location.range.start.line + 1}`);
+  });
+
+  it('finds the references of the quote: a passage in each other seed that carries it', () => {
+    const refs = session.responses.references!.result as Location[];
+    const files = refs.map((r) => path.basename(fileURLToPath(r.uri)));
+    assert.ok(!files.includes(SEED), 'never the article itself');
+    assert.ok(new Set(files).size >= 3, files.join(', '));
+    for (const r of refs) assert.match(fs.readFileSync(fileURLToPath(r.uri), 'utf8').split('\n')[r.range.start.line], /warm/);
   });
 });

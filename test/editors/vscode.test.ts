@@ -82,6 +82,31 @@ describe('VS Code (code-server in Chromium)', { timeout: 600000 }, () => {
       await workbench.close();
     }
   });
+
+  it('shows code lenses, a hover, and the peek view a lens opens (screenshots in test-artifacts/)', async () => {
+    const FILE = '000_beab4e2f294f4a54.txt';
+    const workbench = await openWorkbench(browser!, server!, run!);
+    const shot = (name: string) => workbench.page.locator('.part.editor').screenshot({ path: path.join(ARTIFACTS, name), animations: 'disabled' });
+    try {
+      await openFile(workbench.page, FILE, 'very warm, very positive letter');
+      const title = await codeLens(workbench.page, /✓ \d+ sources?/);
+      await shot('vscode-codelens-000.png');
+      const shown = await hoverText(workbench.page, 'very warm', 'supports');
+      await shot('vscode-hover-000.png');
+      assert.match(shown, /\d{3}_\w+\.txt:\d+/, shown);
+      await workbench.page.keyboard.press('Escape');
+      await workbench.page.locator('.monaco-editor .codelens-decoration a', { hasText: title.trim() }).first().click();
+      const peek = workbench.page.locator('.peekview-widget').first();
+      await peek.waitFor({ state: 'visible', timeout: 60000 });
+      await shot('vscode-peek-000.png');
+      assert.match(await peek.innerText(), /\d{3}_\w+\.txt/);
+    } catch (error) {
+      await workbench.page.screenshot({ path: path.join(ARTIFACTS, 'vscode-failure-000.png') }).catch(() => {});
+      throw error;
+    } finally {
+      await workbench.close();
+    }
+  });
 });
 
 // Opt-in: a desktop VS Code on a developer's machine (cannot be reached or run on CI or these machines).

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeLensRequest,
+  CodeLensResolveRequest,
   DidChangeTextDocumentNotification,
   ExecuteCommandRequest,
   HoverRequest,
@@ -73,8 +74,9 @@ describe('researcher annotations in the language server', () => {
     assert.match(value, /Your annotation:\*\* verified/);
     assert.match(value, /Confirmed by the embassy/);
 
-    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-    assert.ok(lenses?.some((l) => l.command?.title.includes('✎ 1 annotated')), JSON.stringify(lenses?.map((l) => l.command?.title)));
+    const unresolved = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+    const lenses = await Promise.all(unresolved.map((l) => client.connection.sendRequest(CodeLensResolveRequest.type, l)));
+    assert.ok(lenses.some((l) => l.command?.title.includes('✎ 1 annotated')), JSON.stringify(lenses.map((l) => l.command?.title)));
 
     const store = JSON.parse(fs.readFileSync(file + '.annotations.jsonld', 'utf8'));
     assert.equal(store['@context'], 'http://www.w3.org/ns/anno.jsonld');

@@ -69,7 +69,7 @@ describe('the corroborate command line', () => {
     assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
     assert.ok(results.length > 0);
-    assert.ok(results.every((x) => ['quote', 'unverified-claim', 'disputed-claim', 'single-source'].includes(x.ruleId)));
+    assert.ok(results.every((x) => ['quote', 'quoted-differently', 'single-source-quote', 'unverified-claim', 'disputed-claim', 'single-source'].includes(x.ruleId)));
     assert.ok(results.every((x) => x.locations[0].physicalLocation.artifactLocation.uri === 'articles/letter.txt'));
     assert.ok(results.some((x) => x.relatedLocations?.some((l) => l.physicalLocation.artifactLocation.uri.startsWith('seeds/'))), 'evidence as related locations');
     const notes = log.runs[0].invocations[0].toolExecutionNotifications as { message: { text: string } }[];

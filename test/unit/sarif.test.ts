@@ -6,6 +6,7 @@ import { describeSpan, type Annotation } from '../../server/src/core/annotations
 import { CorroborateService } from '../../server/src/core/service';
 import { LineIndex } from '../../server/src/core/text/lines';
 import { diagnostics } from '../../server/src/features/diagnostics';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { findingsOf, RULES } from '../../server/src/output/findings';
 import { SarifWriter } from '../../server/src/output/sarif';
 import { sarifValidator } from '../fixtures/sarifSchema';
@@ -29,10 +30,14 @@ function annotate(text: string, exact: string, status: Annotation['status'], not
 describe('SARIF output', () => {
   it('uses the same rule ids as the editor diagnostics', () => {
     const report = seededReport(SEED);
-    const codes = new Set(diagnostics({ uri: 'file:///x', report, lines: new LineIndex(report.analysis.text), nameOf: (id: string) => id }).map((d) => d.code));
+    const context = { uri: 'file:///x', report, lines: new LineIndex(report.analysis.text), nameOf: (id: string) => id, annotations: [] };
+    const codes = new Set(diagnostics({ ...context, settings: DEFAULT_SETTINGS }).map((d) => d.code));
     const ids = new Set(RULES.map((r) => r.id));
     for (const code of codes) assert.ok(ids.has(code as never), `rule for diagnostic code ${code}`);
-    assert.deepEqual(new Set(findingsOf(report).map((f) => f.rule)), codes);
+    // The CLI reports every finding the editor does except attributions, which are not problems.
+    const noAttributions = { ...DEFAULT_SETTINGS, severity: { ...DEFAULT_SETTINGS.severity, attribution: 'off' as const } };
+    const problems = new Set(diagnostics({ ...context, settings: noAttributions }).map((d) => d.code));
+    assert.deepEqual(new Set(findingsOf(report).map((f) => f.rule)), problems);
   });
 
   it('validates against the SARIF 2.1.0 schema, with evidence, suppressions and orphans', () => {

@@ -2,6 +2,7 @@ import { analyzeArticle } from './analyze';
 import { noCancellation, type CancellationToken } from './cancellation';
 import { Corpus } from './corpus/corpus';
 import { corroborate } from './corroborate/evidence';
+import { speakersOf, type Speaker } from './speakers';
 import type { ArticleAnalysis, ArticleReport } from './types';
 
 /**
@@ -13,6 +14,9 @@ export class CorroborateService {
   private generation = 0;
   private readonly analyses = new Map<string, { version: number; analysis: ArticleAnalysis }>();
   private readonly reports = new Map<string, { version: number; generation: number; report: ArticleReport }>();
+  private readonly texts = new Map<string, string>();
+  private readonly corpusAnalyses = new Map<string, { text: string; analysis: ArticleAnalysis }>();
+  private speakerCache: { generation: number; speakers: Speaker[] } | undefined;
 
   /** The documents evidence is drawn from. */
   get corpus(): Corpus {
@@ -28,11 +32,14 @@ export class CorroborateService {
   /** Adds or replaces a corpus document (an article on disk or an open one). */
   setDocument(documentId: string, text: string): void {
     this.corpus.set(documentId, text);
+    this.texts.set(documentId, text);
     this.generation++;
   }
 
   deleteDocument(documentId: string): void {
     this.corpus.delete(documentId);
+    this.texts.delete(documentId);
+    this.corpusAnalyses.delete(documentId);
     this.analyses.delete(documentId);
     this.reports.delete(documentId);
     this.generation++;
@@ -63,6 +70,28 @@ export class CorroborateService {
     const report: ArticleReport = { documentId, version, analysis, quotes, claims };
     this.reports.set(documentId, { version, generation: this.generation, report });
     return report;
+  }
+
+  /** The text a corpus document was last indexed with. */
+  text(documentId: string): string | undefined {
+    return this.texts.get(documentId);
+  }
+
+  /** Everyone quoted across the corpus; each document analysed once per text, the result cached per corpus generation. */
+  speakers(token: CancellationToken = noCancellation): Speaker[] {
+    if (this.speakerCache?.generation === this.generation) return this.speakerCache.speakers;
+    const generation = this.generation;
+    const documents = [...this.texts].map(([documentId, text]) => {
+      let hit = this.corpusAnalyses.get(documentId);
+      if (!hit || hit.text !== text) {
+        hit = { text, analysis: analyzeArticle(text, token) };
+        this.corpusAnalyses.set(documentId, hit);
+      }
+      return { documentId, analysis: hit.analysis };
+    });
+    const speakers = speakersOf(documents);
+    this.speakerCache = { generation, speakers };
+    return speakers;
   }
 
   /** A report already computed for this version, without computing one. */

@@ -1,33 +1,65 @@
-import type { CodeLens } from 'vscode-languageserver';
+import type { CodeLens, Location } from 'vscode-languageserver';
 import { annotationOn, settledStatus } from '../core/annotations/verdict';
-import { locationOf, rangeOf, type FeatureContext } from './context';
+import type { Evidence } from '../core/types';
+import { SHOW_SOURCES_COMMAND } from '../lsp/protocol';
+import { documentsOf, locationOf, plural, rangeOf, type FeatureContext } from './context';
 
-export const SHOW_SOURCES_COMMAND = 'corroborate.showSources';
+/** What a lens carries until it is resolved. */
+export interface LensData {
+  uri: string;
+  paragraph: number;
+}
 
-/** One lens above each paragraph with findings: "✓ 3 sources · ≠ 1 quoted differently · ? 1 unverified". */
+/** An unresolved lens above each paragraph that has quotes or claims; the title is computed on resolve. */
 export function codeLenses(ctx: FeatureContext): CodeLens[] {
-  const { report, lines } = ctx;
+  if (!ctx.settings.codeLens.enabled) return [];
   const lenses: CodeLens[] = [];
-  for (const p of report.analysis.paragraphs) {
-    const inP = (x: { start: number }) => x.start >= p.start && x.start < p.end;
-    const quotes = report.quotes.filter((f) => inP(f.quote) && f.quote.kind !== 'scare');
-    const claims = report.claims.filter((f) => inP(f.claim));
-    const evidence = [...quotes.flatMap((f) => f.evidence), ...claims.flatMap((f) => f.evidence)];
-    const supports = new Set(evidence.filter((e) => e.relation === 'supports').map((e) => e.documentId)).size;
-    const differs = new Set(evidence.filter((e) => e.relation !== 'supports').map((e) => e.documentId)).size;
-    const annotations = ctx.annotations ?? [];
-    const unverified = claims.filter((c) => settledStatus(c.status, annotationOn(annotations, c.claim)) === 'unverified').length;
-    const annotated = annotations.filter((a) => a.kind !== 'orphaned' && inP(a)).length;
+  for (const p of ctx.report.analysis.paragraphs) {
+    const { quotes, claims } = inParagraph(ctx, p.index);
     if (quotes.length + claims.length === 0) continue;
-    const parts: string[] = [];
-    if (supports > 0) parts.push(`✓ ${supports} source${supports === 1 ? '' : 's'}`);
-    if (differs > 0) parts.push(`≠ ${differs} quoted differently`);
-    if (unverified > 0) parts.push(`? ${unverified} unverified`);
-    if (annotated > 0) parts.push(`✎ ${annotated} annotated`);
-    if (parts.length === 0) parts.push('no other source');
-    const range = rangeOf(lines, p.start, p.start);
-    const locations = evidence.map(locationOf);
-    lenses.push({ range, command: { title: parts.join(' · '), command: SHOW_SOURCES_COMMAND, arguments: [ctx.uri, range.start, locations] } });
+    const data: LensData = { uri: ctx.uri, paragraph: p.index };
+    lenses.push({ range: rangeOf(ctx.lines, p.start, p.start), data });
   }
   return lenses;
+}
+
+/** Fills in a lens: "✓ 3 sources · ≠ 1 quoted differently · ? 1 unverified · ✎ 1 annotated", opening the passages in a peek view. */
+export function resolveCodeLens(ctx: FeatureContext, lens: CodeLens): CodeLens {
+  const data = lens.data as LensData | undefined;
+  const p = data ? ctx.report.analysis.paragraphs[data.paragraph] : undefined;
+  if (!p) return { ...lens, command: { title: 'stale: the article changed', command: '' } };
+  const { quotes, claims } = inParagraph(ctx, p.index);
+  const evidence = [...quotes.flatMap((f) => f.evidence), ...claims.flatMap((f) => f.evidence)];
+  const count = (pred: (e: Evidence) => boolean) => documentsOf(evidence.filter(pred)).length;
+  const supports = count((e) => e.relation === 'supports');
+  const differs = count((e) => e.relation === 'differs');
+  const conflicts = count((e) => e.relation === 'conflicts');
+  const unverified = claims.filter((c) => settledStatus(c.status, annotationOn(ctx.annotations, c.claim)) === 'unverified').length;
+  const annotated = ctx.annotations.filter((a) => a.kind !== 'orphaned' && a.start >= p.start && a.start < p.end).length;
+  const parts: string[] = [];
+  if (supports > 0) parts.push(`✓ ${plural(supports, 'source')}`);
+  if (differs > 0) parts.push(`≠ ${differs} quoted differently`);
+  if (conflicts > 0) parts.push(`✗ ${conflicts} conflicting`);
+  if (unverified > 0) parts.push(`? ${unverified} unverified`);
+  if (annotated > 0) parts.push(`✎ ${annotated} annotated`);
+  if (parts.length === 0) parts.push('no other source');
+  const range = rangeOf(ctx.lines, p.start, p.start);
+  return { range, data, command: { title: parts.join(' · '), command: SHOW_SOURCES_COMMAND, arguments: [ctx.uri, range.start, unique(evidence.map(locationOf))] } };
+}
+
+function inParagraph(ctx: FeatureContext, paragraph: number) {
+  const p = ctx.report.analysis.paragraphs[paragraph];
+  const inP = (x: { start: number }) => x.start >= p.start && x.start < p.end;
+  return {
+    quotes: ctx.report.quotes.filter((f) => f.quote.kind !== 'scare' && inP(f.quote)),
+    claims: ctx.report.claims.filter((f) => inP(f.claim)),
+  };
+}
+
+function unique(locations: Location[]): Location[] {
+  const seen = new Set<string>();
+  return locations.filter((l) => {
+    const key = `${l.uri}:${l.range.start.line}:${l.range.start.character}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
 }

@@ -12,8 +12,8 @@ import { ANNOTATION_CONTEXT, parseAnnotationStore, toWebAnnotation } from '../co
 import { LineIndex } from '../core/text/lines';
 import { newAnnotationId, readStore, STORE_SUFFIX, updateStore } from './annotationStore';
 
-/** Server commands (workspace/executeCommand). */
-export const ANNOTATE_COMMAND = 'corroborate.annotate';
+/** Server commands (workspace/executeCommand); the annotate command is shared with the client's code-action prompt. */
+export { ANNOTATE_COMMAND } from '../lsp/protocol';
 /** Arguments [{format: 'jsonld' | 'csv'}]; returns {content, count}. */
 export const EXPORT_ANNOTATIONS_COMMAND = 'corroborate.annotations.export';
 /** Arguments [{format: 'jsonld' | 'csv', content}]; returns {added, updated, unchanged, problems}. */

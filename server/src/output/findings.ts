@@ -6,7 +6,7 @@ import { statusLabel, type Annotation } from '../core/annotations/model';
 import { annotationOn, isSettledBy, settledStatus } from '../core/annotations/verdict';
 import type { ArticleReport, Evidence } from '../core/types';
 
-export type RuleId = 'quote' | 'unverified-claim' | 'disputed-claim' | 'single-source' | 'orphaned-annotation';
+export type RuleId = 'quote' | 'quoted-differently' | 'single-source-quote' | 'unverified-claim' | 'disputed-claim' | 'single-source' | 'attribution' | 'orphaned-annotation';
 
 export interface Rule {
   id: RuleId;
@@ -17,9 +17,12 @@ export interface Rule {
 
 export const RULES: readonly Rule[] = [
   { id: 'quote', name: 'Quote', level: 'note', description: 'A quotation and who said it, with the passages of other articles that carry it.' },
+  { id: 'quoted-differently', name: 'QuotedDifferently', level: 'warning', description: 'A quotation that another article of the corpus gives in other words.' },
+  { id: 'single-source-quote', name: 'SingleSourceQuote', level: 'note', description: 'A quotation credited to someone, but carried by no other article of the corpus.' },
   { id: 'unverified-claim', name: 'UnverifiedClaim', level: 'warning', description: 'A checkable claim that is neither attributed in the text nor corroborated by another article of the corpus.' },
   { id: 'disputed-claim', name: 'DisputedClaim', level: 'warning', description: 'A claim that another article of the corpus states differently.' },
   { id: 'single-source', name: 'SingleSourceClaim', level: 'note', description: 'A claim attributed to a source, but carried by no other article of the corpus.' },
+  { id: 'attribution', name: 'Attribution', level: 'note', description: 'Who a statement is credited to, and how (source and cue). Shown in the editor only; the CLI reports none.' },
   { id: 'orphaned-annotation', name: 'OrphanedAnnotation', level: 'warning', description: 'A researcher annotation whose text can no longer be found in the article.' },
 ];
 
@@ -51,11 +54,17 @@ export function findingsOf(report: ArticleReport, anchored: readonly AnchoredAnn
     const a = quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined;
     const who = a?.speaker ?? a?.source?.text;
     const n = sources(evidence);
+    const differing = sources(evidence.filter((e) => e.relation !== 'supports'));
     const annotation = annotationOn(anchored, quote);
-    const concern = annotation?.status === 'disputed' ? 'disputed' : annotation?.status === 'needs-source' ? 'unverified' : null;
-    let message = `Quote${who ? ` by ${who}` : ', unattributed'}: ${n === 0 ? 'no other source carries it' : `${plural(n, 'source')} corroborate${n === 1 ? 's' : ''}`}`;
+    // The same classification as the editor's diagnostics (features/findings.ts).
+    const rule: RuleId = differing > 0 ? 'quoted-differently' : n === 0 && who ? 'single-source-quote' : 'quote';
+    const concern = annotation?.status === 'disputed' || (rule === 'quoted-differently' && !annotation?.status) ? 'disputed' : annotation?.status === 'needs-source' ? 'unverified' : null;
+    let message =
+      rule === 'quoted-differently'
+        ? `Quoted differently: ${plural(differing, 'source')} ${differing === 1 ? 'gives' : 'give'} the words ${who ? `by ${who}` : 'unattributed'} otherwise`
+        : `Quote${who ? ` by ${who}` : ', unattributed'}: ${n === 0 ? 'no other source carries it' : `${plural(n, 'source')} corroborate${n === 1 ? 's' : ''}`}`;
     if (annotation?.status) message += ` — ${said(annotation)}`;
-    out.push({ rule: 'quote', level: concern ? 'warning' : 'note', start: quote.start, end: quote.end, text: quote.text, message, evidence, annotation, suppressed: isSettledBy(annotation), concern });
+    out.push({ rule, level: concern ? 'warning' : 'note', start: quote.start, end: quote.end, text: quote.text, message, evidence, annotation, suppressed: isSettledBy(annotation), concern });
   }
   for (const { claim, status, evidence } of report.claims) {
     const annotation = annotationOn(anchored, claim);

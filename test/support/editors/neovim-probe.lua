@@ -3,7 +3,8 @@
 --
 -- Input: the JSON file named by $CORROBORATE_PROBE:
 --   { "server": [argv...], "root": dir, "file": path, "result": path, "deadline_ms": n,
---     "requests": [{ "name": "hover", "method": "textDocument/hover", "at": "text to put the cursor on" }, ...] }
+--     "requests": [{ "name": "hover", "method": "textDocument/hover", "at": "text to put the cursor on",
+--                    "params": { extra fields, e.g. a references context } }, ...] }
 -- A request with "at" is sent with the cursor on the first occurrence of that text (position params built by
 -- Neovim, so UTF-16 columns are Neovim's conversion, not ours); one without is sent with just the document.
 -- Output (the "result" file): { "initialized", "diagnostics": [raw publishDiagnostics params...],
@@ -58,6 +59,8 @@ local function main()
       local row, col = find(bufnr, request.at)
       vim.api.nvim_win_set_cursor(0, { row, col })
       params = vim.lsp.util.make_position_params()
+      -- Extra fields a method needs beyond the position (references: its context).
+      for key, value in pairs(request.params or {}) do params[key] = value end
     else
       params = { textDocument = vim.lsp.util.make_text_document_params() }
     end

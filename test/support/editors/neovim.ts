@@ -12,6 +12,8 @@ export interface NeovimRequest {
   name: string;
   method: string;
   at?: string;
+  /** Fields added to the position params (e.g. `context` for textDocument/references). */
+  params?: Record<string, unknown>;
 }
 
 export interface NeovimResponse {

@@ -1,0 +1,37 @@
+// Settings per resource: asked of the client (workspace/configuration) when it can answer, cached until they change;
+// otherwise what initializationOptions or didChangeConfiguration carried.
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+
+export class Configuration {
+  private pushed: Settings = DEFAULT_SETTINGS;
+  private readonly cache = new Map<string, Promise<Settings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canAsk: boolean,
+    initial: unknown,
+  ) {
+    this.pushed = parseSettings(initial);
+  }
+
+  /** The settings that apply to a document or folder URI. */
+  for(uri: string): Promise<Settings> {
+    if (!this.canAsk) return Promise.resolve(this.pushed);
+    let hit = this.cache.get(uri);
+    if (!hit) {
+      hit = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'corroborate' }).then(
+        (raw) => parseSettings(raw, this.pushed),
+        () => this.pushed,
+      );
+      this.cache.set(uri, hit);
+    }
+    return hit;
+  }
+
+  /** Forgets cached settings; `section` is the `corroborate` section a didChangeConfiguration carried, if any. */
+  changed(section: unknown): void {
+    if (section !== undefined && section !== null) this.pushed = parseSettings(section);
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,94 @@
+// Which files form the corpus, and keeping the service's index of them in step with the disk.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { CorroborateService } from '../core/service';
+import { corpusFiles } from '../host/corpusFiles';
+import { readArticle } from '../host/files';
+
+/** A workspace folder and the `corroborate.corpus` specs that apply to it. */
+export interface CorpusSource {
+  root: string;
+  specs: string[];
+}
+
+/** What a sync will do: files to (re)read and documents to drop. */
+export interface SyncPlan {
+  read: string[];
+  remove: string[];
+  sample: boolean;
+}
+
+export class CorpusIndex {
+  /** Corpus members by URI, as the settings define it right now. */
+  private members = new Set<string>();
+  /** Members whose disk text is in the service (open documents hold editor text instead). */
+  private readonly fromDisk = new Set<string>();
+  private sample = false;
+
+  constructor(
+    private readonly service: CorroborateService,
+    private readonly isOpen: (uri: string) => boolean,
+    private readonly warn: (message: string) => void,
+    private readonly sampleCorpus: string | undefined,
+  ) {}
+
+  get usingSample(): boolean {
+    return this.sample;
+  }
+
+  /** Whether the settings put this file in the corpus. */
+  contains(uri: string): boolean {
+    return this.members.has(uri);
+  }
+
+  /**
+   * Works out the corpus from the settings and what must change in the index: new and `changed` files are read
+   * (all of them when `changed` is 'all'), files no longer in the corpus dropped.
+   */
+  plan(sources: readonly CorpusSource[], changed: 'all' | ReadonlySet<string>): SyncPlan {
+    const members = new Set<string>();
+    for (const { root, specs } of sources) {
+      const { files, problems } = corpusFiles(root, specs);
+      problems.forEach((p) => this.warn(`corpus: ${p}`));
+      files.forEach((f) => members.add(pathToFileURL(f).toString()));
+    }
+    this.sample = members.size === 0 && this.sampleCorpus !== undefined;
+    if (this.sample) corpusFiles(this.sampleCorpus!, ['.']).files.forEach((f) => members.add(pathToFileURL(f).toString()));
+    const remove = [...this.fromDisk].filter((uri) => !members.has(uri));
+    const read = [...members].filter((uri) => !this.isOpen(uri) && (changed === 'all' || changed.has(uri) || !this.fromDisk.has(uri)));
+    this.members = members;
+    return { read, remove, sample: this.sample };
+  }
+
+  /** Carries out a plan, yielding between files so requests are answered meanwhile; stops early when cancelled. */
+  async apply(plan: SyncPlan, token: CancellationToken, progress: (done: number, total: number) => void): Promise<void> {
+    for (const uri of plan.remove) {
+      this.fromDisk.delete(uri);
+      if (!this.isOpen(uri)) this.service.deleteDocument(uri);
+    }
+    for (let i = 0; i < plan.read.length; i++) {
+      if (token.isCancellationRequested) return;
+      this.reread(plan.read[i]);
+      progress(i + 1, plan.read.length);
+      if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Puts a member's disk text back in the index (after its editor closed), or drops a non-member. */
+  restore(uri: string): void {
+    if (this.members.has(uri)) this.reread(uri);
+    else this.service.deleteDocument(uri);
+  }
+
+  private reread(uri: string): void {
+    const read = readArticle(fileURLToPath(uri));
+    if (read.ok) {
+      this.service.setDocument(uri, read.text);
+      this.fromDisk.add(uri);
+    } else {
+      this.warn(`corpus: ${fileURLToPath(uri)}: ${read.error}`);
+      this.fromDisk.delete(uri);
+      this.service.deleteDocument(uri);
+    }
+  }
+}

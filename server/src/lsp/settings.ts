@@ -1,0 +1,45 @@
+// The `corroborate.*` settings as the server reads them: per resource, tolerant of missing or malformed values.
+
+/** The kinds of finding a diagnostic can report; each has its own severity setting. */
+export type FindingKind = 'unverifiedClaim' | 'disputed' | 'singleSource' | 'quote' | 'attribution';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface Settings {
+  /** Folders or globs, relative to a workspace folder, whose articles form the corpus. */
+  corpus: string[];
+  severity: Record<FindingKind, SeverityName>;
+  codeLens: { enabled: boolean };
+  /** How long typing must pause before the article is re-analysed and its diagnostics refreshed. */
+  debounceMs: number;
+}
+
+export const FINDING_KINDS: readonly FindingKind[] = ['unverifiedClaim', 'disputed', 'singleSource', 'quote', 'attribution'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  corpus: ['seeds'],
+  severity: { unverifiedClaim: 'warning', disputed: 'warning', singleSource: 'information', quote: 'hint', attribution: 'hint' },
+  codeLens: { enabled: true },
+  debounceMs: 300,
+};
+
+const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Reads the `corroborate` section as a client sends it; anything missing or malformed keeps its default. */
+export function parseSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
+  const r = isObject(raw) ? raw : {};
+  const severity = { ...base.severity };
+  const rawSeverity = isObject(r.severity) ? r.severity : {};
+  for (const kind of FINDING_KINDS) {
+    const v = rawSeverity[kind];
+    if (typeof v === 'string' && SEVERITIES.has(v.toLowerCase() as SeverityName)) severity[kind] = v.toLowerCase() as SeverityName;
+  }
+  const corpus = Array.isArray(r.corpus) ? r.corpus.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : base.corpus;
+  const lens = isObject(r.codeLens) && typeof r.codeLens.enabled === 'boolean' ? r.codeLens.enabled : base.codeLens.enabled;
+  const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.max(0, Math.min(r.debounceMs, 60_000)) : base.debounceMs;
+  return { corpus, severity, codeLens: { enabled: lens }, debounceMs: debounce };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

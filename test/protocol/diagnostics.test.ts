@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource, DocumentDiagnosticRequest, LSPErrorCodes, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../support/lspClient';
+import { readSeed, SEEDS_DIR } from '../support/seeds';
+
+const SEED = '002_814d60045636db2c.txt';
+const OTHER = '000_beab4e2f294f4a54.txt';
+const CODES = new Set(['unverified-claim', 'disputed-claim', 'quoted-differently', 'single-source', 'single-source-quote', 'quote', 'attribution']);
+const codes = (ds: Diagnostic[]) => new Set(ds.map((d) => d.code));
+const severityOf = (ds: Diagnostic[], code: string) => new Set(ds.filter((d) => d.code === code).map((d) => d.severity));
+const lineOf = (text: string, line: number) => text.split(/\r?\n/)[line];
+
+describe('diagnostics pushed to a client without pull support', () => {
+  let client: TestClient;
+  let uri: string;
+  let items: Diagnostic[];
+  const text = readSeed(SEED);
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+    uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    items = (await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0)).diagnostics;
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('gives every finding a stable code and the corroborate source', () => {
+    assert.ok(items.every((d) => d.source === 'corroborate' && CODES.has(String(d.code))), JSON.stringify([...codes(items)]));
+    for (const code of ['unverified-claim', 'single-source', 'quote', 'attribution']) assert.ok(codes(items).has(code), `a ${code} finding in ${SEED}`);
+  });
+
+  it('uses the default severity of each kind', () => {
+    assert.deepEqual(severityOf(items, 'unverified-claim'), new Set([2]));
+    assert.deepEqual(severityOf(items, 'single-source'), new Set([3]));
+    assert.deepEqual(severityOf(items, 'quote'), new Set([4]));
+    assert.deepEqual(severityOf(items, 'attribution'), new Set([4]));
+  });
+
+  it('points related information at the evidence passages in the other articles', () => {
+    const quote = items.find((d) => d.code === 'quote' && lineOf(text, d.range.start.line).includes('very warm, very positive letter'));
+    assert.ok(quote?.relatedInformation?.length, 'the quote has related information');
+    for (const r of quote.relatedInformation) {
+      assert.notEqual(r.location.uri, uri, 'evidence never points into the article itself');
+      const other = readSeed(path.basename(new URL(r.location.uri).pathname));
+      assert.match(lineOf(other, r.location.range.start.line), /warm/, `${r.location.uri}:${r.location.range.start.line + 1} carries the quote`);
+      assert.match(r.message, /^supports \(\d\.\d\d\) in \d{3}_\w+\.txt$/);
+    }
+  });
+});
+
+describe('diagnostic settings per resource, read through workspace/configuration', () => {
+  let client: TestClient;
+  let strict: string;
+  let quiet: string;
+
+  before(async () => {
+    client = new TestClient({
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: {} } },
+      // The seed 002 is checked strictly; 000 hides unverified claims and attributions.
+      settings: (scope: string | undefined) =>
+        scope?.endsWith(SEED) ? { severity: { unverifiedClaim: 'error' } } : scope?.endsWith(OTHER) ? { severity: { unverifiedClaim: 'off', attribution: 'off' } } : {},
+    });
+    await client.initialize();
+    strict = await client.open(path.join(SEEDS_DIR, SEED), readSeed(SEED));
+    quiet = await client.open(path.join(SEEDS_DIR, OTHER), readSeed(OTHER));
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('applies each document its own severities, including off', async () => {
+    const a = (await client.diagnosticsFor(strict, (p) => p.diagnostics.length > 0)).diagnostics;
+    assert.deepEqual(severityOf(a, 'unverified-claim'), new Set([1]));
+    assert.ok(codes(a).has('attribution'));
+    const b = (await client.diagnosticsFor(quiet, (p) => p.diagnostics.length > 0)).diagnostics;
+    assert.ok(!codes(b).has('unverified-claim') && !codes(b).has('attribution'), JSON.stringify([...codes(b)]));
+    assert.ok(codes(b).has('single-source'));
+  });
+
+  it('re-reads settings when they change and publishes again', async () => {
+    await client.configure({ severity: { unverifiedClaim: 'off', singleSource: 'error' } });
+    const a = await client.diagnosticsFor(strict, (p) => !codes(p.diagnostics).has('unverified-claim'));
+    assert.deepEqual(severityOf(a.diagnostics, 'single-source'), new Set([1]));
+  });
+});
+
+describe('diagnostics from initializationOptions for a client that cannot be asked', () => {
+  it('reads severities from initializationOptions', async () => {
+    const client = new TestClient();
+    await client.initialize({ settings: { severity: { quote: 'off', attribution: 'error' } } });
+    const uri = await client.open(path.join(SEEDS_DIR, SEED), readSeed(SEED));
+    const { diagnostics } = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    assert.ok(!codes(diagnostics).has('quote'));
+    assert.deepEqual(severityOf(diagnostics, 'attribution'), new Set([1]));
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
+describe('pulled diagnostics (textDocument/diagnostic)', () => {
+  let client: TestClient;
+  let uri: string;
+  const text = readSeed(SEED);
+  const pull = (previousResultId?: string, token?: CancellationTokenSource) =>
+    client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }, token?.token) as Promise<DocumentDiagnosticReport>;
+
+  before(async () => {
+    client = new TestClient({
+      capabilities: {
+        textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
+        workspace: { diagnostics: { refreshSupport: true }, configuration: true, didChangeConfiguration: {} },
+      },
+      settings: { debounceMs: 60000 },
+    });
+    const init = await client.initialize();
+    assert.equal((init.capabilities.diagnosticProvider as { interFileDependencies: boolean }).interFileDependencies, true);
+    uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('answers a pull with the full report, then "unchanged" while nothing changed', async () => {
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.ok(first.kind === 'full' && first.items.some((d) => d.code === 'unverified-claim'));
+    const again = await pull(first.resultId);
+    assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+  });
+
+  it('asks the client to pull again when settings change', async () => {
+    const before = client.refreshes.diagnostics;
+    await client.configure({ debounceMs: 60000, severity: { quote: 'off' } });
+    await client.until('a diagnostic refresh', () => client.refreshes.diagnostics > before);
+    const report = await pull();
+    assert.ok(report.kind === 'full' && !report.items.some((d) => d.code === 'quote'));
+  });
+
+  it('gives up a pull held for typing to pause as soon as the client cancels it', async () => {
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft. ' }]);
+    const source = new CancellationTokenSource();
+    const pending = pull(undefined, source);
+    source.cancel();
+    await assert.rejects(pending, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+  });
+});

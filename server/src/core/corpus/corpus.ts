@@ -17,7 +17,20 @@ export interface Passage {
 
 interface Indexed {
   passages: Passage[];
+  text: string;
 }
+
+/**
+ * The corpus as plain data, for the on-disk index cache and the indexing worker. This first-pass index keeps
+ * only the documents; restoring re-indexes them (no file is read, but the index is rebuilt).
+ */
+export interface CorpusState {
+  documents: string[];
+  texts: Uint8Array[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** The documents evidence is drawn from, indexed as passages for BM25 retrieval. */
 export class Corpus {
@@ -25,6 +38,33 @@ export class Corpus {
   private df = new Map<string, number>();
   private passageTotal = 0;
   private termTotal = 0;
+
+  constructor(state?: CorpusState) {
+    state?.documents.forEach((id, i) => this.set(id, decoder.decode(state.texts[i])));
+  }
+
+  /** A copy of the whole state as plain arrays. */
+  state(): CorpusState {
+    const ids = [...this.docs.keys()];
+    return { documents: ids, texts: ids.map((id) => encoder.encode(this.docs.get(id)!.text)) };
+  }
+
+  /** Live documents. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The index of a document (its position among documentIds), or -1. */
+  documentIndex(documentId: string): number {
+    return this.docs.has(documentId) ? [...this.docs.keys()].indexOf(documentId) : -1;
+  }
+
+  /** The text of document d. */
+  text(d: number): string {
+    const doc = [...this.docs.values()][d];
+    if (!doc) throw new Error(`no document ${d}`);
+    return doc.text;
+  }
 
   /** Adds or replaces a document. */
   set(documentId: string, text: string): void {
@@ -52,7 +92,7 @@ export class Corpus {
       this.termTotal += p.terms.length;
     }
     this.passageTotal += passages.length;
-    this.docs.set(documentId, { passages });
+    this.docs.set(documentId, { passages, text });
   }
 
   delete(documentId: string): void {

@@ -14,7 +14,6 @@ export class CorroborateService {
   private generation = 0;
   private readonly analyses = new Map<string, { version: number; analysis: ArticleAnalysis }>();
   private readonly reports = new Map<string, { version: number; generation: number; report: ArticleReport }>();
-  private readonly texts = new Map<string, string>();
   private readonly corpusAnalyses = new Map<string, { text: string; analysis: ArticleAnalysis }>();
   private speakerCache: { generation: number; speakers: Speaker[] } | undefined;
 
@@ -32,13 +31,11 @@ export class CorroborateService {
   /** Adds or replaces a corpus document (an article on disk or an open one). */
   setDocument(documentId: string, text: string): void {
     this.corpus.set(documentId, text);
-    this.texts.set(documentId, text);
     this.generation++;
   }
 
   deleteDocument(documentId: string): void {
     this.corpus.delete(documentId);
-    this.texts.delete(documentId);
     this.corpusAnalyses.delete(documentId);
     this.analyses.delete(documentId);
     this.reports.delete(documentId);
@@ -72,16 +69,18 @@ export class CorroborateService {
     return report;
   }
 
-  /** The text a corpus document was last indexed with. */
+  /** The text a corpus document was last indexed with (kept once, as UTF-8, by the corpus). */
   text(documentId: string): string | undefined {
-    return this.texts.get(documentId);
+    const d = this.index.documentIndex(documentId);
+    return d < 0 ? undefined : this.index.text(d);
   }
 
   /** Everyone quoted across the corpus; each document analysed once per text, the result cached per corpus generation. */
   speakers(token: CancellationToken = noCancellation): Speaker[] {
     if (this.speakerCache?.generation === this.generation) return this.speakerCache.speakers;
     const generation = this.generation;
-    const documents = [...this.texts].map(([documentId, text]) => {
+    const documents = this.index.documentIds.map((documentId) => {
+      const text = this.text(documentId)!;
       let hit = this.corpusAnalyses.get(documentId);
       if (!hit || hit.text !== text) {
         hit = { text, analysis: analyzeArticle(text, token) };

@@ -14,6 +14,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -21,7 +22,6 @@ import {
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   type Position,
-  type ProgressToken,
 } from 'vscode-languageserver-protocol/node';
 import { analyzeArticle } from '../server/src/core/analyze';
 import { LineIndex } from '../server/src/core/text/lines';
@@ -34,17 +34,28 @@ export interface Percentiles {
   samples: number;
 }
 
+export interface EditorOptions {
+  /** The server's index cache folder (initializationOptions.cacheFolder). */
+  cacheFolder: string;
+  /** Stop once the first diagnostics are in: a start-up measurement only. */
+  startOnly?: boolean;
+}
+
 export interface EditorMeasurement {
-  /** initialize sent → first diagnostics for the opened article, ms (includes loading the corpus). */
+  /** initialize sent → first diagnostics for the opened article, ms (before the corpus is loaded, when the server does not wait for it). */
   firstDiagnosticsMs: number;
-  /** initialize sent → the server's indexing progress ended, ms; null when it reports no progress. */
-  indexedMs: number | null;
+  /** initialize sent → the server logged that the corpus is loaded, ms. */
+  indexedMs: number;
+  /** initialize sent → the first diagnostics computed against the loaded corpus, ms. */
+  evidenceMs: number;
+  /** $/progress reports received while indexing (0: the server reports none). */
+  progressReports: number;
   /** A hover sent right after opening the article, while the corpus loads, ms. */
   hoverWhileIndexingMs: number;
-  hover: Percentiles;
-  codeLens: Percentiles;
+  hover?: Percentiles;
+  codeLens?: Percentiles;
   /** didChange sent → diagnostics for that version received, ms. */
-  editToDiagnostics: Percentiles;
+  editToDiagnostics?: Percentiles;
   /** The server process's resident set once ready, and its peak, bytes. */
   serverRss: number;
   serverPeakRss: number;
@@ -62,7 +73,13 @@ export function percentiles(samples: number[]): Percentiles {
 }
 
 /** Runs the server against `corpus` with `probe` open; `root` is the workspace folder (its corpus setting points at the corpus). */
-export async function measureEditor(root: string, corpus: BenchCorpus, probe: BenchProbe, serverJs: string): Promise<EditorMeasurement> {
+export async function measureEditor(
+  root: string,
+  corpus: BenchCorpus,
+  probe: BenchProbe,
+  serverJs: string,
+  options: EditorOptions,
+): Promise<EditorMeasurement> {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -77,15 +94,20 @@ export async function measureEditor(root: string, corpus: BenchCorpus, probe: Be
     published.push({ version: p.version, at: performance.now() });
     waiters.forEach((w) => w());
   });
-  const progressEnded = new Map<ProgressToken, number>();
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(ConfigurationRequest.type, ({ items }) =>
     items.map((i) => (i.section === 'corroborate' ? { corpus: [corpus.dir] } : i.section === 'corroborate.corpus' ? [corpus.dir] : null)),
   );
   // The only progress handler on this connection, so it takes $/progress as a plain notification.
-  connection.onNotification('$/progress', (p: { token: ProgressToken; value: { kind?: string } }) => {
-    if (p.value.kind === 'end') progressEnded.set(p.token, performance.now());
+  let progressReports = 0;
+  connection.onNotification('$/progress', (p: { value: { kind?: string } }) => {
+    if (p.value.kind === 'report') progressReports++;
+  });
+  let corpusLoggedAt: number | undefined;
+  connection.onNotification(LogMessageNotification.type, (p) => {
+    if (corpusLoggedAt === undefined && /corpus documents/.test(p.message)) corpusLoggedAt = performance.now();
+    waiters.forEach((w) => w());
   });
   connection.listen();
 
@@ -114,7 +136,7 @@ export async function measureEditor(root: string, corpus: BenchCorpus, probe: Be
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       capabilities: { window: { workDoneProgress: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
-      initializationOptions: { corpus: [corpus.dir] },
+      initializationOptions: { corpus: [corpus.dir], cacheFolder: options.cacheFolder },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -127,9 +149,15 @@ export async function measureEditor(root: string, corpus: BenchCorpus, probe: Be
 
     await until(() => published.length > 0, 60 * 60_000, 'first diagnostics');
     const firstDiagnosticsMs = published[0].at - started;
-    const ends = [...progressEnded.values()];
-    const indexedMs = ends.length > 0 ? Math.max(...ends) - started : null;
+    // The server logs "N corpus documents …" once the corpus is in; diagnostics after that carry its evidence.
+    await until(() => corpusLoggedAt !== undefined, 60 * 60_000, 'the corpus to be loaded');
+    const indexedMs = corpusLoggedAt! - started;
+    await until(() => published.some((p) => p.at >= corpusLoggedAt!), 60 * 60_000, 'diagnostics after indexing');
+    const evidenceMs = published.find((p) => p.at >= corpusLoggedAt!)!.at - started;
     const mem = processMemory(child.pid!);
+    if (options.startOnly) {
+      return { firstDiagnosticsMs, indexedMs, evidenceMs, progressReports, hoverWhileIndexingMs, serverRss: mem.rss, serverPeakRss: mem.peak };
+    }
 
     const hovers: number[] = [];
     for (let i = 0; i < HOVERS; i++) {
@@ -166,6 +194,8 @@ export async function measureEditor(root: string, corpus: BenchCorpus, probe: Be
     return {
       firstDiagnosticsMs,
       indexedMs,
+      evidenceMs,
+      progressReports,
       hoverWhileIndexingMs,
       hover: percentiles(hovers),
       codeLens: percentiles(lenses),

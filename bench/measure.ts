@@ -1,13 +1,15 @@
 // One measurement in a fresh process (bundled by bench/run.ts, run with --expose-gc), so the heap and RSS it
 // reports belong to that measurement alone. Prints one JSON object on stdout.
 //
-//   node --expose-gc measure.cjs <raw|minisearch|service> <corpus dir> <probe file>
+//   node --expose-gc measure.cjs <raw|minisearch|service|cache-cold|cache-warm> <corpus dir> <probe file> [cache file]
 import MiniSearch from 'minisearch';
+import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { analyzeArticle } from '../server/src/core/analyze';
 import { CorroborateService } from '../server/src/core/service';
 import { corpusFiles } from '../server/src/host/corpusFiles';
 import { readArticle } from '../server/src/host/files';
+import { indexCorpus } from '../server/src/host/indexCorpus';
 
 /** Repeated timings stop at this many samples or this much time, whichever comes first (at least one sample). */
 const MAX_SAMPLES = 15;
@@ -33,7 +35,7 @@ export interface Timing {
 }
 
 export interface IndexMeasurement {
-  kind: 'raw' | 'minisearch' | 'service';
+  kind: 'raw' | 'minisearch' | 'service' | 'cache-cold' | 'cache-warm';
   files: number;
   bytes: number;
   /** Listing, reading and (except raw) indexing every file, ms. */
@@ -45,6 +47,8 @@ export interface IndexMeasurement {
   corroboration?: Timing;
   /** service: what the probe's report contains, so a fast run that found nothing is visible. */
   probe?: { quotes: number; claims: number; evidence: number; corroborated: number };
+  /** cache-*: what came from the on-disk cache, and its size. */
+  cache?: { fromCache: number; indexed: number; fileBytes: number; saved: boolean; miss?: string };
 }
 
 const baselineRss = process.memoryUsage().rss;
@@ -145,12 +149,41 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
   return { kind: 'service', files, bytes, indexMs, memory: mem, analysis, corroboration, probe };
 }
 
-const [kind, dir, probeFile] = process.argv.slice(2);
+/** The server's loading path (host/indexCorpus): cold builds and saves the cache, warm starts from it. */
+function measureCache(dir: string, cacheFile: string, cold: boolean): IndexMeasurement {
+  if (cold) fs.rmSync(cacheFile, { force: true });
+  const t = performance.now();
+  const outcome = indexCorpus({ corpus: { roots: [dir], specs: ['.'] }, cacheFile });
+  const indexMs = performance.now() - t;
+  const bytes = [...outcome.files.values()].reduce((n, f) => n + f.size, 0);
+  return {
+    kind: cold ? 'cache-cold' : 'cache-warm',
+    files: outcome.files.size,
+    bytes,
+    indexMs,
+    memory: memory(),
+    cache: {
+      fromCache: outcome.fromCache,
+      indexed: outcome.indexed,
+      fileBytes: fs.statSync(cacheFile).size,
+      saved: outcome.cacheSaved,
+      ...(outcome.cacheMiss ? { miss: outcome.cacheMiss } : {}),
+    },
+  };
+}
+
+const [kind, dir, probeFile, cacheFile] = process.argv.slice(2);
 const probeRead = readArticle(probeFile ?? '');
 if (!dir || !probeRead.ok) {
-  console.error('usage: measure.cjs <raw|minisearch|service> <corpus dir> <probe file>');
+  console.error('usage: measure.cjs <raw|minisearch|service|cache-cold|cache-warm> <corpus dir> <probe file> [cache file]');
   process.exit(2);
 }
 const result =
-  kind === 'raw' ? measureRaw(dir) : kind === 'minisearch' ? measureMiniSearch(dir, probeRead.text) : measureService(dir, probeFile, probeRead.text);
+  kind === 'raw'
+    ? measureRaw(dir)
+    : kind === 'minisearch'
+      ? measureMiniSearch(dir, probeRead.text)
+      : kind === 'cache-cold' || kind === 'cache-warm'
+        ? measureCache(dir, cacheFile, kind === 'cache-cold')
+        : measureService(dir, probeFile, probeRead.text);
 process.stdout.write(JSON.stringify(result) + '\n');

@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 1k,10k] [--skip baselines,editor]`: indexing throughput, memory, analysis and
+// `npm run bench [-- --sizes 1k,10k] [--skip baselines,cache,editor]`: indexing throughput, memory, analysis and
 // corroboration time, and editor latency over the protocol, per corpus size, against baselines in the same run.
 // Prints a table and writes bench/results/latest.json. See bench/README.md for what each number means.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -26,7 +26,12 @@ interface SizeResult {
   raw?: IndexMeasurement;
   minisearch?: IndexMeasurement;
   service: IndexMeasurement;
+  /** The server's loading path with the on-disk cache: built from nothing (and saved), then started from it. */
+  cacheCold?: IndexMeasurement;
+  cacheWarm?: IndexMeasurement;
   editor?: EditorMeasurement;
+  /** The server started a second time on the same workspace: from its index cache. */
+  editorWarm?: EditorMeasurement;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -37,7 +42,7 @@ function parseArgs(argv: string[]): Options {
     if (flag === '--sizes') opts.sizes = value().split(',').filter(Boolean).map(parseSize);
     else if (flag === '--skip') value().split(',').filter(Boolean).forEach((s) => opts.skip.add(s));
     else if (flag === '-h' || flag === '--help') {
-      console.log('usage: npm run bench -- [--sizes 1k,10k,50k] [--skip baselines,editor]');
+      console.log('usage: npm run bench -- [--sizes 1k,10k,50k] [--skip baselines,cache,editor]');
       process.exit(0);
     } else throw new Error(`unknown option '${argv[i]}'`);
   }
@@ -64,7 +69,8 @@ async function build(): Promise<string> {
 
 /** Runs one measurement in a fresh node process so its memory numbers are its own. */
 function measureInChild(measureJs: string, kind: string, corpus: BenchCorpus, probe: BenchProbe): IndexMeasurement {
-  const child = spawnSync(process.execPath, ['--expose-gc', measureJs, kind, corpus.dir, probe.file], {
+  const cacheFile = path.join(path.dirname(corpus.dir), 'bench-index-cache.bin');
+  const child = spawnSync(process.execPath, ['--expose-gc', measureJs, kind, corpus.dir, probe.file, cacheFile], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -101,6 +107,20 @@ function report(results: SizeResult[]): string {
       r.minisearch ? fixed(mib(r.minisearch.memory.heapUsed), 0) : '–',
     ]),
   );
+  const cache = results.some((r) => r.cacheWarm)
+    ? table(
+        ['corpus', 'build + save s', 'cache file MiB', 'warm start s', 'from cache', 'warm RSS MiB', 'warm peak RSS MiB'],
+        results.map((r) => [
+          r.label,
+          fixed(r.cacheCold && r.cacheCold.indexMs / 1000, 2),
+          fixed(r.cacheCold?.cache && mib(r.cacheCold.cache.fileBytes), 0),
+          fixed(r.cacheWarm && r.cacheWarm.indexMs / 1000, 2),
+          r.cacheWarm?.cache ? `${r.cacheWarm.cache.fromCache}/${r.cacheWarm.files}` : '–',
+          fixed(r.cacheWarm && mib(r.cacheWarm.memory.rss), 0),
+          fixed(r.cacheWarm && mib(r.cacheWarm.memory.peakRss), 0),
+        ]),
+      )
+    : '';
   const article = table(
     ['corpus', 'analysis ms', 'corroboration ms', 'first corroboration ms', 'MiniSearch same queries ms', 'evidence found'],
     results.map((r) => [
@@ -114,21 +134,37 @@ function report(results: SizeResult[]): string {
   );
   const editor = results.some((r) => r.editor)
     ? table(
-        ['corpus', 'first diagnostics s', 'hover while indexing ms', 'hover p50/p99 ms', 'code lens p50/p99 ms', 'edit→diagnostics p50/p99 ms', 'server RSS MiB'],
+        [
+          'corpus',
+          'first diagnostics s',
+          'hover while indexing ms',
+          'corpus loaded s (cold / warm)',
+          'hover p50/p99 ms',
+          'code lens p50/p99 ms',
+          'edit→diagnostics p50/p99 ms',
+          'server RSS MiB (cold / warm)',
+        ],
         results.map((r) => [
           r.label,
           fixed(r.editor && r.editor.firstDiagnosticsMs / 1000, 2),
           fixed(r.editor?.hoverWhileIndexingMs),
+          `${fixed(r.editor && r.editor.indexedMs / 1000, 2)} / ${fixed(r.editorWarm && r.editorWarm.indexedMs / 1000, 2)}`,
           pct(r.editor?.hover, 2),
           pct(r.editor?.codeLens, 2),
-          `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics.samples ?? 0})`,
-          fixed(r.editor && mib(r.editor.serverRss), 0),
+          `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics?.samples ?? 0})`,
+          `${fixed(r.editor && mib(r.editor.serverRss), 0)} / ${fixed(r.editorWarm && mib(r.editorWarm.serverRss), 0)}`,
         ]),
       )
     : '';
-  return ['Index (fresh process per corpus)', index, '', 'A 2,000-word article', article, '', editor && 'Over the protocol (dist/server.js --stdio)', editor]
-    .filter((s) => s !== '')
-    .join('\n');
+  return [
+    ['Index through CorroborateService (fresh process per corpus)', index],
+    ['On-disk index cache (host/indexCorpus, fresh process each)', cache],
+    ['A 2,000-word article', article],
+    ['Over the protocol (dist/server.js --stdio)', editor],
+  ]
+    .filter(([, t]) => t !== '')
+    .map(([title, t]) => `${title}\n${t}`)
+    .join('\n\n');
 }
 
 async function main(): Promise<void> {
@@ -148,9 +184,21 @@ async function main(): Promise<void> {
     }
     console.error('  CorroborateService …');
     result.service = measureInChild(measureJs, 'service', corpus, probe);
+    if (!opts.skip.has('cache')) {
+      console.error('  index cache: build …');
+      result.cacheCold = measureInChild(measureJs, 'cache-cold', corpus, probe);
+      console.error('  index cache: warm start …');
+      result.cacheWarm = measureInChild(measureJs, 'cache-warm', corpus, probe);
+    }
     if (!opts.skip.has('editor')) {
-      console.error('  language server …');
-      result.editor = await measureEditor(path.dirname(corpus.dir), corpus, probe, path.join(ROOT, 'dist', 'server.js'));
+      const workspace = path.dirname(corpus.dir);
+      const serverJs = path.join(ROOT, 'dist', 'server.js');
+      const cacheFolder = path.join(workspace, 'server-cache');
+      fs.rmSync(cacheFolder, { recursive: true, force: true });
+      console.error('  language server, cold …');
+      result.editor = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder });
+      console.error('  language server, warm …');
+      result.editorWarm = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder, startOnly: true });
     }
     results.push(result);
   }

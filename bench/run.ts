@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 1k,10k] [--skip baselines,cache,editor]`: indexing throughput, memory, analysis and
+// `npm run bench [-- --sizes 1k,10k] [--skip baselines,service,cache,editor]`: indexing throughput, memory, analysis and
 // corroboration time, and editor latency over the protocol, per corpus size, against baselines in the same run.
 // Prints a table and writes bench/results/latest.json. See bench/README.md for what each number means.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ interface SizeResult {
   megabytes: number;
   raw?: IndexMeasurement;
   minisearch?: IndexMeasurement;
-  service: IndexMeasurement;
+  service?: IndexMeasurement;
   /** The server's loading path with the on-disk cache: built from nothing (and saved), then started from it. */
   cacheCold?: IndexMeasurement;
   cacheWarm?: IndexMeasurement;
@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Options {
     if (flag === '--sizes') opts.sizes = value().split(',').filter(Boolean).map(parseSize);
     else if (flag === '--skip') value().split(',').filter(Boolean).forEach((s) => opts.skip.add(s));
     else if (flag === '-h' || flag === '--help') {
-      console.log('usage: npm run bench -- [--sizes 1k,10k,50k] [--skip baselines,cache,editor]');
+      console.log('usage: npm run bench -- [--sizes 1k,10k,50k] [--skip baselines,service,cache,editor]');
       process.exit(0);
     } else throw new Error(`unknown option '${argv[i]}'`);
   }
@@ -97,13 +97,13 @@ function report(results: SizeResult[]): string {
     results.map((r) => [
       r.label,
       fixed(r.megabytes),
-      fixed(r.service.indexMs / 1000, 2),
-      fixed(r.megabytes / (r.service.indexMs / 1000)),
-      ratio(r.service.indexMs, r.raw?.indexMs),
-      ratio(r.service.indexMs, r.minisearch?.indexMs),
-      fixed(mib(r.service.memory.heapUsed), 0),
-      fixed(mib(r.service.memory.rss), 0),
-      fixed(mib(r.service.memory.peakRss), 0),
+      fixed(r.service && r.service.indexMs / 1000, 2),
+      fixed(r.service && r.megabytes / (r.service.indexMs / 1000)),
+      ratio(r.service?.indexMs, r.raw?.indexMs),
+      ratio(r.service?.indexMs, r.minisearch?.indexMs),
+      fixed(r.service && mib(r.service.memory.heapUsed), 0),
+      fixed(r.service && mib(r.service.memory.rss), 0),
+      fixed(r.service && mib(r.service.memory.peakRss), 0),
       r.minisearch ? fixed(mib(r.minisearch.memory.heapUsed), 0) : '–',
     ]),
   );
@@ -125,11 +125,11 @@ function report(results: SizeResult[]): string {
     ['corpus', 'analysis ms', 'corroboration ms', 'first corroboration ms', 'MiniSearch same queries ms', 'evidence found'],
     results.map((r) => [
       r.label,
-      fixed(r.service.analysis?.median),
-      `${fixed(r.service.corroboration?.median)} (n=${r.service.corroboration?.samples ?? 0})`,
-      fixed(r.service.corroboration?.first),
+      fixed(r.service?.analysis?.median),
+      `${fixed(r.service?.corroboration?.median)} (n=${r.service?.corroboration?.samples ?? 0})`,
+      fixed(r.service?.corroboration?.first),
       fixed(r.minisearch?.corroboration?.median),
-      r.service.probe ? `${r.service.probe.evidence} (${r.service.probe.corroborated}/${r.service.probe.claims} claims)` : '–',
+      r.service?.probe ? `${r.service.probe.evidence} (${r.service.probe.corroborated}/${r.service.probe.claims} claims)` : '–',
     ]),
   );
   const editor = results.some((r) => r.editor)
@@ -175,15 +175,17 @@ async function main(): Promise<void> {
   for (const size of opts.sizes) {
     const corpus = ensureCorpus(size, (l) => console.error(l));
     console.error(`${corpus.label}: ${corpus.files.length} articles, ${mb(corpus.bytes).toFixed(1)} MB`);
-    const result: SizeResult = { size, label: corpus.label, files: corpus.files.length, megabytes: mb(corpus.bytes), service: undefined! };
+    const result: SizeResult = { size, label: corpus.label, files: corpus.files.length, megabytes: mb(corpus.bytes) };
     if (!opts.skip.has('baselines')) {
       console.error('  raw read …');
       result.raw = measureInChild(measureJs, 'raw', corpus, probe);
       console.error('  MiniSearch …');
       result.minisearch = measureInChild(measureJs, 'minisearch', corpus, probe);
     }
-    console.error('  CorroborateService …');
-    result.service = measureInChild(measureJs, 'service', corpus, probe);
+    if (!opts.skip.has('service')) {
+      console.error('  CorroborateService …');
+      result.service = measureInChild(measureJs, 'service', corpus, probe);
+    }
     if (!opts.skip.has('cache')) {
       console.error('  index cache: build …');
       result.cacheCold = measureInChild(measureJs, 'cache-cold', corpus, probe);

@@ -56,6 +56,8 @@ export interface EditorMeasurement {
   codeLens?: Percentiles;
   /** didChange sent → diagnostics for that version received, ms. */
   editToDiagnostics?: Percentiles;
+  /** An edit's diagnostics did not come within the deadline: the last edit time is a lower bound. */
+  editTimedOut?: boolean;
   /** The server process's resident set once ready, and its peak, bytes. */
   serverRss: number;
   serverPeakRss: number;
@@ -65,6 +67,10 @@ const HOVERS = 400;
 const LENSES = 60;
 const MAX_EDITS = 20;
 const EDIT_BUDGET_MS = 60_000;
+/** How long the server may take to load the corpus and publish the probe's diagnostics before the run gives up. */
+const START_DEADLINE_MS = 10 * 60_000;
+/** How long one edit may take to reach diagnostics before the edit timings stop (reported as "more than"). */
+const EDIT_DEADLINE_MS = 2 * 60_000;
 
 export function percentiles(samples: number[]): Percentiles {
   const s = [...samples].sort((a, b) => a - b);
@@ -147,12 +153,12 @@ export async function measureEditor(
     await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions[0] });
     const hoverWhileIndexingMs = performance.now() - hoverSent;
 
-    await until(() => published.length > 0, 60 * 60_000, 'first diagnostics');
+    await until(() => published.length > 0, START_DEADLINE_MS, 'first diagnostics');
     const firstDiagnosticsMs = published[0].at - started;
     // The server logs "N corpus documents …" once the corpus is in; diagnostics after that carry its evidence.
-    await until(() => corpusLoggedAt !== undefined, 60 * 60_000, 'the corpus to be loaded');
+    await until(() => corpusLoggedAt !== undefined, START_DEADLINE_MS, 'the corpus to be loaded');
     const indexedMs = corpusLoggedAt! - started;
-    await until(() => published.some((p) => p.at >= corpusLoggedAt!), 60 * 60_000, 'diagnostics after indexing');
+    await until(() => published.some((p) => p.at >= corpusLoggedAt!), START_DEADLINE_MS, 'diagnostics after indexing');
     const evidenceMs = published.find((p) => p.at >= corpusLoggedAt!)!.at - started;
     const mem = processMemory(child.pid!);
     if (options.startOnly) {
@@ -174,6 +180,7 @@ export async function measureEditor(
 
     // Type a character into a claim, then delete it again, so the text stays the article it was.
     const edits: number[] = [];
+    let editTimedOut = false;
     const at = positions[Math.floor(positions.length / 2)];
     const editsStarted = performance.now();
     for (let version = 2; version < 2 + MAX_EDITS && (version === 2 || performance.now() - editsStarted < EDIT_BUDGET_MS); version++) {
@@ -187,7 +194,13 @@ export async function measureEditor(
             : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' },
         ],
       });
-      await until(() => published.some((p) => p.version === version && p.at >= t), 10 * 60_000, `diagnostics of version ${version}`);
+      try {
+        await until(() => published.some((p) => p.version === version && p.at >= t), EDIT_DEADLINE_MS, `diagnostics of version ${version}`);
+      } catch {
+        editTimedOut = true;
+        edits.push(performance.now() - t);
+        break;
+      }
       edits.push(published.find((p) => p.version === version && p.at >= t)!.at - t);
     }
 
@@ -200,6 +213,7 @@ export async function measureEditor(
       hover: percentiles(hovers),
       codeLens: percentiles(lenses),
       editToDiagnostics: percentiles(edits),
+      editTimedOut,
       serverRss: mem.rss,
       serverPeakRss: mem.peak,
     };

@@ -32,6 +32,8 @@ interface SizeResult {
   editor?: EditorMeasurement;
   /** The server started a second time on the same workspace: from its index cache. */
   editorWarm?: EditorMeasurement;
+  /** Why the protocol measurement stopped (a deadline), when it did. */
+  editorError?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -126,13 +128,15 @@ function report(results: SizeResult[]): string {
     results.map((r) => [
       r.label,
       fixed(r.service?.analysis?.median),
-      `${fixed(r.service?.corroboration?.median)} (n=${r.service?.corroboration?.samples ?? 0})`,
+      r.service?.corroboration?.timedOut
+        ? `> ${fixed(r.service.corroboration.median / 1000, 0)} s (cancelled)`
+        : `${fixed(r.service?.corroboration?.median)} (n=${r.service?.corroboration?.samples ?? 0})`,
       fixed(r.service?.corroboration?.first),
       fixed(r.minisearch?.corroboration?.median),
       r.service?.probe ? `${r.service.probe.evidence} (${r.service.probe.corroborated}/${r.service.probe.claims} claims)` : '–',
     ]),
   );
-  const editor = results.some((r) => r.editor)
+  const editor = results.some((r) => r.editor || r.editorError)
     ? table(
         [
           'corpus',
@@ -151,7 +155,9 @@ function report(results: SizeResult[]): string {
           `${fixed(r.editor && r.editor.indexedMs / 1000, 2)} / ${fixed(r.editorWarm && r.editorWarm.indexedMs / 1000, 2)}`,
           pct(r.editor?.hover, 2),
           pct(r.editor?.codeLens, 2),
-          `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics?.samples ?? 0})`,
+          r.editor?.editTimedOut
+            ? `> ${fixed(r.editor.editToDiagnostics!.max / 1000, 0)} s (gave up)`
+            : `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics?.samples ?? 0})`,
           `${fixed(r.editor && mib(r.editor.serverRss), 0)} / ${fixed(r.editorWarm && mib(r.editorWarm.serverRss), 0)}`,
         ]),
       )
@@ -161,6 +167,7 @@ function report(results: SizeResult[]): string {
     ['On-disk index cache (host/indexCorpus, fresh process each)', cache],
     ['A 2,000-word article', article],
     ['Over the protocol (dist/server.js --stdio)', editor],
+    ['Stopped at a deadline', results.filter((r) => r.editorError).map((r) => `${r.label}: ${r.editorError}`).join('\n')],
   ]
     .filter(([, t]) => t !== '')
     .map(([title, t]) => `${title}\n${t}`)
@@ -197,15 +204,25 @@ async function main(): Promise<void> {
       const serverJs = path.join(ROOT, 'dist', 'server.js');
       const cacheFolder = path.join(workspace, 'server-cache');
       fs.rmSync(cacheFolder, { recursive: true, force: true });
-      console.error('  language server, cold …');
-      result.editor = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder });
-      console.error('  language server, warm …');
-      result.editorWarm = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder, startOnly: true });
+      try {
+        console.error('  language server, cold …');
+        result.editor = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder });
+        console.error('  language server, warm …');
+        result.editorWarm = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder, startOnly: true });
+      } catch (e) {
+        result.editorError = (e as Error).message.split('\n')[0];
+        console.error(`  ${result.editorError}`);
+      }
     }
     results.push(result);
+    // Written after every size, so a long run that is stopped keeps what it measured.
+    writeJson(results, probe.words);
   }
-  const text = report(results);
-  console.log(text);
+  console.log(report(results));
+  console.error(`\nwrote ${path.relative(process.cwd(), path.join(RESULTS, 'latest.json'))}`);
+}
+
+function writeJson(results: SizeResult[], probeWords: number): void {
   const json = {
     date: new Date().toISOString(),
     commit: gitCommit(),
@@ -213,11 +230,10 @@ async function main(): Promise<void> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model,
     loadAverage: os.loadavg(),
-    probeWords: probe.words,
+    probeWords,
     results,
   };
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
-  console.error(`\nwrote ${path.relative(process.cwd(), path.join(RESULTS, 'latest.json'))}`);
 }
 
 function gitCommit(): string | undefined {

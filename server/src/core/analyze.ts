@@ -1,18 +1,29 @@
 import { throwIfCancelled, noCancellation, type CancellationToken } from './cancellation';
-import { extractAttributions, linkQuotes } from './attribution/extract';
+import { extractAttributions, type AttributionOptions } from './attribution/extract';
+import { linkQuotes, nestAttributions } from './attribution/link';
+import { resolveSpeakers } from './attribution/speakers';
 import { detectClaims } from './claims/detect';
 import { findQuotes } from './quotes/find';
 import { segmentParagraphs, segmentSentences } from './text/segment';
-import type { ArticleAnalysis } from './types';
+import { tokenize } from './text/tokens';
+import type { ArticleAnalysis, Attribution } from './types';
 
-/** Runs the article pipeline: segmentation, quotes, attributions, claim candidates. */
-export function analyzeArticle(text: string, token: CancellationToken = noCancellation): ArticleAnalysis {
+/** Options of the article analysis. */
+export interface AnalysisOptions extends AttributionOptions {}
+
+/** Runs the article pipeline: segmentation, tokens, quotes, attributions and speakers, claim candidates. */
+export function analyzeArticle(text: string, token: CancellationToken = noCancellation, options: AnalysisOptions = {}): ArticleAnalysis {
   const paragraphs = segmentParagraphs(text);
   const sentences = segmentSentences(text, paragraphs);
+  const quotes = findQuotes(text, paragraphs, sentences);
   throwIfCancelled(token);
-  const quotes = findQuotes(text, paragraphs);
-  const attributions = extractAttributions(text, sentences, quotes);
-  linkQuotes(quotes, sentences, attributions);
+  const tokens = tokenize(text, sentences);
+  throwIfCancelled(token);
+  const found = extractAttributions(text, sentences, tokens, quotes, options);
+  resolveSpeakers(tokens, found, quotes);
+  const attributions: Attribution[] = found.map(({ sourceTokens: _, ...a }) => a);
+  nestAttributions(attributions);
+  linkQuotes(quotes, sentences, paragraphs, attributions);
   throwIfCancelled(token);
   const claims = detectClaims(text, sentences, attributions);
   return { text, paragraphs, sentences, quotes, attributions, claims };

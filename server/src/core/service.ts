@@ -69,17 +69,17 @@ export class CorroborateService {
     return report;
   }
 
-  /** The text a corpus document was last indexed with (kept once, as UTF-8, by the corpus). */
+  /** The text a corpus document was last indexed with (kept once, by the corpus, as UTF-8). */
   text(documentId: string): string | undefined {
-    const d = this.index.documentIndex(documentId);
-    return d < 0 ? undefined : this.index.text(d);
+    const d = this.corpus.documentIndex(documentId);
+    return d < 0 ? undefined : this.corpus.text(d);
   }
 
   /** Everyone quoted across the corpus; each document analysed once per text, the result cached per corpus generation. */
   speakers(token: CancellationToken = noCancellation): Speaker[] {
     if (this.speakerCache?.generation === this.generation) return this.speakerCache.speakers;
     const generation = this.generation;
-    const documents = this.index.documentIds.map((documentId) => {
+    const documents = this.corpus.documentIds.map((documentId) => {
       const text = this.text(documentId)!;
       let hit = this.corpusAnalyses.get(documentId);
       if (!hit || hit.text !== text) {

@@ -35,10 +35,26 @@ export interface Attribution {
   source: TextSpan | null;
   /** The resolved name ("Sarah Sanders" for "she" or "the spokeswoman"), or null when it cannot be resolved. */
   speaker: string | null;
+  /**
+   * The words of the source that name the speaker: "Sarah Sanders" in "White House spokeswoman Sarah Sanders",
+   * "White House" in "the White House"; null when the source names nobody ("she", "the spokeswoman", "a source").
+   */
+  name: TextSpan | null;
   cue: TextSpan;
   content: TextSpan | null;
   strength: AttributionStrength;
+  /** Index into ArticleAnalysis.sentences of the sentence holding the cue. */
+  sentence: number;
+  /** speech: said, wrote, according to; thought: believes, expects, wants, seems (not words anyone said). */
+  kind: AttributionKind;
+  /**
+   * Index of the attribution whose reported words hold this one's cue ("Sanders said the letter showed …"),
+   * or null for an attribution the article itself makes.
+   */
+  within: number | null;
 }
+
+export type AttributionKind = 'speech' | 'thought';
 
 /** A sentence that states something checkable. Its status is decided against the corpus. */
 export interface Claim extends TextSpan {
@@ -58,7 +74,11 @@ export interface ArticleAnalysis {
 
 export type Relation = 'supports' | 'differs' | 'conflicts';
 
-/** A passage of another corpus document that bears on a quote or claim. */
+/**
+ * A passage of another corpus document that bears on a quote or claim: the best passage of that document.
+ * supports: it states the same thing (or carries the same quoted words); differs: the same speaker is quoted
+ * there with other words; conflicts: the same event with another number, name or a negation.
+ */
 export interface Evidence {
   documentId: string;
   start: number;
@@ -72,6 +92,12 @@ export interface Evidence {
   /** Calibrated 0..1: how sure we are of the relation. */
   score: number;
   relation: Relation;
+  /** The other document's words for a quote (for `differs`, the other wording), with offsets in that document. */
+  wording?: TextSpan;
+  /** What disagrees, for `conflicts` (e.g. "number: 12 / 21"). */
+  reason?: string;
+  /** Other documents that are copies of this one (wire copies): shown once, counted once. */
+  duplicates?: string[];
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'unverified' | 'disputed';
@@ -84,6 +110,7 @@ export interface QuoteFinding {
 export interface ClaimFinding {
   claim: Claim;
   status: ClaimStatus;
+  /** Every passage that bears on it, one per other document, best first, whatever the status. */
   evidence: Evidence[];
 }
 

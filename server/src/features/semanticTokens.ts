@@ -17,7 +17,8 @@ export function semanticTokens(ctx: FeatureContext): SemanticTokens {
   const { analysis } = ctx.report;
   const under: Paint[] = analysis.quotes.map((q) => ({ start: q.start, end: q.end, type: 'quote' }));
   const over: Paint[] = analysis.attributions.flatMap((a) => [
-    ...(a.source ? [{ start: a.source.start, end: a.source.end, type: 'speaker' as const }] : []),
+    // The naming words of the source ("Sarah Sanders" in "White House spokeswoman Sarah Sanders"), else the whole source.
+    ...((a.name ?? a.source) ? [{ start: (a.name ?? a.source)!.start, end: (a.name ?? a.source)!.end, type: 'speaker' as const }] : []),
     { start: a.cue.start, end: a.cue.end, type: 'cue' as const },
   ]);
   const builder = new SemanticTokensBuilder();

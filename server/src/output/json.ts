@@ -14,6 +14,12 @@ export interface JsonEvidence extends JsonSpan {
   line: number;
   score: number;
   relation: Evidence['relation'];
+  /** The other document's words for a quote (for `differs`, the other wording). Optional. */
+  wording?: JsonSpan;
+  /** What disagrees, for `conflicts`. Optional. */
+  reason?: string;
+  /** Copies of this document (wire copies), counted once. Optional. */
+  duplicates?: string[];
 }
 
 /** The researcher's annotation on a quote or claim (only with --annotations). */
@@ -67,6 +73,9 @@ export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id:
     text: e.text,
     score: round(e.score),
     relation: e.relation,
+    ...(e.wording ? { wording: span(e.wording) } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+    ...(e.duplicates ? { duplicates: e.duplicates.map(pathOf) } : {}),
   });
   const doc: JsonDocument = {
     path,

@@ -1,100 +1,311 @@
-import type { Attribution, AttributionStrength, Quote, Sentence, TextSpan } from '../types';
+import type { Token } from '../text/tokens';
+import type { Quote, Sentence } from '../types';
+import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
+import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
+import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
+import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
+import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 
-// A first, pattern-based extractor: "<source> <cue>" or "<cue> <source>" around a cue verb.
-const CUE = /\b(said|says|told|added|adding|wrote|announced|confirmed|noted|insisted|according to)\b/g;
-const PRONOUNS = new Set(['he', 'she', 'they', 'He', 'She', 'They']);
-const NAME_RUN = /((?:[A-Z][\w’'.-]+\s+)*[A-Z][\w’'.-]+)\s*$/;
+export type { FoundAttribution } from './context';
 
-/** Finds (source, cue, content) triples sentence by sentence and resolves who each source is. */
-export function extractAttributions(text: string, sentences: Sentence[], quotes: Quote[]): Attribution[] {
-  const out: Attribution[] = [];
-  const people: string[] = [];
-  for (const s of sentences) {
-    const body = text.slice(s.start, s.end);
-    CUE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    const quoted = (at: number) => quotes.some((q) => q.start <= at && at < q.end);
-    while ((m = CUE.exec(body)) && quoted(s.start + m.index));
-    if (!m) continue;
-    const cueStart = s.start + m.index;
-    const cue = span(text, cueStart, cueStart + m[0].length);
-    const source = findSource(text, s, cue);
-    const content = findContent(text, s, cue, quotes);
-    const speaker = source ? resolve(source.text, people) : null;
-    if (speaker && /\s/.test(speaker)) people.push(speaker);
-    out.push({ source, speaker, cue, content, strength: strength(source, speaker) });
+/** Options of attribution extraction. */
+export interface AttributionOptions {
+  /** Replaces lists of the default cue lexicon (each kind given replaces that kind). */
+  cues?: Partial<CueLexicon>;
+}
+
+const SAY_LIKE_PARTICIPLE = /ing$/;
+// "by saying", "while saying", "after saying": a participle that shares the subject of the main clause.
+const PARTICIPLE_LEADS = new Set(['by', 'while', 'after', 'before', 'when', 'in', 'without', 'since']);
+// Verbs that come before their subject after a quote or a clause: "…,” said Moon.
+const INVERTIBLE = new Set(
+  'read say add write tweet note explain continue ask insist argue recall reply respond declare warn conclude observe remark joke quip answer counter concede admit acknowledge state report claim suggest predict announce complain wonder'.split(' '),
+);
+const TIME_NOUN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|earlier|later)$/i;
+// Verbs that are cues only with their particle when a user's lexicon lists them: "talked about", "spoke of".
+const PARTICLE_ONLY = new Set(['talk', 'speak', 'weigh', 'come', 'lash', 'sign', 'push', 'vote', 'campaign', 'hit', 'fire']);
+// Verbs that report an impression rather than a source: cues without a source.
+const EVIDENTIAL = new Set(['seem', 'appear', 'sound']);
+// Documents that carry someone's words: the one who issued them is the source.
+const DOCUMENTS = new Set('statement report letter ad advertisement memo video release post tweet resolution document filing editorial op-ed email'.split(' '));
+// Adverbs that credit a clause to unnamed others: "The FBI is reportedly making arrangements …".
+const HEARSAY = new Set(['reportedly', 'allegedly', 'purportedly', 'reputedly']);
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', '’s', "'s", 'am']);
+
+/** Finds (source, cue, content) triples, direct and indirect, sentence by sentence. */
+export function extractAttributions(
+  text: string,
+  sentences: Sentence[],
+  tokens: Token[],
+  quotes: Quote[],
+  options: AttributionOptions = {},
+): FoundAttribution[] {
+  const lexicon = cueLexicon(options.cues);
+  const ctx: Context = {
+    text,
+    tokens,
+    quotes,
+    quoteOf: quoteIndex(tokens, quotes),
+    quoteEnds: new Set(quotes.map((q) => q.end)),
+    speech: new Set(lexicon.speech),
+    belief: new Set(lexicon.belief),
+    nouns: new Set(lexicon.nouns),
+  };
+  const out: FoundAttribution[] = [];
+  let t = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    while (t < tokens.length && tokens[t].sentence < si) t++;
+    let end = t;
+    while (end < tokens.length && tokens[end].sentence === si) end++;
+    const first = out.length;
+    for (let k = t; k < end; k++) {
+      const a = cueAt(ctx, k, t, end, si, out, first);
+      if (a) out.push(a);
+    }
+    if (out.length === first) {
+      let k = t;
+      if (k < end && tokens[k].pos === 'CCONJ') k++;
+      // Only "To X,": "For X," is as often a purpose or a topic ("For Trump, the stakes are high") as a view.
+      const view = k < end && tokens[k].lower === 'to' && ctx.quoteOf[k] < 0 ? viewOf(ctx, k, t, end, si) : null;
+      if (view) out.push(view);
+    }
+    if (out.length === first)
+      for (let k = t; k < end; k++)
+        if (tokens[k].lower === 'in' && ctx.quoteOf[k] < 0) {
+          const a = inFinding(ctx, k, t, end, si);
+          if (a) {
+            out.push(a);
+            break;
+          }
+        }
+    splitCoordinated(ctx, out, first, t, end);
+    t = end;
   }
   return out;
 }
 
-function findSource(text: string, s: Sentence, cue: TextSpan): TextSpan | null {
-  if (cue.text === 'according to') {
-    const after = /^\s+((?:the\s+)?(?:[A-Z][\w’'.-]+\s*)+)/.exec(text.slice(cue.end, s.end));
-    return after ? span(text, cue.end + after[0].length - after[1].length, cue.end + after[0].length).trimmed() : null;
+/** The attribution whose cue is token `k` of the sentence [s, e), if it is one. */
+function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, out: FoundAttribution[], firstInSentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  const tok = tokens[k];
+  if (ctx.quoteOf[k] >= 0) return null;
+  if (tok.lower === 'according' && tokens[k + 1]?.lower === 'to') return accordingTo(ctx, k, s, e, sentence);
+  if (HEARSAY.has(tok.lower)) return hearsay(ctx, k, s, e, sentence);
+  if (tok.text === ':' && k > s) return headlineColon(ctx, k, s, e, sentence);
+  if ((tok.pos === 'ADJ' || tok.lower === 'against') && STANCES.has(tok.lower)) return stanceCue(ctx, k, s, e, sentence);
+  if (tok.pos === 'NOUN' && ctx.nouns.has(tok.lemma)) {
+    const noun = nounCue(ctx, k, s, e, sentence);
+    if (noun) return noun;
   }
-  const before = text.slice(s.start, cue.start);
-  const nm = NAME_RUN.exec(before);
-  if (nm) return span(text, s.start + nm.index, s.start + nm.index + nm[1].length);
-  const pm = /\b(he|she|they|He|She|They)\s*$/.exec(before);
-  if (pm) return span(text, s.start + pm.index, s.start + pm.index + pm[1].length);
-  const after = /^\s+((?:[A-Z][\w’'.-]+\s*)+)/.exec(text.slice(cue.end, s.end));
-  if (after) return span(text, cue.end + after[0].length - after[1].length, cue.end + after[0].length).trimmed();
-  return null;
-}
+  // "made it clear that …", "has made clear that …": a cue of three words.
+  if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
+  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e);
+  if (!speech && !ctx.belief.has(tok.lemma)) return null;
+  if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
+  // "only added to the picture": add to means increase, unless words in quotes follow.
+  if (tok.lemma === 'add' && tokens[k + 1]?.lower === 'to' && ctx.quoteOf[k + 2] < 0) return null;
+  if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
+  // "Asked about the letter, Sanders said …": the opening participle is a cue of its own, without a source.
+  // So is "when asked who …", "…, he said when asked about Trump".
+  const opens = k === s || (/^(when|after|if|while|once|until)$/.test(tokens[k - 1]?.lower ?? '') && /^(ask|question|press)$/.test(tok.lemma));
+  const asks = tokens[k + 1]?.pos === 'ADP' || /^(whether|if|who|what|why|how|when|where|which)$/.test(tokens[k + 1]?.lower ?? '');
+  if (opens && /ed$/.test(tok.lower) && speech && asks) {
+    let j = k + 1;
+    while (j < e && tokens[j].text !== ',') j++;
+    if (k > s && j === e) while (j > k + 1 && tokens[j - 1].pos === 'PUNCT') j--;
+    if ((j < e || k > s) && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
+  }
 
-function findContent(text: string, s: Sentence, cue: TextSpan, quotes: Quote[]): TextSpan | null {
-  const inside = quotes.find((q) => q.start >= s.start && q.end <= s.end);
-  if (inside) return span(text, inside.start, inside.end);
-  const rest = text.slice(cue.end, s.end).replace(/^\s*(that\s+)?/, '');
-  if (!rest.trim()) return null;
-  return span(text, s.end - rest.length, s.end).trimmed();
-}
+  // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
+  let cs = k;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  let ce = k + 1;
+  const particles = CUE_PARTICLES[tok.lemma];
+  if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
+  let aux = k;
+  while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV' || tokens[aux - 1].pos === 'PART')) aux--;
+  const passive = /(ed|en|wn|ld|id|ught)$/.test(tok.lower) && tokens.slice(aux, k).some((t) => BE_FORMS.has(t.lower));
+  if (isInfinitiveOrModifier(tokens, k, s)) return null;
 
-function resolve(source: string, people: string[]): string | null {
-  if (PRONOUNS.has(source)) return people.at(-1) ?? null;
-  const last = source.split(/\s+/).at(-1) ?? source;
-  const known = people.findLast((p) => p.endsWith(last));
-  if (known) return known;
-  const name = /((?:[A-Z][a-z’'-]+\s+)*[A-Z][a-z’'-]+)$/.exec(source)?.[1];
-  return name ?? null;
-}
+  // Who: a phrase before the cue, or after it when the cue follows a quote or a comma ("…,” said Moon).
+  let source: Range | null = null;
+  let inverted = false;
+  const prev = tokens[cs - 1];
+  const afterQuote = cs > s && isCloseQuote(ctx, cs - 1);
+  const afterComma = prev?.text === ',' && cs - s >= 3 && !phraseBefore(tokens, cs, s);
+  const afterSentenceQuote = cs === s && isCloseQuote(ctx, cs - 1);
+  if (INVERTIBLE.has(tok.lemma) && !passive && (afterSentenceQuote || afterQuote || afterComma)) {
+    const after = phraseAfter(tokens, ce, e);
+    // Never an object pronoun ("declaring it …") nor a participle ("…, saying …"), which share the subject instead.
+    const objectPronoun = !!after && after[1] - after[0] === 1 && /^(it|him|her|them|me|us|you)$/.test(tokens[after[0]].lower);
+    if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && !TIME_NOUN.test(tokens[after[0]].text) && endsClauseOrCloses(tokens, after[1], e)) {
+      source = after;
+      inverted = true;
+    } else if (after && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower) && /^(who|whose)$/.test(tokens[after[1]]?.lower ?? '')) {
+      // "…,” said the man who built his career on …: the relative clause describes the source, up to the clause's end.
+      let r = after[1];
+      while (r < e && tokens[r].text !== ',' && tokens[r].text !== ';' && !(tokens[r].pos === 'PUNCT' && r === e - 1)) r++;
+      source = [after[0], r];
+      inverted = true;
+    }
+  }
+  // The word before the verb once adverbs are set aside: "and then said", ", then says".
+  let before = cs - 1;
+  while (before > s && tokens[before].pos === 'ADV') before--;
+  const joiner = tokens[before];
+  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
+  const shared = !source && before >= s && (participle || joiner?.pos === 'CCONJ' || (joiner?.text === ',' && before < cs - 1));
+  if (!source && !passive) {
+    if (shared) {
+      // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
+      const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
+      source = lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
+    } else {
+      source = phraseBefore(tokens, cs, s);
+      // "His office put out a statement saying …": a document speaks for whoever issued it.
+      if (source && DOCUMENTS.has(tokens[source[1] - 1].lemma)) {
+        let v = source[0];
+        while (v > s && (tokens[v - 1].pos === 'ADP' || tokens[v - 1].pos === 'PART' || tokens[v - 1].pos === 'ADV')) v--;
+        if (v > s && tokens[v - 1].pos === 'VERB') source = phraseBefore(tokens, v - 1, s) ?? source;
+      }
+    }
+  }
+  if (passive && !source) {
+    // "was told by aides", "is quoted by": the agent after "by".
+    if (tokens[ce]?.lower === 'by') source = phraseAfter(tokens, ce + 1, e);
+    // Without an agent, only a passive that reports words credits them: "it was reported that …",
+    // "he is said to be …", "was quoted as saying", "was asked whether …"; not "has been criticised for being vague".
+    const next = tokens[ce];
+    const asked = /^(ask|question|press)$/.test(tok.lemma) && !!next && /^(whether|if|about|why|how|what|when|where|who)$/.test(next.lower);
+    const reports = !!next && (asked || next.lower === 'that' || next.lower === 'as' || next.text === ':' || (next.lower === 'to' && tokens[ce + 1]?.pos === 'VERB') || ctx.quoteOf[ce] >= 0);
+    if (!source && !reports) return null;
+  }
+  // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
+  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s);
+  // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
+  if (EVIDENTIAL.has(tok.lemma)) source = null;
+  else if (!source && !passive) return null;
+  if (source && tokens[source[0]].lower === 'it' && source[1] - source[0] === 1 && !speech) return null;
 
-function strength(source: TextSpan | null, speaker: string | null): AttributionStrength {
-  if (!source) return 'none';
-  if (speaker && /\s/.test(speaker)) return 'person';
-  if (/^(the\s+)?[A-Z]/.test(source.text)) return 'organization';
-  return 'anonymous';
-}
-
-function span(text: string, start: number, end: number): TextSpan & { trimmed(): TextSpan } {
+  const blockStart = Math.min(cs, source ? source[0] : cs);
+  const blockEnd = Math.max(ce, source && inverted ? source[1] : ce);
+  let content = contentAround(ctx, tok, blockStart, blockEnd, s, e, speech, shared);
+  // "6 in 10 white men supported Sanders": a short complement is still what they think; not in "with
+  // three thousand journalists expected to attend", which only describes them.
+  const absolute = !!source && tokens[source[0] - 1]?.lower === 'with';
+  if (!content && !speech && !absolute && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
+  if (!speech && !content) return null;
+  // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
+  if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;
+  if (EVIDENTIAL.has(tok.lemma) && !content) return null;
+  if (!speech && !content) return null;
+  if (speech && !content && !source) return null;
   return {
-    start,
-    end,
-    text: text.slice(start, end),
-    trimmed() {
-      let s = start;
-      let e = end;
-      while (s < e && /\s/.test(text[s])) s++;
-      while (e > s && /[\s,.]/.test(text[e - 1])) e--;
-      return { start: s, end: e, text: text.slice(s, e) };
-    },
+    source: source ? spanOf(ctx, source[0], source[1]) : null,
+    sourceTokens: source,
+    speaker: null,
+    name: null,
+    cue: spanOf(ctx, cs, ce),
+    content,
+    strength: 'none',
+    sentence,
+    kind: speech ? 'speech' : 'thought',
+    within: null,
   };
 }
 
-/** Links each quote to the attribution of its sentence, or of the sentence just before (a floating quote). */
-export function linkQuotes(quotes: Quote[], sentences: Sentence[], attributions: Attribution[]): void {
-  for (const q of quotes) {
-    if (q.kind === 'scare') continue;
-    let idx = attributions.findIndex((a) => a.content && a.content.start <= q.start && a.content.end >= q.end);
-    if (idx < 0) {
-      const si = sentences.findIndex((s) => s.start <= q.start && q.start < s.end);
-      const sentence = sentences[si];
-      idx = attributions.findIndex((a) => sentence && a.cue.start >= sentence.start && a.cue.end <= sentence.end);
-      if (idx < 0 && si > 0) {
-        const prev = sentences[si - 1];
-        idx = attributions.findIndex((a) => a.cue.start >= prev.start && a.cue.end <= prev.end);
-      }
-    }
-    q.attribution = idx >= 0 ? idx : null;
+/** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
+function taggedAsNounButVerb(tokens: Token[], k: number, s: number, e: number): boolean {
+  const t = tokens[k];
+  if (t.pos !== 'NOUN' || k <= s || k + 1 >= e) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  // "Viguerie notes", "he says"; a base form only after a plural subject ("Others call it", "64 percent call him").
+  const inflected = /(s|ed)$/.test(t.lower);
+  const singular = prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(he|she|it|who)$/.test(prev.lower));
+  const plural = ((prev.pos === 'NOUN' || prev.pos === 'PROPN') && /[^s]s$/.test(prev.lower)) || prev.pos === 'NUM' || /^(they|we|i|you|who|others|percent|both|many|most|some|all)$/.test(prev.lower);
+  const subject = (inflected && singular) || (!inflected && plural) || (inflected && /ed$/.test(t.lower) && plural);
+  const complement = next.lower === 'that' || next.text === ':' || next.text === ',' || next.text === '“' || next.text === '"' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'PROPN' || (next.pos === 'VERB' && /ing$/.test(next.lower));
+  if (subject && complement) return true;
+  // "Polls there show Trump is trailing", "public records show little evidence", "…, new reports show.": evidence shows.
+  if (t.lemma !== 'show') return false;
+  const holder = prev.lower === 'there' || prev.lower === 'also' ? tokens[k - 2] : prev;
+  return !!holder && holder.pos !== 'DET' && /s$/.test(holder.lower) && (holder.pos === 'NOUN' || holder.pos === 'PROPN') && (complement || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'NOUN' || next.text === '.');
+}
+
+/** "Sanders has made clear that he expects …": the subject (or the clause's, after a participle) makes its view plain. */
+function madeClear(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  let ce = tokens[k + 1].lower === 'it' ? k + 3 : k + 2;
+  let cs = k;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  let i = ce;
+  if (tokens[i]?.lower === 'that' || tokens[i]?.text === ':') i++;
+  else if (!/^(to|whether|if|how|what|why|who)$/.test(tokens[i]?.lower ?? '')) return null;
+  if (i >= e - 1) return null;
+  const source = phraseBefore(tokens, cs, s) ?? (/ing$/.test(tokens[k].lower) ? clauseSubject(ctx, s, cs) : null);
+  const content = spanTrim(ctx.text, tokens[i].start, contentEnd(ctx, i, e).end);
+  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
+/** "The FBI is reportedly making arrangements to interview Clinton": the clause is hearsay, credited to no one named. */
+function hearsay(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  let from = s;
+  for (let i = k - 1; i > s; i--) if (tokens[i].text === ',' || tokens[i].text === ';' || tokens[i].pos === 'SCONJ' || ctx.quoteOf[i] >= 0) {
+    from = i + 1;
+    break;
   }
+  const end = contentEnd(ctx, k + 1, e).end;
+  if (k + 1 >= e - 1 || from >= k) return null;
+  const content = spanTrim(ctx.text, tokens[from].start, end);
+  return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+}
+
+/** "…,” he continued.", "She continued: “…”": a verb of going on that reports words only next to them. */
+function resumesSpeech(ctx: Context, k: number, e: number): boolean {
+  const { tokens } = ctx;
+  if (!/^(continue|go|read)$/.test(tokens[k].lemma) || tokens[k].pos !== 'VERB') return false;
+  // "“…,” read the email", "One message read “…”": reading out words only when they are quoted right there.
+  if (tokens[k].lemma === 'read') return isCloseQuote(ctx, k - 1) || (tokens[k - 1]?.text === ',' && isCloseQuote(ctx, k - 2)) || ctx.quoteOf[k + 1] >= 0 || tokens[k + 1]?.text === ':';
+  if (tokens[k].lemma === 'go' && tokens[k + 1]?.lower !== 'on') return false;
+  const at = tokens[k].lemma === 'go' ? k + 2 : k + 1;
+  const next = tokens[at];
+  if (!next || at >= e) return true;
+  if (next.text === ':' || ctx.quoteOf[at] >= 0) return true;
+  if (next.text === ',' || next.text === '.') return ctx.quoteOf[at + 1] >= 0 || isCloseQuote(ctx, k - 1) || isCloseQuote(ctx, k - 2) || isCloseQuote(ctx, k - 3);
+  return false;
+}
+
+/** "to say", "so-called", "the said": verbs that are not predicates of a subject. */
+function isInfinitiveOrModifier(tokens: Token[], k: number, s: number): boolean {
+  const prev = tokens[k - 1];
+  if (!prev || k <= s) return false;
+  if (prev.lower === 'to' && tokens[k].lower === tokens[k].lemma) return !/^(want|expect|hope|seem|appear|plan|need)$/.test(tokens[k - 2]?.lemma ?? '') && tokens[k - 2]?.pos !== 'AUX';
+  if (prev.pos === 'DET' || prev.text === '-') return true;
+  return false;
+}
+
+/** After an inverted source, the clause must end (comma, period, quote) or carry an adverbial ("said Moon on Tuesday"). */
+function endsClauseOrCloses(tokens: Token[], j: number, e: number): boolean {
+  if (j >= e) return true;
+  const t = tokens[j];
+  return t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'ADV' || t.pos === 'SCONJ' || (t.pos === 'PROPN' && /day$/i.test(t.text));
+}
+
+/**
+ * The subject of the clause a participle or coordinated verb hangs on: the phrase before the nearest
+ * verb back from it ("Speaking in Salem, Trump went after Bush, calling him …" → Trump).
+ */
+function clauseSubject(ctx: Context, s: number, limit: number): Range | null {
+  const { tokens } = ctx;
+  for (let i = limit - 1; i > s; i--) {
+    const t = tokens[i];
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || ctx.quoteOf[i] >= 0) continue;
+    let v = i;
+    while (v > s && tokens[v - 1].pos === 'AUX') v--;
+    const subject = phraseBefore(tokens, v, s);
+    if (subject) return subject;
+  }
+  return null;
 }

@@ -1,15 +1,93 @@
-import type { Attribution, Claim, Sentence } from '../types';
+// Which sentences of an article state something checkable: a declarative sentence of the article's own text
+// that names someone or something, or gives a number or a date. Not questions, not headlines, subheads,
+// bylines or captions (no closing punctuation), not the author's first-person voice, not page furniture
+// (boilerplate.ts) and not the off-topic tail a web page often carries after the story.
 
-/** Sentences that state something checkable: long enough, not questions, not headline fragments. */
+import { STOPWORDS } from '../corpus/terms';
+import type { Attribution, Claim, Sentence } from '../types';
+import { endsArticle, isFurniture } from './boilerplate';
+
+const MIN_WORDS = 6;
+const MAX_WORDS = 90;
+const DATE_WORD =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
+/** Sentences that state something checkable, each with the attribution that credits it, if any. */
 export function detectClaims(text: string, sentences: Sentence[], attributions: Attribution[]): Claim[] {
+  const bodies = sentences.map((s) => text.slice(s.start, s.end));
+  const perParagraph = new Map<number, number>();
+  for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
+  const end = articleEnd(bodies);
+  const offTopic = offTopicTail(sentences, bodies, end);
   const claims: Claim[] = [];
-  for (const s of sentences) {
-    const body = text.slice(s.start, s.end);
-    const words = body.split(/\s+/).filter(Boolean);
-    if (words.length < 6 || /\?["”]?$/.test(body) || !/[.!"”]$/.test(body)) continue;
-    if (!/[A-Z]\w+|\d/.test(body.slice(1))) continue;
-    const a = attributions.findIndex((x) => x.cue.start >= s.start && x.cue.end <= s.end);
-    claims.push({ start: s.start, end: s.end, text: body, sentence: s.index, attribution: a >= 0 ? a : null });
+  for (let i = 0; i < end; i++) {
+    const s = sentences[i];
+    const body = bodies[i];
+    if (offTopic.has(s.paragraph) || !isCheckable(body, perParagraph.get(s.paragraph) === 1)) continue;
+    claims.push({ start: s.start, end: s.end, text: body, sentence: s.index, attribution: attributionOf(s, attributions) });
   }
   return claims;
+}
+
+/** True for a sentence that states something checkable (see the file comment). */
+export function isCheckable(sentence: string, aloneInParagraph = false): boolean {
+  const s = sentence.trim();
+  const words = s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
+  if (/\?["”’)]*$/.test(s)) return false;
+  // Headlines, subheads, bylines, captions: no closing punctuation (a lone line ending in a quote is a quote).
+  if (!/[.!"”’)]$/.test(s) && !(s.endsWith('…') && !aloneInParagraph)) return false;
+  if (isFurniture(s)) return false;
+  const own = s.replace(QUOTED, ' ');
+  if (/\b(?:I|I'm|I’m|I've|I’ve|my)\b/.test(own) && !/^["“]/.test(s)) return false; // the author speaking
+  return hasName(s) || /\d/.test(s) || DATE_WORD.test(s);
+}
+
+// A capitalised word past the first, or a first word that is not a common sentence opener.
+function hasName(s: string): boolean {
+  const words = s.replace(/^[\s"“‘'(]+/, '').split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].replace(/^["“‘'(]+/, '');
+    if (/^\p{Lu}[\p{L}’'-]+/u.test(w) && w !== 'I') return true;
+  }
+  const first = (words[0] ?? '').replace(/[^\p{L}’'-]/gu, '');
+  return first.length > 1 && /^\p{Lu}/u.test(first) && !STOPWORDS.has(first.toLowerCase()) && /^\p{Lu}[\p{L}’'-]+$/u.test(words[1] ?? '');
+}
+
+// Index of the first sentence after which the page is furniture ("Add a Comment", "Related Articles").
+function articleEnd(bodies: string[]): number {
+  const at = bodies.findIndex((b, i) => i > 0 && endsArticle(b));
+  return at < 0 ? bodies.length : at;
+}
+
+// A web page often tacks an unrelated block after the story: a heading that shares no word with the story
+// ("5 Best Property Lawyers in Irvine, CA") and whatever follows it. Returns those paragraphs.
+function offTopicTail(sentences: Sentence[], bodies: string[], end: number): Set<number> {
+  const tail = new Set<number>();
+  const words = (i: number): string[] =>
+    (bodies[i].toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOPWORDS.has(w)).map((w) => w.replace(/s$/, ''));
+  const story = new Set<string>();
+  let heading = -1;
+  for (let i = 0; i < end; i++) {
+    const s = sentences[i];
+    const alone = (i === 0 || sentences[i - 1].paragraph !== s.paragraph) && (i + 1 >= end || sentences[i + 1].paragraph !== s.paragraph);
+    if (i > end / 2 && alone && !/[.!?"”’]$/.test(bodies[i].trim()) && story.size > 20) {
+      const mine = words(i);
+      if (mine.length > 0 && !mine.some((w) => story.has(w))) {
+        heading = i;
+        break;
+      }
+    }
+    for (const w of words(i)) story.add(w);
+  }
+  if (heading >= 0) for (let i = heading; i < end; i++) tail.add(sentences[i].paragraph);
+  return tail;
+}
+
+function attributionOf(s: Sentence, attributions: Attribution[]): number | null {
+  const byCue = attributions.findIndex((a) => a.cue.start >= s.start && a.cue.end <= s.end);
+  if (byCue >= 0) return byCue;
+  const byContent = attributions.findIndex((a) => a.content !== null && a.content.start <= s.start && a.content.end >= s.end);
+  return byContent >= 0 ? byContent : null;
 }

@@ -1,151 +1,565 @@
-import { segmentParagraphs, segmentSentences } from '../text/segment';
-import { LineIndex } from '../text/lines';
-import { contentWords } from './terms';
+// The documents evidence is drawn from, indexed as passages (sentences and multi-sentence quotes).
+//
+// All state lives in flat typed arrays and string arrays (see CorpusState) so it can be saved, loaded and moved
+// to a worker without closures: term ids (vocabulary.ts), a token list per passage (term id | flags << 24, the
+// forward index the re-ranker reads), postings per term (postings.ts) for BM25, a MinHash sketch per document
+// for wire copies (sketch.ts), and each document's text as UTF-8. Replacing or deleting a document leaves
+// tombstones that `compact` sweeps once they outnumber half the live passages.
 
-/** A sentence of a corpus document, the unit evidence is drawn from. */
+import { LineIndex } from '../text/lines';
+import { Growable } from './growable';
+import { splitPassages } from './passages';
+import { Postings, type PostingState } from './postings';
+import { SKETCH_SIZE, sketchOf } from './sketch';
+import { indexTokens } from './indexTokens';
+import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
+import { Vocabulary } from './vocabulary';
+
+/** Low 24 bits of a token word: the term id; high 8 bits: TOKEN_* flags. */
+export const TERM_MASK = 0xffffff;
+export const FLAG_SHIFT = 24;
+
+/** Passage flags. */
+export const PASSAGE_IS_QUOTE = 1;
+export const PASSAGE_HAS_QUOTE = 2;
+export const PASSAGE_NEGATED = 4;
+
+/** A passage of a corpus document as plain data, with its position for the editor. */
 export interface Passage {
   documentId: string;
   start: number;
   end: number;
+  /** 0-based line and UTF-16 character of `start` and `end`. */
   line: number;
   character: number;
   endLine: number;
   endCharacter: number;
   text: string;
-  terms: string[];
 }
 
-interface Indexed {
-  passages: Passage[];
-  text: string;
-}
-
-/**
- * The corpus as plain data, for the on-disk index cache and the indexing worker. This first-pass index keeps
- * only the documents; restoring re-indexes them (no file is read, but the index is rebuilt).
- */
+/** Everything a Corpus holds, as plain arrays: what an on-disk cache or a worker would move. */
 export interface CorpusState {
-  documents: string[];
-  texts: Uint8Array[];
+  stems: string[];
+  df: Int32Array;
+  postings: PostingState;
+  documents: (string | null)[];
+  texts: (Uint8Array | null)[];
+  firstPassage: Int32Array;
+  passageCount: Int32Array;
+  sketches: Uint32Array;
+  passageDocument: Int32Array;
+  passageStart: Uint32Array;
+  passageEnd: Uint32Array;
+  passageLength: Uint16Array;
+  passageFlags: Uint8Array;
+  tokenStart: Uint32Array;
+  tokenCount: Uint32Array;
+  tokens: Uint32Array;
+  livePassages: number;
+  liveLength: number;
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const K1 = 1.2;
+const B = 0.75;
+/** Postings a query reads before its remaining (commoner) terms are scored on a shortlist instead: see search. */
+const POSTINGS_BUDGET = 800;
+/** Passages kept for scoring the common terms of a query. */
+const SHORTLIST = 64;
 
-/** The documents evidence is drawn from, indexed as passages for BM25 retrieval. */
+/** One query term for BM25: a term id and how much it counts. */
+export interface QueryTerm {
+  term: number;
+  weight: number;
+}
+
+/** A passage found by search, with its BM25 score. */
+export interface Hit {
+  passage: number;
+  score: number;
+}
+
+/** The corpus: documents, their passages, and a compact inverted index over them. */
 export class Corpus {
-  private readonly docs = new Map<string, Indexed>();
-  private df = new Map<string, number>();
-  private passageTotal = 0;
-  private termTotal = 0;
+  readonly vocabulary: Vocabulary;
+  private df: Growable<Int32Array>;
+  private postings: Postings;
+  private documents: (string | null)[];
+  private texts: (Uint8Array | null)[];
+  private readonly byId = new Map<string, number>();
+  private firstPassage: Growable<Int32Array>;
+  private passageCount: Growable<Int32Array>;
+  private sketches: Growable<Uint32Array>;
+  private passageDocument: Growable<Int32Array>;
+  private passageStart: Growable<Uint32Array>;
+  private passageEnd: Growable<Uint32Array>;
+  private passageLength: Growable<Uint16Array>;
+  private passageFlags: Growable<Uint8Array>;
+  private tokenStart: Growable<Uint32Array>;
+  private tokenCount: Growable<Uint32Array>;
+  private tokens: Growable<Uint32Array>;
+  private livePassages = 0;
+  private liveLength = 0;
+  // Scratch space, not state.
+  private tf = new Uint16Array(1024);
+  private accumulator = new Float32Array(0);
+  private readonly touched = new Growable(Int32Array);
+  private readonly decoded = new Map<number, string>();
+  private readonly lineIndexes = new Map<number, LineIndex>();
 
   constructor(state?: CorpusState) {
-    state?.documents.forEach((id, i) => this.set(id, decoder.decode(state.texts[i])));
+    const grow = <T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(
+      make: { new (n: number): T },
+      data?: T,
+    ): Growable<T> => {
+      const g = new Growable(make);
+      if (data) {
+        g.data = data;
+        g.length = data.length;
+      }
+      return g;
+    };
+    this.vocabulary = new Vocabulary(state ? [...state.stems] : []);
+    this.df = grow(Int32Array, state?.df);
+    this.postings = new Postings(state?.postings);
+    this.documents = state ? [...state.documents] : [];
+    this.texts = state ? [...state.texts] : [];
+    this.firstPassage = grow(Int32Array, state?.firstPassage);
+    this.passageCount = grow(Int32Array, state?.passageCount);
+    this.sketches = grow(Uint32Array, state?.sketches);
+    this.passageDocument = grow(Int32Array, state?.passageDocument);
+    this.passageStart = grow(Uint32Array, state?.passageStart);
+    this.passageEnd = grow(Uint32Array, state?.passageEnd);
+    this.passageLength = grow(Uint16Array, state?.passageLength);
+    this.passageFlags = grow(Uint8Array, state?.passageFlags);
+    this.tokenStart = grow(Uint32Array, state?.tokenStart);
+    this.tokenCount = grow(Uint32Array, state?.tokenCount);
+    this.tokens = grow(Uint32Array, state?.tokens);
+    this.livePassages = state?.livePassages ?? 0;
+    this.liveLength = state?.liveLength ?? 0;
+    this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
   }
 
   /** A copy of the whole state as plain arrays. */
   state(): CorpusState {
-    const ids = [...this.docs.keys()];
-    return { documents: ids, texts: ids.map((id) => encoder.encode(this.docs.get(id)!.text)) };
-  }
-
-  /** Live documents. */
-  get size(): number {
-    return this.docs.size;
-  }
-
-  /** The index of a document (its position among documentIds), or -1. */
-  documentIndex(documentId: string): number {
-    return this.docs.has(documentId) ? [...this.docs.keys()].indexOf(documentId) : -1;
-  }
-
-  /** The text of document d. */
-  text(d: number): string {
-    const doc = [...this.docs.values()][d];
-    if (!doc) throw new Error(`no document ${d}`);
-    return doc.text;
+    return {
+      stems: [...this.vocabulary.stems],
+      df: this.df.trimmed(),
+      postings: this.postings.state(),
+      documents: [...this.documents],
+      texts: [...this.texts],
+      firstPassage: this.firstPassage.trimmed(),
+      passageCount: this.passageCount.trimmed(),
+      sketches: this.sketches.trimmed(),
+      passageDocument: this.passageDocument.trimmed(),
+      passageStart: this.passageStart.trimmed(),
+      passageEnd: this.passageEnd.trimmed(),
+      passageLength: this.passageLength.trimmed(),
+      passageFlags: this.passageFlags.trimmed(),
+      tokenStart: this.tokenStart.trimmed(),
+      tokenCount: this.tokenCount.trimmed(),
+      tokens: this.tokens.trimmed(),
+      livePassages: this.livePassages,
+      liveLength: this.liveLength,
+    };
   }
 
   /** Adds or replaces a document. */
   set(documentId: string, text: string): void {
     this.delete(documentId);
-    const lines = new LineIndex(text);
-    const sentences = segmentSentences(text, segmentParagraphs(text));
-    const passages = sentences.map((s) => {
-      const body = text.slice(s.start, s.end);
-      const from = lines.position(s.start);
-      const to = lines.position(s.end);
-      return {
-        documentId,
-        start: s.start,
-        end: s.end,
-        line: from.line,
-        character: from.character,
-        endLine: to.line,
-        endCharacter: to.character,
-        text: body,
-        terms: contentWords(body),
-      };
-    });
-    for (const p of passages) {
-      for (const t of new Set(p.terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      this.termTotal += p.terms.length;
+    const d = this.documents.length;
+    this.documents.push(documentId);
+    this.texts.push(encoder.encode(text));
+    this.byId.set(documentId, d);
+    const { passages, quotes } = splitPassages(text);
+    this.firstPassage.push(this.passageDocument.length);
+    this.passageCount.push(passages.length);
+    const content: number[] = [];
+    const vocabulary = this.vocabulary;
+    const tokens = this.tokens;
+    for (const span of passages) {
+      const p = this.passageDocument.push(d);
+      this.passageStart.push(span.start);
+      this.passageEnd.push(span.end);
+      const first = tokens.length;
+      this.tokenStart.push(first);
+      // Quotation spans are sorted; find the first that ends after the passage starts.
+      let q = 0;
+      while (q < quotes.length && quotes[q + 1] <= span.start) q += 2;
+      let flagsOfPassage = span.kind === 'quote' ? PASSAGE_IS_QUOTE : 0;
+      const unique: number[] = [];
+      let length = 0;
+      indexTokens(text, span.start, span.end, vocabulary, (id, flags, start) => {
+        while (q < quotes.length && quotes[q + 1] <= start) q += 2;
+        if (q < quotes.length && quotes[q] <= start) {
+          flags |= TOKEN_QUOTED;
+          flagsOfPassage |= PASSAGE_HAS_QUOTE;
+        }
+        if (tokens.length === first) flags |= TOKEN_INITIAL;
+        if (flags & TOKEN_NEGATED) flagsOfPassage |= PASSAGE_NEGATED;
+        tokens.push((id | (flags << FLAG_SHIFT)) >>> 0);
+        if (flags & TOKEN_STOPWORD) return;
+        length++;
+        if (id >= this.tf.length) this.growTf(id);
+        if (this.tf[id]++ === 0) unique.push(id);
+        if (span.kind === 'sentence') content.push(id);
+      });
+      this.tokenCount.push(tokens.length - first);
+      this.passageLength.push(Math.min(length, 0xffff));
+      this.passageFlags.push(flagsOfPassage);
+      this.df.reserve(vocabulary.size);
+      this.df.length = Math.max(this.df.length, vocabulary.size);
+      for (const id of unique) {
+        this.postings.add(id, p, this.tf[id]);
+        this.df.data[id]++;
+        this.tf[id] = 0;
+      }
+      this.livePassages++;
+      this.liveLength += length;
     }
-    this.passageTotal += passages.length;
-    this.docs.set(documentId, { passages, text });
+    const sketch = sketchOf(content);
+    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(sketch[i]);
   }
 
+  private growTf(id: number): void {
+    const next = new Uint16Array(Math.max(id + 1, this.tf.length * 2));
+    next.set(this.tf);
+    this.tf = next;
+  }
+
+  /** Removes a document; its passages stop matching at once and are swept later. */
   delete(documentId: string): void {
-    const old = this.docs.get(documentId);
-    if (!old) return;
-    for (const p of old.passages) {
-      for (const t of new Set(p.terms)) {
-        const n = (this.df.get(t) ?? 0) - 1;
-        if (n > 0) this.df.set(t, n);
-        else this.df.delete(t);
+    const d = this.byId.get(documentId);
+    if (d === undefined) return;
+    this.byId.delete(documentId);
+    const first = this.firstPassage.data[d];
+    const count = this.passageCount.data[d];
+    for (let p = first; p < first + count; p++) {
+      const from = this.tokenStart.data[p];
+      const to = from + this.tokenCount.data[p];
+      const seen = new Set<number>();
+      for (let i = from; i < to; i++) {
+        const word = this.tokens.data[i];
+        if ((word >>> FLAG_SHIFT) & TOKEN_STOPWORD) continue;
+        const id = word & TERM_MASK;
+        if (!seen.has(id)) {
+          seen.add(id);
+          this.df.data[id]--;
+        }
       }
-      this.termTotal -= p.terms.length;
+      this.passageDocument.data[p] = -1;
+      this.livePassages--;
+      this.liveLength -= this.passageLength.data[p];
     }
-    this.passageTotal -= old.passages.length;
-    this.docs.delete(documentId);
+    this.documents[d] = null;
+    this.texts[d] = null;
+    this.decoded.delete(d);
+    this.lineIndexes.delete(d);
+    if (this.passageDocument.length - this.livePassages > Math.max(1000, this.livePassages / 2)) this.compact();
+  }
+
+  /** Rebuilds the index without tombstones: passages and documents are renumbered, postings rewritten. */
+  compact(): void {
+    const old = this.state();
+    const fresh = new Corpus();
+    (fresh as { vocabulary: Vocabulary }).vocabulary = this.vocabulary;
+    fresh.df = this.df;
+    for (let d = 0; d < old.documents.length; d++) {
+      const id = old.documents[d];
+      if (id === null) continue;
+      fresh.copyDocument(old, d);
+    }
+    this.postings = fresh.postings;
+    this.documents = fresh.documents;
+    this.texts = fresh.texts;
+    this.firstPassage = fresh.firstPassage;
+    this.passageCount = fresh.passageCount;
+    this.sketches = fresh.sketches;
+    this.passageDocument = fresh.passageDocument;
+    this.passageStart = fresh.passageStart;
+    this.passageEnd = fresh.passageEnd;
+    this.passageLength = fresh.passageLength;
+    this.passageFlags = fresh.passageFlags;
+    this.tokenStart = fresh.tokenStart;
+    this.tokenCount = fresh.tokenCount;
+    this.tokens = fresh.tokens;
+    this.byId.clear();
+    this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
+    this.decoded.clear();
+    this.lineIndexes.clear();
+  }
+
+  // Copies one live document of `old` into this (empty-postings) corpus, re-posting from its token lists.
+  private copyDocument(old: CorpusState, d: number): void {
+    const nd = this.documents.length;
+    this.documents.push(old.documents[d]);
+    this.texts.push(old.texts[d]);
+    this.firstPassage.push(this.passageDocument.length);
+    this.passageCount.push(old.passageCount[d]);
+    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(old.sketches[d * SKETCH_SIZE + i]);
+    const first = old.firstPassage[d];
+    for (let op = first; op < first + old.passageCount[d]; op++) {
+      const p = this.passageDocument.push(nd);
+      this.passageStart.push(old.passageStart[op]);
+      this.passageEnd.push(old.passageEnd[op]);
+      this.passageLength.push(old.passageLength[op]);
+      this.passageFlags.push(old.passageFlags[op]);
+      this.tokenStart.push(this.tokens.length);
+      this.tokenCount.push(old.tokenCount[op]);
+      const from = old.tokenStart[op];
+      const tf = new Map<number, number>();
+      for (let i = from; i < from + old.tokenCount[op]; i++) {
+        const word = old.tokens[i];
+        this.tokens.push(word);
+        if ((word >>> FLAG_SHIFT) & TOKEN_STOPWORD) continue;
+        tf.set(word & TERM_MASK, (tf.get(word & TERM_MASK) ?? 0) + 1);
+      }
+      for (const [id, n] of tf) this.postings.add(id, p, n);
+    }
   }
 
   has(documentId: string): boolean {
-    return this.docs.has(documentId);
+    return this.byId.has(documentId);
   }
 
   get documentIds(): string[] {
-    return [...this.docs.keys()];
+    return [...this.byId.keys()];
   }
 
-  passages(documentId: string): readonly Passage[] {
-    return this.docs.get(documentId)?.passages ?? [];
+  /** Live documents. */
+  get size(): number {
+    return this.byId.size;
   }
 
-  /** BM25 over passages, best first; `exclude` keeps a document from being evidence for itself. */
-  search(query: string, options: { exclude?: string; limit?: number } = {}): { passage: Passage; score: number }[] {
-    const q = [...new Set(contentWords(query))];
-    if (q.length === 0) return [];
-    const avg = this.termTotal / Math.max(1, this.passageTotal);
-    const k1 = 1.2;
-    const b = 0.75;
-    const hits: { passage: Passage; score: number }[] = [];
-    for (const [id, doc] of this.docs) {
-      if (id === options.exclude) continue;
-      for (const p of doc.passages) {
-        let score = 0;
-        for (const t of q) {
-          let tf = 0;
-          for (const x of p.terms) if (x === t) tf++;
-          if (tf === 0) continue;
-          const df = this.df.get(t) ?? 0;
-          const idf = Math.log(1 + (this.passageTotal - df + 0.5) / (df + 0.5));
-          score += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * p.terms.length) / avg));
-        }
-        if (score > 0) hits.push({ passage: p, score });
-      }
+  /** Live passages. */
+  get passageTotal(): number {
+    return this.livePassages;
+  }
+
+  /** The index of a document in the state arrays, or -1. */
+  documentIndex(documentId: string): number {
+    return this.byId.get(documentId) ?? -1;
+  }
+
+  documentId(d: number): string {
+    const id = this.documents[d];
+    if (id === null || id === undefined) throw new Error(`no document ${d}`);
+    return id;
+  }
+
+  /** A document's text (decoded from UTF-8; the last few are kept). */
+  text(d: number): string {
+    let text = this.decoded.get(d);
+    if (text === undefined) {
+      const bytes = this.texts[d];
+      if (!bytes) throw new Error(`no document ${d}`);
+      text = decoder.decode(bytes);
+      if (this.decoded.size >= 256) this.decoded.delete(this.decoded.keys().next().value as number);
+      this.decoded.set(d, text);
     }
-    hits.sort((x, y) => y.score - x.score);
-    return hits.slice(0, options.limit ?? 20);
+    return text;
   }
+
+  /** The sketch of a document, for sketchSimilarity. */
+  sketch(d: number): Uint32Array {
+    return this.sketches.data.subarray(d * SKETCH_SIZE, (d + 1) * SKETCH_SIZE);
+  }
+
+  /** The passages of a document as plain data, positions included. */
+  passages(documentId: string): Passage[] {
+    const d = this.documentIndex(documentId);
+    if (d < 0) return [];
+    const first = this.firstPassage.data[d];
+    const out: Passage[] = [];
+    for (let p = first; p < first + this.passageCount.data[d]; p++) out.push(this.passage(p));
+    return out;
+  }
+
+  /** One passage as plain data. */
+  passage(p: number): Passage {
+    const d = this.passageDocument.data[p];
+    const text = this.text(d);
+    let lines = this.lineIndexes.get(d);
+    if (!lines) {
+      if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
+      this.lineIndexes.set(d, (lines = new LineIndex(text)));
+    }
+    const start = this.passageStart.data[p];
+    const end = this.passageEnd.data[p];
+    const from = lines.position(start);
+    const to = lines.position(end);
+    return {
+      documentId: this.documentId(d),
+      start,
+      end,
+      line: from.line,
+      character: from.character,
+      endLine: to.line,
+      endCharacter: to.character,
+      text: text.slice(start, end),
+    };
+  }
+
+  /** The document a passage belongs to (-1 once deleted). */
+  passageDocumentOf(p: number): number {
+    return this.passageDocument.data[p];
+  }
+
+  passageFlagsOf(p: number): number {
+    return this.passageFlags.data[p];
+  }
+
+  /** [start, end) of a passage in its document's text. */
+  passageSpan(p: number): { start: number; end: number } {
+    return { start: this.passageStart.data[p], end: this.passageEnd.data[p] };
+  }
+
+  /** The passages of document d: [first, first + count). */
+  passageRange(d: number): { first: number; count: number } {
+    return { first: this.firstPassage.data[d], count: this.passageCount.data[d] };
+  }
+
+  /** A passage's tokens (term id | flags << FLAG_SHIFT), a view into the state: do not keep it. */
+  passageTokens(p: number): Uint32Array {
+    const from = this.tokenStart.data[p];
+    return this.tokens.data.subarray(from, from + this.tokenCount.data[p]);
+  }
+
+  /** Inverse document frequency of a term over live passages; unseen terms count as once-seen. */
+  idf(term: number): number {
+    const df = term >= 0 && term < this.df.length ? Math.max(1, this.df.data[term]) : 1;
+    const n = Math.max(this.livePassages, df);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * BM25 over passages, best first. `exclude` (document indices) keeps a document from being evidence for itself.
+   * Terms are taken rarest first and read from their postings; once enough passages are found and the next
+   * term's list would take the query past its budget of postings, the best few hundred found so far are scored
+   * for the remaining (commoner) terms from their own token lists instead: a common word can hardly lift an
+   * unseen passage into the top, and reading its whole postings list would cost more than the rest of the query.
+   */
+  search(query: readonly QueryTerm[], options: { exclude?: readonly number[]; limit?: number } = {}): Hit[] {
+    const limit = options.limit ?? 20;
+    const exclude = options.exclude ?? [];
+    const terms = query
+      .filter((q) => q.term >= 0 && q.term < this.df.length && this.df.data[q.term] > 0 && q.weight > 0)
+      .map((q) => ({ term: q.term, weight: q.weight * this.idf(q.term) }))
+      .sort((a, b) => b.weight - a.weight);
+    if (terms.length === 0) return [];
+    if (this.accumulator.length < this.passageDocument.length) this.accumulator = new Float32Array(this.passageDocument.data.length);
+    const acc = this.accumulator;
+    const touched = this.touched;
+    touched.length = 0;
+    const docs = this.passageDocument.data;
+    const lengths = this.passageLength.data;
+    const avg = this.liveLength / Math.max(1, this.livePassages);
+    let read = 0;
+    let k = 0;
+    for (; k < terms.length; k++) {
+      const t = terms[k];
+      const df = this.df.data[t.term];
+      if (touched.length >= limit && read + df > POSTINGS_BUDGET) break;
+      read += df;
+      const w = t.weight;
+      this.postings.forEachBlock(t.term, (pool, from, to) => {
+        for (let i = from; i < to; i++) {
+          const entry = pool[i];
+          const p = entry >>> 4;
+          const tf = entry & 15;
+          const prior = acc[p];
+          if (prior === 0) {
+            // Only a passage seen for the first time is checked: deleted, or in an excluded document.
+            const d = docs[p];
+            if (d < 0 || exclude.includes(d)) continue;
+            touched.push(p);
+          }
+          acc[p] = prior + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[p]) / avg));
+        }
+      });
+    }
+    let hits: Hit[];
+    if (k < terms.length) {
+      // The common terms, scored on the best passages found so far from their token lists.
+      const rest = new Map<number, number>();
+      for (let j = k; j < terms.length; j++) rest.set(terms[j].term, terms[j].weight);
+      const shortlist = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
+      const tf = new Map<number, number>();
+      for (const h of shortlist) {
+        tf.clear();
+        const from = this.tokenStart.data[h.passage];
+        const to = from + this.tokenCount.data[h.passage];
+        for (let i = from; i < to; i++) {
+          const id = this.tokens.data[i] & TERM_MASK;
+          if (rest.has(id)) tf.set(id, (tf.get(id) ?? 0) + 1);
+        }
+        const norm = K1 * (1 - B + (B * lengths[h.passage]) / avg);
+        for (const [id, n] of tf) {
+          const f = Math.min(n, 15);
+          h.score += (rest.get(id)! * f * (K1 + 1)) / (f + norm);
+        }
+      }
+      hits = shortlist.sort((a, b) => b.score - a.score || a.passage - b.passage).slice(0, limit);
+    } else hits = topHits(acc, touched.data, touched.length, limit);
+    for (let i = 0; i < touched.length; i++) acc[touched.data[i]] = 0;
+    return hits;
+  }
+
+  /** Sizes for memory reports. */
+  stats(): { documents: number; passages: number; terms: number; tokens: number; postingWords: number; textBytes: number } {
+    let textBytes = 0;
+    for (const t of this.texts) textBytes += t?.length ?? 0;
+    return {
+      documents: this.size,
+      passages: this.livePassages,
+      terms: this.vocabulary.size,
+      tokens: this.tokens.length,
+      postingWords: this.postings.words,
+      textBytes,
+    };
+  }
+}
+
+// The `limit` best touched passages, best first (ties: earlier passage first), by a bounded min-heap.
+function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
+  const heap = new Int32Array(Math.min(limit, n));
+  let size = 0;
+  // Heap order: the root is the worst kept passage (lowest score; among equals, the later passage).
+  const worse = (a: number, b: number): boolean => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && worse(heap[l], heap[m])) m = l;
+      if (r < size && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      const t = heap[m];
+      heap[m] = heap[i];
+      heap[i] = t;
+      i = m;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const p = touched[i];
+    if (size < heap.length) {
+      let j = size++;
+      heap[j] = p;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if (!worse(heap[j], heap[parent])) break;
+        const t = heap[parent];
+        heap[parent] = heap[j];
+        heap[j] = t;
+        j = parent;
+      }
+    } else if (worse(heap[0], p)) {
+      heap[0] = p;
+      down(0);
+    }
+  }
+  const hits: Hit[] = [];
+  for (let i = 0; i < size; i++) hits.push({ passage: heap[i], score: acc[heap[i]] });
+  return hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
 }

@@ -1,9 +1,24 @@
-import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
-import type { Corpus, Passage } from '../corpus/corpus';
-import { contentWords } from '../corpus/terms';
-import type { ArticleAnalysis, ClaimFinding, ClaimStatus, Evidence, QuoteFinding } from '../types';
+// Evidence for each quote and claim of an article: BM25 finds candidate passages in the other documents, the
+// calibrated support model and the quote-wording comparison decide how each bears on the statement, and the
+// best passage of every other document is kept — copies of one article (wire copies) counted once.
 
-const SUPPORT_THRESHOLD = 0.5;
+import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
+import { FLAG_SHIFT, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { DUPLICATE_SIMILARITY, sketchOf, sketchSimilarity } from '../corpus/sketch';
+import { scanTokens, TOKEN_STOPWORD } from '../corpus/terms';
+import type { ArticleAnalysis, ClaimFinding, Evidence, QuoteFinding } from '../types';
+import { statusOf } from '../claims/status';
+import { Comparison, MIN_PASSAGES_FOR_COPY, type Candidate } from './comparison';
+import { judgeStatement, type Judgement } from './relation';
+import { queryTokens } from './query';
+import { concat, quoteCandidates, speakerNearby, speakerOf, SURROUNDINGS } from './quoteEvidence';
+
+export { lexiconOf } from './comparison';
+
+/** Sources shown per quote or claim. */
+const MAX_SOURCES = 12;
+
+const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
 
 /** Finds, for each quote and claim of an article, the best passage of every other corpus document that bears on it. */
 export function corroborate(
@@ -12,47 +27,152 @@ export function corroborate(
   corpus: Corpus,
   token: CancellationToken = noCancellation,
 ): { quotes: QuoteFinding[]; claims: ClaimFinding[] } {
+  const { text } = analysis;
+  const quoted = quoteSpans(analysis);
+  const sentenceTokens = analysis.sentences.map((s) => queryTokens(corpus, text, s.start, s.end, quoted));
+  const article = articleSketch(sentenceTokens, analysis.sentences.length);
+  const cmp = new Comparison(corpus, documentId, article);
   const quotes: QuoteFinding[] = [];
+  const differing = new Map<number, Candidate[]>(); // sentence index → differs candidates of its quotes
   for (const quote of analysis.quotes) {
     throwIfCancelled(token);
-    quotes.push({ quote, evidence: quote.kind === 'scare' ? [] : findEvidence(quote.text, documentId, corpus) });
+    if (quote.kind === 'scare') {
+      quotes.push({ quote, evidence: [] });
+      continue;
+    }
+    const si = analysis.sentences.findIndex((s) => s.start <= quote.start && quote.start < s.end);
+    const sq = si >= 0 ? cmp.sentence(si, sentenceTokens[si]) : cmp.sentence(-1 - quote.start, queryTokens(corpus, text, quote.start, quote.end));
+    const attribution = quote.attribution !== null ? analysis.attributions[quote.attribution] : undefined;
+    // What the article says around the quote: its sentence and the two before, which often name the event.
+    const around = si >= 0 ? cmp.sentence(SURROUNDINGS + si, concat(sentenceTokens.slice(Math.max(0, si - 2), si + 1)), quote.kind !== 'direct') : sq;
+    const candidates = quoteCandidates(cmp, text, quote, sq, around, speakerOf(attribution) ?? speakerNearby(analysis, si));
+    quotes.push({ quote, evidence: toEvidence(cmp, candidates) });
+    if (si >= 0) differing.set(si, [...(differing.get(si) ?? []), ...candidates.filter((c) => c.judgement.relation === 'differs')]);
   }
   const claims: ClaimFinding[] = [];
   for (const claim of analysis.claims) {
     throwIfCancelled(token);
-    const evidence = findEvidence(claim.text, documentId, corpus);
+    const tokens = sentenceTokens[claim.sentence] ?? queryTokens(corpus, text, claim.start, claim.end);
+    const sq = cmp.sentence(sentenceTokens[claim.sentence] ? claim.sentence : -1 - claim.start - text.length, tokens);
+    const judged: Candidate[] = [];
+    for (const p of sq.hits) {
+      const judgement = cmp.judge(sq, p);
+      if (judgement.relation) judged.push({ passage: p, document: corpus.passageDocumentOf(p), judgement });
+    }
+    const candidates = [...judged, ...(differing.get(claim.sentence) ?? [])];
+    const evidence = toEvidence(cmp, candidates);
     claims.push({ claim, evidence, status: statusOf(evidence, claim.attribution !== null) });
   }
   return { quotes, claims };
 }
 
-function findEvidence(text: string, documentId: string, corpus: Corpus): Evidence[] {
-  const query = new Set(contentWords(text));
-  if (query.size === 0) return [];
-  const best = new Map<string, Evidence>();
-  for (const { passage } of corpus.search(text, { exclude: documentId, limit: 50 })) {
-    const score = overlap(query, passage);
-    if (score < SUPPORT_THRESHOLD) continue;
-    const prev = best.get(passage.documentId);
-    if (!prev || prev.score < score) best.set(passage.documentId, toEvidence(passage, score));
+/** Evidence for one statement (a sentence of text) from documents other than `exclude`: what the evaluation measures. */
+export function evidenceForStatement(corpus: Corpus, statement: string, exclude: string | null = null): Evidence[] {
+  const cmp = new Comparison(corpus, exclude, null);
+  return toEvidence(cmp, statementCandidates(cmp, queryTokens(corpus, statement)));
+}
+
+/** How one document bears on a statement: its best passage's relation and score (null relation: none). */
+export function compareWithDocument(corpus: Corpus, statement: string, documentId: string): Judgement {
+  const cmp = new Comparison(corpus, null, null);
+  const q = cmp.queryProfile(queryTokens(corpus, statement));
+  const d = corpus.documentIndex(documentId);
+  let best: Judgement = { relation: null, score: 0 };
+  if (d < 0) return best;
+  const { first, count } = corpus.passageRange(d);
+  for (let p = first; p < first + count; p++) {
+    const j = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, corpus.passageTotal);
+    if (rank(j) > rank(best)) best = j;
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return best;
 }
 
-function overlap(query: Set<string>, passage: Passage): number {
-  const terms = new Set(passage.terms);
-  let shared = 0;
-  for (const t of query) if (terms.has(t)) shared++;
-  return shared / query.size;
+// Supports and conflicts rank above "nothing"; then by score.
+const rank = (j: Judgement): number => (j.relation ? 1 : 0) + j.score;
+
+/** Every BM25 candidate for a statement re-ranked by the support model, relation or not, best first (for evaluation). */
+export function rankPassages(corpus: Corpus, statement: string): { documentId: string; score: number }[] {
+  const cmp = new Comparison(corpus, null, null);
+  return statementCandidates(cmp, queryTokens(corpus, statement), true)
+    .sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage)
+    .map((c) => ({ documentId: corpus.documentId(c.document), score: c.judgement.score }));
 }
 
-function toEvidence(p: Passage, score: number): Evidence {
-  const { documentId, start, end, line, character, endLine, endCharacter, text } = p;
-  return { documentId, start, end, line, character, endLine, endCharacter, text, score, relation: 'supports' };
+function statementCandidates(cmp: Comparison, tokens: Uint32Array, all = false): Candidate[] {
+  const q = cmp.queryProfile(tokens);
+  if (q.content.size === 0) return [];
+  const terms: QueryTerm[] = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+  const out: Candidate[] = [];
+  for (const p of cmp.search(terms)) {
+    const judgement = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, cmp.corpus.passageTotal);
+    if (judgement.relation || all) out.push({ passage: p, document: cmp.corpus.passageDocumentOf(p), judgement });
+  }
+  return out;
 }
 
-function statusOf(evidence: Evidence[], attributed: boolean): ClaimStatus {
-  if (evidence.some((e) => e.relation !== 'supports')) return 'disputed';
-  if (evidence.length > 0) return 'corroborated';
-  return attributed ? 'single-source' : 'unverified';
+
+function quoteSpans(analysis: ArticleAnalysis): number[] {
+  return analysis.quotes.flatMap((q) => [q.start, q.end]);
+}
+
+// The article's sketch, for spotting corpus documents that are copies of it.
+function articleSketch(sentences: Uint32Array[], count: number): Uint32Array | null {
+  if (count < MIN_PASSAGES_FOR_COPY) return null;
+  const content: number[] = [];
+  for (const s of sentences) for (const w of s) if (isContent(w)) content.push(w & TERM_MASK);
+  return sketchOf(content);
+}
+
+// Offsets of tokens [from, to) of a passage, found by scanning its text again.
+function tokenOffsets(text: string, span: { start: number; end: number }, from: number, to: number): { start: number; end: number } | null {
+  let i = 0;
+  let start = -1;
+  let end = -1;
+  scanTokens(text, span.start, span.end, (_w, s, e) => {
+    if (i === from) start = s;
+    if (i === to - 1) end = e;
+    i++;
+  });
+  return start >= 0 && end >= 0 ? { start, end } : null;
+}
+
+// Within one document, the passage that carries the quote's words (or another wording of them), and a
+// disagreement, tell the user more than a passage that merely agrees: they are preferred, then the score.
+const weight = (c: Candidate): number => (c.wording ? 2 : 0) + (c.judgement.relation === 'supports' ? 0 : 1) + c.judgement.score;
+
+/** The best candidate of each document, copies grouped, best first, as Evidence. */
+function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
+  const { corpus } = cmp;
+  const best = new Map<number, Candidate>();
+  for (const c of candidates) {
+    const prev = best.get(c.document);
+    if (!prev || weight(prev) < weight(c)) best.set(c.document, c);
+  }
+  const ordered = [...best.values()].sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage);
+  const leaders: { candidate: Candidate; duplicates: string[] }[] = [];
+  for (const c of ordered) {
+    const long = corpus.passageRange(c.document).count >= MIN_PASSAGES_FOR_COPY;
+    const leader = long
+      ? leaders.find(
+          (l) => corpus.passageRange(l.candidate.document).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(corpus.sketch(l.candidate.document), corpus.sketch(c.document)) >= DUPLICATE_SIMILARITY,
+        )
+      : undefined;
+    if (leader) leader.duplicates.push(corpus.documentId(c.document));
+    else leaders.push({ candidate: c, duplicates: [] });
+  }
+  return leaders.slice(0, MAX_SOURCES).map(({ candidate, duplicates }) => evidenceOf(cmp, candidate, duplicates));
+}
+
+function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Evidence {
+  const { corpus } = cmp;
+  const passage = corpus.passage(c.passage);
+  const e: Evidence = { ...passage, score: c.judgement.score, relation: c.judgement.relation ?? 'supports' };
+  if (c.judgement.reason) e.reason = c.judgement.reason;
+  if (duplicates.length > 0) e.duplicates = duplicates;
+  if (c.wording) {
+    const text = corpus.text(c.document);
+    const span = tokenOffsets(text, corpus.passageSpan(c.passage), c.wording.from, c.wording.to);
+    if (span) e.wording = { ...span, text: text.slice(span.start, span.end) };
+  }
+  return e;
 }

@@ -1,62 +1,181 @@
 import type { Paragraph, Sentence } from '../types';
+import { isAbbreviation, isSentenceStarter } from './abbreviations';
 
-/** Paragraphs are runs of non-blank lines; offsets exclude surrounding whitespace. */
+// Light, regex-free scanners: the corpus segments every document with these, so they must stay
+// fast (tens of MB/s) and allocate little. The heavier token layer (tokens.ts) runs only on the
+// article being read.
+
+const NL = 10;
+const CR = 13;
+
+/**
+ * Paragraphs: blocks separated by blank lines; inside a block, a line break also ends a paragraph
+ * when the line before it is finished (terminal punctuation or a short heading) and the next line
+ * starts like a new paragraph. Offsets exclude surrounding whitespace.
+ */
 export function segmentParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   let start = -1;
-  let end = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m[0].length > 0) {
-    const line = m[0].replace(/[\r\n]+$/, '');
-    if (line.trim().length === 0) {
-      if (start >= 0) paragraphs.push(trimmed(text, start, end, paragraphs.length));
+  let lastEnd = -1;
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === NL || c === CR) break;
+      j++;
+    }
+    const [ls, le] = trimRange(text, i, j);
+    if (le <= ls) {
+      if (start >= 0) push(paragraphs, start, lastEnd);
       start = -1;
     } else {
-      if (start < 0) start = m.index;
-      end = m.index + line.length;
+      if (start >= 0 && lineEndsParagraph(text, start, lastEnd) && lineStartsParagraph(text, ls)) {
+        push(paragraphs, start, lastEnd);
+        start = -1;
+      }
+      if (start < 0) start = ls;
+      lastEnd = le;
     }
+    if (j >= n) break;
+    i = text.charCodeAt(j) === CR && text.charCodeAt(j + 1) === NL ? j + 2 : j + 1;
   }
-  if (start >= 0) paragraphs.push(trimmed(text, start, end, paragraphs.length));
-  return paragraphs.filter((p) => p.end > p.start);
+  if (start >= 0) push(paragraphs, start, lastEnd);
+  return paragraphs;
 }
 
-function trimmed(text: string, start: number, end: number, index: number): Paragraph {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end, index };
+function push(out: Paragraph[], start: number, end: number): void {
+  out.push({ start, end, index: out.length });
 }
 
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof sen rep gov gen lt col sgt capt st jr sr inc ltd co corp dept u.s u.k u.n e.g i.e vs etc jan feb mar apr jun jul aug sep sept oct nov dec no pp d r i'.split(' '),
-);
+/** Whether the line ending at `end` closes a paragraph: it ends a sentence, or it is a short heading. */
+function lineEndsParagraph(text: string, blockStart: number, end: number): boolean {
+  const last = text[end - 1];
+  if ('.!?…"”’:)'.includes(last)) return true;
+  let lineStart = end;
+  while (lineStart > blockStart && text.charCodeAt(lineStart - 1) !== NL && text.charCodeAt(lineStart - 1) !== CR) lineStart--;
+  return end - lineStart < 60;
+}
 
-/** Splits each paragraph into sentences at terminal punctuation, skipping common abbreviations. */
+function lineStartsParagraph(text: string, start: number): boolean {
+  const c = text[start];
+  return isUpper(c) || c === '“' || c === '"' || c === '‘' || isDigit(c) || c === '-' || c === '•' || c === '*';
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+const CLOSERS = '"”’\')]»';
+
+/**
+ * Splits each paragraph into sentences at terminal punctuation (with any closing quotes or brackets),
+ * except after abbreviations ("U.S.", "Sept.", "Gov.", "(D-Mass.)"), initials ("John F. Kennedy"),
+ * and when the next word is lower-case (`?” he asked`, `… and then`).
+ */
 export function segmentSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = [];
   for (const p of paragraphs) {
     let start = p.start;
-    const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
-    re.lastIndex = p.start;
-    let m: RegExpExecArray | null;
-    const body = text.slice(0, p.end);
-    while ((m = re.exec(body))) {
-      const end = m.index + m[0].length;
-      const before = body.slice(start, m.index);
-      const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
-      const next = /^\s+(\S)/.exec(body.slice(end))?.[1] ?? '';
-      if (m[0] === '.' && ABBREVIATIONS.has(word.replace(/\.$/, ''))) continue;
-      if (next && /[a-z]/.test(next)) continue;
+    let i = p.start;
+    while (i < p.end) {
+      const c = text[i];
+      if (c !== '.' && c !== '!' && c !== '?' && c !== '…') {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < p.end && (text[end] === '.' || text[end] === '!' || text[end] === '?' || text[end] === '…')) end++;
+      while (end < p.end && CLOSERS.includes(text[end])) end++;
+      if (end < p.end && !isSpace(text.charCodeAt(end))) {
+        i = end;
+        continue;
+      }
+      if (end < p.end && !isBoundary(text, i, end, p.end)) {
+        i = end;
+        continue;
+      }
       pushSentence(text, start, end, p.index, sentences);
       start = end;
+      i = end;
     }
     pushSentence(text, start, p.end, p.index, sentences);
   }
   return sentences;
 }
 
+/** Decides whether the terminal mark at `mark` (its run ending at `end`, before whitespace) ends a sentence. */
+function isBoundary(text: string, mark: number, end: number, limit: number): boolean {
+  let next = end;
+  while (next < limit && isSpace(text.charCodeAt(next))) next++;
+  const nc = text[next];
+  // `?” he asked`, `Gov. ... (D-Mass.) said`, `… and`: a lower-case continuation never starts a sentence.
+  if (isLower(nc)) return false;
+  if (text[mark] !== '.' || end - mark > 1 && text[mark + 1] === '.') return true;
+  if (end > mark + 1 && text[end - 1] === ')') {
+    // "(D-Mass.) The": the period belongs to the bracketed abbreviation.
+    return isSentenceStarter(wordAt(text, next, limit));
+  }
+  const word = wordBefore(text, mark);
+  if (word.length === 0) return true;
+  if (word.length === 1 && isUpper(word)) {
+    // An initial ("John F. Kennedy", "Plan B. The") ends a sentence only before a sentence-starting word.
+    return isSentenceStarter(wordAt(text, next, limit));
+  }
+  if (word.includes('.')) {
+    // "U.S.", "D.C.", "a.m.": a sentence may end there, but only before a clear sentence starter.
+    return isSentenceStarter(wordAt(text, next, limit));
+  }
+  const kind = isAbbreviation(word);
+  if (kind === 'title') return false;
+  if (kind === 'before-number') return !isDigit(nc);
+  if (kind === 'other') return isSentenceStarter(wordAt(text, next, limit));
+  return true;
+}
+
+/** The word ending just before `mark`, with inner periods ("U.S" for "U.S."), or '' after a non-letter. */
+function wordBefore(text: string, mark: number): string {
+  let s = mark;
+  while (s > 0) {
+    const c = text[s - 1];
+    if (isLetter(c) || (c === '.' && s - 2 >= 0 && isLetter(text[s - 2]))) s--;
+    else break;
+  }
+  return text.slice(s, mark);
+}
+
+function wordAt(text: string, start: number, limit: number): string {
+  let s = start;
+  while (s < limit && (text[s] === '“' || text[s] === '"' || text[s] === '‘' || text[s] === '(')) s++;
+  let e = s;
+  while (e < limit && isLetter(text[e])) e++;
+  return text.slice(s, e);
+}
+
 function pushSentence(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start) out.push({ start, end, paragraph, index: out.length });
+  const [s, e] = trimRange(text, start, end);
+  if (e > s) out.push({ start: s, end: e, paragraph, index: out.length });
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === NL || c === CR || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isLower(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+function isUpper(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && (isLower(c) || isUpper(c));
 }

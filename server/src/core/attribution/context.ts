@@ -1,0 +1,59 @@
+import type { Token } from '../text/tokens';
+import type { Attribution, Quote, TextSpan } from '../types';
+import type { Range } from './phrases';
+
+// What the extractors share while reading one article: its tokens, its quotes, and span helpers.
+
+/** An attribution before speakers are resolved: token ranges kept for resolution. */
+export interface FoundAttribution extends Attribution {
+  sourceTokens: Range | null;
+}
+
+/** One article being read: tokens, quotes, and the cue lexicon as sets of lemmas. */
+export interface Context {
+  text: string;
+  tokens: Token[];
+  quotes: Quote[];
+  /** Per token: index of the quote it lies in, or -1. */
+  quoteOf: Int32Array;
+  quoteEnds: Set<number>;
+  speech: Set<string>;
+  belief: Set<string>;
+  nouns: Set<string>;
+}
+
+/** Per token, the index of the quote it lies in, or -1. */
+export function quoteIndex(tokens: Token[], quotes: Quote[]): Int32Array {
+  const of = new Int32Array(tokens.length).fill(-1);
+  let q = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (q < quotes.length && quotes[q].end <= tokens[i].start) q++;
+    if (q < quotes.length && quotes[q].start <= tokens[i].start) of[i] = q;
+  }
+  return of;
+}
+
+/** Whether token `i` is the closing mark of a quote (whatever its glyph). */
+export function isCloseQuote(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  return !!t && t.pos === 'PUNCT' && ctx.quoteEnds.has(t.end);
+}
+
+/** A quote as a text span, marks included. */
+export function quoteSpan(text: string, q: Quote): TextSpan {
+  return { start: q.start, end: q.end, text: text.slice(q.start, q.end) };
+}
+
+/** The text span of tokens [i, j). */
+export function spanOf(ctx: Context, i: number, j: number): TextSpan {
+  const start = ctx.tokens[i].start;
+  const end = ctx.tokens[j - 1].end;
+  return { start, end, text: ctx.text.slice(start, end) };
+}
+
+/** The span [start, end) without surrounding spaces and commas, or null when nothing is left. */
+export function spanTrim(text: string, start: number, end: number): TextSpan | null {
+  while (start < end && /[\s,]/.test(text[start])) start++;
+  while (end > start && /[\s,]/.test(text[end - 1])) end--;
+  return end > start ? { start, end, text: text.slice(start, end) } : null;
+}

@@ -1,0 +1,259 @@
+import type { Token } from '../text/tokens';
+
+// Noun phrases found from part-of-speech tags alone, left of a cue ("White House spokeswoman Sarah
+// Sanders said") or right of it ("said the Trump spokeswoman"). Ranges are token indices [start, end).
+
+/** A token range [start, end). */
+export type Range = [number, number];
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'one']);
+const RELATIVES = new Set(['who', 'which', 'that']);
+const NP_PUNCT = new Set(['-', '.', '&', '’s', "'s", '’', "'"]);
+// Words between a subject and its cue that belong to neither: auxiliaries, negation, adverbs.
+const SKIP_POS = new Set(['AUX', 'ADV']);
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon evening night earlier later recently'.split(' '),
+);
+
+// Determiners that stand alone as a subject: "another says", "some argue", "both said".
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const STANDALONE = new Set(
+  'another one some many most others both few all either neither each half third quarter fifth majority minority plurality'.split(' '),
+);
+
+function isNominal(t: Token): boolean {
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that') || STANDALONE.has(t.lower)) return true;
+  // A capitalised name the tagger read as a verb or adjective ("Cook said").
+  return (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'X') && t.text.charCodeAt(0) !== t.lower.charCodeAt(0);
+}
+
+function inPhrase(t: Token): boolean {
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
+  if (t.pos === 'PART') return t.lower === '’s' || t.lower === "'s";
+  if (t.pos === 'PRON') return t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its' || t.lower === 'our' || t.lower === 'my';
+  if (t.pos === 'PUNCT') return NP_PUNCT.has(t.text);
+  // A capitalised word the tagger took for a verb or adverb inside a name ("Press Secretary", "Kim Jong Un").
+  return /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'ADV' && t.pos !== 'AUX';
+}
+
+/** Skips auxiliaries, adverbs, negation and time phrases ("has also repeatedly", "on Monday") leftwards from `end`. */
+export function skipBackModifiers(tokens: Token[], end: number, floor: number): number {
+  let j = end;
+  for (;;) {
+    const t = tokens[j - 1];
+    if (j <= floor || !t) return j;
+    if (SKIP_POS.has(t.pos) || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
+      j--;
+      continue;
+    }
+    // "Sanders on Monday said", "Sanders Monday said"
+    if (TIME_WORDS.has(t.lower)) {
+      j--;
+      const prev = tokens[j - 1];
+      if (prev && j > floor && (prev.lower === 'on' || prev.lower === 'last' || prev.lower === 'this' || prev.lower === 'late' || prev.lower === 'early')) j--;
+      continue;
+    }
+    // A reduced relative after the noun: "A court document filed Thursday says".
+    if (t.pos === 'VERB' && /ed$/.test(t.lower) && j - 1 > floor && tokens[j - 2].pos === 'NOUN') {
+      j--;
+      continue;
+    }
+    // A parenthetical after the name: "Warren (D-Mass.) said".
+    if (t.text === ')') {
+      let k = j - 1;
+      while (k > floor && tokens[k].text !== '(' && j - k < 8) k--;
+      if (tokens[k].text === '(') {
+        j = k;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+/** The noun phrase ending just before token `end` (after skipping modifiers), or null. */
+export function phraseBefore(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  if (j <= floor) return null;
+  const last = tokens[j - 1];
+  // A relative pronoun is the source as written ("a source who said"); speakers.ts resolves it to its antecedent.
+  if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(last.lower)) return [j - 1, j];
+  if (RELATIVES.has(last.lower)) return [j - 1, j];
+  if (last.text === ',') return subjectBeforeParenthetical(tokens, j - 1, floor);
+  let i = j;
+  while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
+  // Include a bracketed party tag inside the phrase end: handled by skipBackModifiers. Trim leading joiners.
+  while (i < j && !inPhrase(tokens[i])) i++;
+  while (i < j && (tokens[i].pos === 'PUNCT' || tokens[i].pos === 'PART')) i++;
+  // A time phrase before the subject is not part of it: "The past week Kim Jong Un reiterated".
+  const time = /^(the|this|last|next|past)$/.test(tokens[i]?.lower ?? '') ? i + 1 : -1;
+  if (time > 0) {
+    let t = time;
+    while (t < j && (tokens[t].pos === 'ADJ' || tokens[t].lower === 'past')) t++;
+    if (t < j - 1 && /^(week|month|year|day|weekend|night|morning|evening|summer|winter|spring|fall)$/.test(tokens[t].lower)) i = t + 1;
+  }
+  if (i >= j || !hasHead(tokens, i, j)) return null;
+  return withApposition(tokens, [i, j], floor);
+}
+
+/**
+ * "Marley Anderson, 21, a junior from Las Vegas, said", "Sanders, who …, said": a subject phrase at the
+ * start of the sentence (or of a comma-led clause) followed by parentheticals up to the comma before the cue.
+ */
+function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: number): Range | null {
+  const starts = [floor];
+  for (let k = floor; k < comma; k++) if (tokens[k].text === ',') starts.push(k + 1);
+  for (const start of starts) {
+    if (start >= comma) break;
+    let i = start;
+    while (i < comma && (tokens[i].pos === 'CCONJ' || tokens[i].lower === 'but' || (tokens[i].pos === 'PUNCT' && tokens[i].text !== ','))) i++;
+    let j = i;
+    while (j < comma && (inPhrase(tokens[j]) || joinsPhrase(tokens, j, i))) j++;
+    if (j > i && j < comma && tokens[j].text === ',' && hasHead(tokens, i, j) && !(j - i === 1 && tokens[i].pos === 'NUM')) {
+      // The parenthetical describes the subject ("63, an independent voter raised in Chile", "who led the
+      // committee"); it must not be a clause of its own that reports something, nor run on for long.
+      const inner = tokens.slice(j + 1, comma);
+      const reports = inner.some((t) => t.lemma === 'say' || t.text === '“' || t.text === '"');
+      const clause = inner[0]?.pos === 'PRON' && inner[0].lower !== 'who' && inner[0].lower !== 'whose';
+      if (!reports && !clause && inner.length <= 30) return [i, comma];
+    }
+  }
+  return null;
+}
+
+/** The lower-case end of a hyphenated name: "in" of "Moon Jae-in", "un" of "Kim Jong-un". */
+function hyphenTail(tokens: Token[], k: number): boolean {
+  const dash = tokens[k - 1];
+  const head = tokens[k - 2];
+  const t = tokens[k];
+  return !!dash && !!head && dash.text === '-' && dash.end === t.start && head.end === dash.start && /^\p{Lu}/u.test(head.text);
+}
+
+/** "of" and "and" inside a phrase ("Secretary of State Mike Pompeo", "Trump and Pence"), a parenthetical. */
+function joinsPhrase(tokens: Token[], k: number, floor: number): boolean {
+  const t = tokens[k];
+  if (hyphenTail(tokens, k) && k - 2 >= floor) return true;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!prev || k <= floor || !next) return false;
+  if ((t.lower === 'of' || t.lower === 'for') && isNominal(prev) && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET')) return true;
+  // "majorities in all five", "4 in 10"
+  if (t.lower === 'in' && (prev.pos === 'NUM' || prev.pos === 'NOUN') && (next.pos === 'NUM' || (next.pos === 'DET' && tokens[k + 2]?.pos === 'NUM'))) return true;
+  if (t.lower === 'and' && isNominal(prev) && (isNominal(next) || next.pos === 'ADJ' || next.pos === 'DET')) return true;
+  if (t.text === '(' || t.text === ')') return true;
+  return false;
+}
+
+function hasHead(tokens: Token[], i: number, j: number): boolean {
+  // A possessive alone ("their say") heads nothing.
+  for (let k = i; k < j; k++) if (isNominal(tokens[k]) && !POSSESSIVES.has(tokens[k].lower)) return true;
+  // An adjective standing for a noun after a determiner: "the self-described democratic socialist".
+  return j - i >= 2 && tokens[i].pos === 'DET' && tokens[j - 1].pos === 'ADJ';
+}
+
+/** "Sarah Sanders, the White House spokeswoman, said": the name and its apposition form the source. */
+function withApposition(tokens: Token[], np: Range, floor: number): Range {
+  const [i, j] = np;
+  const comma = tokens[i - 1];
+  if (!comma || comma.text !== ',' || i - 1 <= floor) return np;
+  const after = tokens[j];
+  // Only when a comma closes the apposition right before the cue side ("…, the spokeswoman, said").
+  if (!after || after.text !== ',') return np;
+  let k = i - 1;
+  while (k > floor && (inPhrase(tokens[k - 1]) || joinsPhrase(tokens, k - 1, floor))) k--;
+  if (k < i - 1 && tokens.slice(k, i - 1).some((t) => t.pos === 'PROPN')) return [k, j];
+  return np;
+}
+
+/** The phrase a relative pronoun stands for: "a source who said" → "a source". */
+export function antecedent(tokens: Token[], rel: number, floor: number): Range | null {
+  let j = rel;
+  if (tokens[j - 1]?.text === ',') j--;
+  let i = j;
+  while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
+  while (i < j && !inPhrase(tokens[i])) i++;
+  return i < j && hasHead(tokens, i, j) ? [i, j] : null;
+}
+
+/** The noun phrase starting at token `start` ("the Trump spokeswoman", "Sarah Sanders, the press secretary"), or null. */
+export function phraseAfter(tokens: Token[], start: number, limit: number): Range | null {
+  let i = start;
+  if (i >= limit) return null;
+  const first = tokens[i];
+  if (first.pos === 'PRON' && !RELATIVES.has(first.lower) && !inPhrase(first)) return [i, i + 1];
+  let j = i;
+  // An adverb the tagger put inside a phrase ("a new poll", "a just-released poll") when a phrase word follows.
+  const adverbInside = (k: number) => tokens[k].pos === 'ADV' && k + 1 < limit && k > i && (inPhrase(tokens[k + 1]) || tokens[k + 1].text === '-');
+  while (j < limit && (inPhrase(tokens[j]) || adverbInside(j) || (j > i && joinsPhrase(tokens, j, i)))) {
+    // A determiner after a noun starts the next phrase: "told reporters | the letter …".
+    if (j > i && tokens[j].pos === 'DET' && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'PRON')) break;
+    j++;
+  }
+  while (j > i && (tokens[j - 1].pos === 'PUNCT' || tokens[j - 1].pos === 'ADP')) j--;
+  if (j <= i || !hasHead(tokens, i, j)) return null;
+  // An apposition running to the end of the clause: "said John Bolton, the national security adviser."
+  if (tokens[j]?.text === ',' && j + 1 < limit) {
+    let k = j + 1;
+    while (k < limit && (inPhrase(tokens[k]) || joinsPhrase(tokens, k, j + 1))) k++;
+    const end = tokens[k];
+    if (k > j + 1 && hasHead(tokens, j + 1, k) && (k >= limit || end.pos === 'PUNCT')) return [i, k];
+  }
+  i = Math.max(i, start);
+  return [i, j];
+}
+
+// Words a long subject may hold besides a noun phrase's own: "those surveyed", "another source familiar with
+// Cruz’s thinking", "a spokesman for the campaign".
+const LOOSE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ADP', 'PART', 'X', 'SYM']);
+
+/**
+ * The subject of a verb of saying when the tagger broke the phrase ("Jolly said" with "Jolly" read as an
+ * adverb, "those surveyed said"): the words back to the start of the clause, if they are few and name someone.
+ */
+export function looseSubject(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  let i = j;
+  while (i > floor && j - i < 14) {
+    const t = tokens[i - 1];
+    const word = LOOSE_POS.has(t.pos) || NP_PUNCT.has(t.text) || /^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'SCONJ' && t.pos !== 'CCONJ';
+    const participle = t.pos === 'VERB' && /(ed|ing)$/.test(t.lower);
+    const pronoun = t.pos === 'PRON' && !RELATIVES.has(t.lower) && t.lower !== 'it';
+    if (!word && !participle && !pronoun) break;
+    i--;
+  }
+  // The clause must begin where the phrase does: the sentence start, or after a comma, a conjunction or a quote.
+  const before = tokens[i - 1];
+  // "Yet many officials on and off the island believe": an opening adverb is no part of the subject.
+  if (i > floor && before && !(before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'SCONJ' || (before.pos === 'ADV' && i - 1 === floor))) return null;
+  while (i < j && (tokens[i].pos === 'ADP' || tokens[i].pos === 'PART' || tokens[i].pos === 'PUNCT')) i++;
+  if (i >= j || tokens[j - 1].pos === 'ADP' || tokens[j - 1].pos === 'DET') return null;
+  const named = tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) || t.pos === 'PRON' || t.pos === 'DET');
+  return named ? [i, j] : null;
+}
+
+/**
+ * A subject set off from its verb by an aside or a relative clause: "Sims — a teacher from Mount Pleasant —
+ * says", "the groups who wrote to her on Thursday say". The subject runs from the phrase to the verb.
+ */
+export function subjectAcrossAside(tokens: Token[], end: number, floor: number): Range | null {
+  const j = skipBackModifiers(tokens, end, floor);
+  const last = tokens[j - 1];
+  if (!last || j - 1 <= floor) return null;
+  if (/^[—–-]$/.test(last.text) || last.text === ',') {
+    for (let d = j - 2; d > floor && j - d < 25; d--) {
+      if (tokens[d].text !== last.text) continue;
+      const np = phraseBefore(tokens, d, floor);
+      return np && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j - 1] : null;
+    }
+    return null;
+  }
+  // A relative clause without commas: "organizations that have endorsed him say".
+  for (let r = j - 2; r > floor && j - r < 12; r--) {
+    const t = tokens[r];
+    if (t.pos === 'PUNCT') return null;
+    if (t.lower !== 'who' && t.lower !== 'that') continue;
+    const np = antecedent(tokens, r, floor);
+    return np && np[1] === r && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j] : null;
+  }
+  return null;
+}

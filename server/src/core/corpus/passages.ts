@@ -1,0 +1,141 @@
+// Splits a corpus document into passages: its sentences, plus every quotation that runs over more than one
+// sentence. A light, single-pass splitter: the corpus may hold tens of thousands of articles, so it does not run
+// the full article analysis (which the open article gets).
+
+/** A sentence or a multi-sentence quotation of a corpus document; offsets are UTF-16, half-open. */
+export interface PassageSpan {
+  start: number;
+  end: number;
+  kind: 'sentence' | 'quote';
+}
+
+/** The passages of a document and its quotation spans, in text order. */
+export interface DocumentSplit {
+  passages: PassageSpan[];
+  /** [start, end) pairs of text inside quotation marks, marks included. */
+  quotes: number[];
+}
+
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof sen rep gov gen lt col maj sgt capt cmdr adm st jr sr inc ltd co corp dept univ ' +
+    'no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon pres supt').split(' '),
+);
+
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a);
+const isBreak = (c: number): boolean => c === 10 || c === 13;
+const isClosing = (c: number): boolean => c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+const isOpening = (c: number): boolean => c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40 || c === 91;
+const isTerminal = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+
+/** Splits a document into sentence passages (never across a line break) and multi-sentence quote passages. */
+export function splitPassages(text: string): DocumentSplit {
+  const passages: PassageSpan[] = [];
+  const quotes: number[] = [];
+  const n = text.length;
+  let lineStart = 0;
+  while (lineStart < n) {
+    let lineEnd = lineStart;
+    while (lineEnd < n && !isBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    // A hard-wrapped paragraph continues when the next line starts in lower case.
+    while (lineEnd < n) {
+      let next = lineEnd;
+      if (text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10) next += 2;
+      else next++;
+      const c = text.charCodeAt(next);
+      if (next >= n || !isLower(c)) break;
+      lineEnd = next;
+      while (lineEnd < n && !isBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    }
+    splitParagraph(text, lineStart, lineEnd, passages, quotes);
+    lineStart = lineEnd;
+    while (lineStart < n && isBreak(text.charCodeAt(lineStart))) lineStart++;
+  }
+  return { passages, quotes };
+}
+
+function splitParagraph(text: string, start: number, end: number, out: PassageSpan[], quotes: number[]): void {
+  const firstSentence = out.length;
+  let sentenceStart = start;
+  let quoteOpen = -1;
+  const paragraphQuotes: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || (c === 34 && quoteOpen < 0)) {
+      if (quoteOpen < 0 || c === 0x201c) quoteOpen = i;
+      continue;
+    }
+    if ((c === 0x201d || c === 34) && quoteOpen >= 0) {
+      paragraphQuotes.push(quoteOpen, i + 1);
+      quoteOpen = -1;
+    }
+    if (!isTerminal(c)) continue;
+    // Sentence end: terminal marks, closing quotes or brackets, then space and a capital, digit or opening mark.
+    let j = i + 1;
+    while (j < end && isTerminal(text.charCodeAt(j))) j++;
+    let closeEnd = j;
+    while (closeEnd < end && isClosing(text.charCodeAt(closeEnd))) closeEnd++;
+    let k = closeEnd;
+    if (k < end && !isSpace(text.charCodeAt(k))) {
+      i = j - 1;
+      continue;
+    }
+    while (k < end && isSpace(text.charCodeAt(k))) k++;
+    const next = k < end ? text.charCodeAt(k) : 65;
+    if (!(isUpper(next) || (next >= 48 && next <= 57) || isOpening(next) || next === 0x2014)) {
+      i = j - 1;
+      continue;
+    }
+    if (c === 46 && j === i + 1 && k < end && isAbbreviation(text, sentenceStart, i)) continue;
+    // A closing quote mark after the terminal also closes the quotation.
+    for (let q = j; q < closeEnd; q++) {
+      const qc = text.charCodeAt(q);
+      if ((qc === 0x201d || qc === 34) && quoteOpen >= 0) {
+        paragraphQuotes.push(quoteOpen, q + 1);
+        quoteOpen = -1;
+      }
+    }
+    if (k >= end) break;
+    pushTrimmed(text, sentenceStart, closeEnd, 'sentence', out);
+    sentenceStart = k;
+    i = k - 1;
+  }
+  pushTrimmed(text, sentenceStart, end, 'sentence', out);
+  for (let q = 0; q < paragraphQuotes.length; q += 2) {
+    const qs = paragraphQuotes[q];
+    const qe = paragraphQuotes[q + 1];
+    quotes.push(qs, qe);
+    let spans = 0;
+    for (let s = firstSentence; s < out.length; s++) if (out[s].start < qe && out[s].end > qs) spans++;
+    if (spans > 1) out.push({ start: qs, end: qe, kind: 'quote' });
+  }
+}
+
+function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
+  let w = dot;
+  while (w > sentenceStart && isWordLetter(text.charCodeAt(w - 1))) w--;
+  const word = text.slice(w, dot);
+  if (word.length === 1 && isUpper(word.charCodeAt(0))) return true; // an initial: "John F. Kennedy", "U.S."
+  if (w > sentenceStart && text.charCodeAt(w - 1) === 46) return true; // "U.S." / "a.m."
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+const isWordLetter = (c: number): boolean => isUpper(c) || isLower(c);
+
+function pushTrimmed(text: string, start: number, end: number, kind: PassageSpan['kind'], out: PassageSpan[]): void {
+  while (start < end && (isSpace(text.charCodeAt(start)) || isBreak(text.charCodeAt(start)))) start++;
+  while (end > start && (isSpace(text.charCodeAt(end - 1)) || isBreak(text.charCodeAt(end - 1)))) end--;
+  // A stray quotation mark or dash is not a passage.
+  if (end > start && hasWord(text, start, end)) out.push({ start, end, kind });
+}
+
+function hasWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || isUpper(c) || isLower(c) || (c >= 0x100 && HAS_WORD.test(text[i]))) return true;
+  }
+  return false;
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;

@@ -1,0 +1,54 @@
+// Near-duplicate documents (wire copies of one article) are found by a bottom-k MinHash sketch over shingles of
+// three consecutive content terms: the k smallest shingle hashes stand in for the whole set, and two sketches
+// estimate the Jaccard similarity of two documents in O(k).
+
+/** Hashes kept per document. */
+export const SKETCH_SIZE = 64;
+
+/** Two documents at least this similar are copies of one article. */
+export const DUPLICATE_SIMILARITY = 0.6;
+
+// A 32-bit integer mixer (murmur3's finaliser), so neighbouring term ids spread over the hash space.
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The sketch of a sequence of content term ids: up to SKETCH_SIZE sorted hashes, 0xffffffff-padded. */
+export function sketchOf(terms: ArrayLike<number>, length = terms.length): Uint32Array {
+  const out = new Uint32Array(SKETCH_SIZE).fill(0xffffffff);
+  if (length === 0) return out;
+  const hashes = new Uint32Array(Math.max(1, length - 2));
+  if (length < 3) hashes[0] = mix(mix(terms[0] + 1) ^ (length > 1 ? terms[1] + 7 : 0));
+  else for (let i = 0; i + 2 < length; i++) hashes[i] = mix(mix(mix(terms[i] + 1) ^ (terms[i + 1] + 0x9e3779b9)) ^ (terms[i + 2] * 31 + 17));
+  hashes.sort();
+  let n = 0;
+  for (let i = 0; i < hashes.length && n < SKETCH_SIZE; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) out[n++] = hashes[i];
+  return out;
+}
+
+/** Estimated Jaccard similarity of the documents behind two sketches. */
+export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, aFrom = 0, bFrom = 0): number {
+  // Walk the union of both sorted sketches; of its SKETCH_SIZE smallest hashes, count those in both.
+  let i = 0;
+  let j = 0;
+  let taken = 0;
+  let shared = 0;
+  while (taken < SKETCH_SIZE && (i < SKETCH_SIZE || j < SKETCH_SIZE)) {
+    const x = i < SKETCH_SIZE ? a[aFrom + i] : 0xffffffff;
+    const y = j < SKETCH_SIZE ? b[bFrom + j] : 0xffffffff;
+    if (x === 0xffffffff && y === 0xffffffff) break;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    taken++;
+  }
+  return taken === 0 ? 0 : shared / taken;
+}

@@ -1,0 +1,128 @@
+// One report's worth of comparisons against a corpus: the BM25 candidates of each article sentence, passage
+// profiles, judgements and the speakers of passages, each computed once and cached for the report.
+
+import { TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { sketchSimilarity, DUPLICATE_SIMILARITY } from '../corpus/sketch';
+import { profileOf, type Profile } from './features';
+import { Lexicon } from './lexicon';
+import { judgeStatement, type Judgement } from './relation';
+import { passageSpeaker } from './speaker';
+
+/** Candidate passages BM25 finds per statement; the best JUDGED of them are judged by the model. */
+export const CANDIDATES = 24;
+export const JUDGED = 10;
+/** Copy detection needs enough text on both sides to mean anything. */
+export const MIN_PASSAGES_FOR_COPY = 4;
+
+const lexicons = new WeakMap<Corpus, Lexicon>();
+
+/** The lexicon of a corpus's vocabulary (made once per corpus). */
+export function lexiconOf(corpus: Corpus): Lexicon {
+  let lexicon = lexicons.get(corpus);
+  if (!lexicon) lexicons.set(corpus, (lexicon = new Lexicon(corpus.vocabulary)));
+  return lexicon;
+}
+
+export interface SentenceQuery {
+  profile: Profile;
+  hits: number[];
+  judgements: Map<number, Judgement>;
+}
+
+export interface Candidate {
+  passage: number;
+  document: number;
+  judgement: Judgement;
+  /** Token range of the other document's wording of a quote. */
+  wording?: { from: number; to: number };
+}
+
+/** One report's worth of comparisons against a corpus: caches passage profiles and other documents' speakers. */
+export class Comparison {
+  readonly lexicon: Lexicon;
+  private readonly profiles = new Map<number, Profile>();
+  private readonly wordCache = new Map<number, string[]>();
+  private readonly sentences = new Map<number, SentenceQuery>();
+  private readonly copies = new Map<number, boolean>();
+  private readonly speakers = new Map<number, string | null>();
+  readonly exclude: number[];
+  readonly idf: (term: number) => number;
+  readonly wordOf: (term: number) => string;
+
+  constructor(
+    readonly corpus: Corpus,
+    documentId: string | null,
+    private readonly articleSketch: Uint32Array | null,
+  ) {
+    this.lexicon = lexiconOf(corpus);
+    const self = documentId === null ? -1 : corpus.documentIndex(documentId);
+    this.exclude = self >= 0 ? [self] : [];
+    this.idf = (t) => corpus.idf(t);
+    this.wordOf = (t) => corpus.vocabulary.stems[t] ?? '';
+  }
+
+  /** An article sentence as a query: its profile, its BM25 candidates (unless `search` is false), its judgements; cached. */
+  sentence(index: number, tokens: Uint32Array, search = true): SentenceQuery {
+    let sq = this.sentences.get(index);
+    if (!sq) {
+      const profile = this.queryProfile(tokens);
+      const terms: QueryTerm[] = [...profile.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+      this.sentences.set(index, (sq = { profile, hits: search && profile.content.size > 0 ? this.search(terms) : [], judgements: new Map() }));
+    }
+    return sq;
+  }
+
+  /** judgeStatement for an article sentence and a passage, cached. */
+  judge(sq: SentenceQuery, passage: number): Judgement {
+    let j = sq.judgements.get(passage);
+    if (!j) sq.judgements.set(passage, (j = judgeStatement(sq.profile, this.profile(passage), this.lexicon, this.wordOf, this.corpus.passageTotal)));
+    return j;
+  }
+
+  profile(passage: number): Profile {
+    let p = this.profiles.get(passage);
+    if (!p) this.profiles.set(passage, (p = profileOf(this.corpus.passageTokens(passage).slice(), this.idf, this.lexicon)));
+    return p;
+  }
+
+  /** The stems of a passage's tokens, for comparing wordings. */
+  words(passage: number): string[] {
+    let w = this.wordCache.get(passage);
+    if (!w) this.wordCache.set(passage, (w = Array.from(this.profile(passage).tokens, (t) => this.wordOf(t & TERM_MASK))));
+    return w;
+  }
+
+  queryProfile(tokens: Uint32Array): Profile {
+    return profileOf(tokens, this.idf, this.lexicon);
+  }
+
+  /** True when document d is a copy of the article itself: not an independent source. */
+  isCopyOfArticle(d: number): boolean {
+    if (!this.articleSketch) return false;
+    let copy = this.copies.get(d);
+    if (copy === undefined) {
+      copy = this.corpus.passageRange(d).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(this.articleSketch, this.corpus.sketch(d)) >= DUPLICATE_SIMILARITY;
+      this.copies.set(d, copy);
+    }
+    return copy;
+  }
+
+  /** BM25 candidates for weighted query terms, other documents only. */
+  search(terms: QueryTerm[]): number[] {
+    return this.corpus
+      .search(terms, { exclude: this.exclude, limit: CANDIDATES })
+      .map((h) => h.passage)
+      .filter((p) => !this.isCopyOfArticle(this.corpus.passageDocumentOf(p)))
+      .slice(0, JUDGED);
+  }
+
+  /** The name a passage's attribution credits (cached), see speaker.ts. */
+  speakerOf(passage: number): string | null {
+    let s = this.speakers.get(passage);
+    if (s === undefined) {
+      const { start, end } = this.corpus.passageSpan(passage);
+      this.speakers.set(passage, (s = passageSpeaker(this.corpus.text(this.corpus.passageDocumentOf(passage)).slice(start, end))));
+    }
+    return s;
+  }
+}

@@ -1,0 +1,284 @@
+// What the re-ranker and the relation classifier look at when they compare a statement of the article (the
+// query) with a passage of another document: shared words weighted by rarity, shared word pairs and triples
+// (wording), the longest shared run, length, and whether the names, numbers and negations agree.
+//
+// Both sides are token words as the corpus stores them: term id | flags << FLAG_SHIFT (see corpus.ts).
+
+import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
+import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
+import type { Lexicon } from './lexicon';
+
+/** Term id given to query words the corpus has never seen: they match nothing. */
+export const UNKNOWN_TERM = TERM_MASK;
+
+/** Feature names, in the order of the feature vector (the calibration's coefficients follow this order). */
+export const FEATURE_NAMES = [
+  'coverQuery', // idf-weighted share of the query's content words found in the passage
+  'coverPassage', // idf-weighted share of the passage's content words found in the query
+  'bigrams', // Dice overlap of consecutive word pairs (stopwords included: wording)
+  'trigrams', // Dice overlap of word triples
+  'run', // longest common run of words / shorter side
+  'lcs', // longest common subsequence / longer side
+  'lengthRatio', // |log(query words / passage words)|
+  'numbersQueryOnly', // numbers of the query missing from the passage (0, 1, 2+ → 0, .5, 1)
+  'numbersPassageOnly', // numbers of the passage missing from the query
+  'namesQueryOnly', // share of the query's names (capitalised, not sentence-initial) missing from the passage
+  'namesPassageOnly', // share of the passage's names missing from the query
+  'negation', // one side negated, the other not
+  'extraQuery', // idf mass of unmatched query content words, squashed
+  'extraPassage', // idf mass of unmatched passage content words, squashed
+  'conceptsQuery', // like coverQuery, a WordNet synonym counting as a match
+  'conceptsPassage', // like coverPassage, with synonyms
+  'gapQuery', // longest run of query content words absent from the passage (an added clause), /8, capped
+  'gapPassage', // the same for the passage
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+export const FEATURE = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, i])) as Record<FeatureName, number>;
+
+const term = (w: number): number => w & TERM_MASK;
+const flags = (w: number): number => w >>> FLAG_SHIFT;
+const isContent = (w: number): boolean => (flags(w) & TOKEN_STOPWORD) === 0;
+const isNumber = (w: number): boolean => (flags(w) & TOKEN_NUMBER) !== 0;
+const isName = (w: number): boolean => (flags(w) & (TOKEN_CAPITALIZED | TOKEN_INITIAL | TOKEN_NUMBER)) === TOKEN_CAPITALIZED;
+// Time words say when, not what: they weigh little and are not names ("Monday" vs "yesterday").
+const TIME_WEIGHT = 0.3;
+
+/** One side of a comparison, with what every comparison needs computed once. */
+export interface Profile {
+  tokens: Uint32Array;
+  /** Unique content term ids (unknown words get unique negative keys) → weight (idf). */
+  content: Map<number, number>;
+  contentIdf: number;
+  /** WordNet concepts of the content words. */
+  concepts: Set<number>;
+  bigrams: Set<number>;
+  trigrams: Set<number>;
+  numbers: Set<number>;
+  names: Set<number>;
+  /** The checkable particulars: names, numbers and months → weight (idf). */
+  facts: Map<number, number>;
+  negated: boolean;
+}
+
+/** Builds the profile of a token sequence; `idf` gives each term's rarity. */
+export function profileOf(tokens: Uint32Array, idf: (term: number) => number, lexicon: Lexicon): Profile {
+  const content = new Map<number, number>();
+  let contentIdf = 0;
+  const concepts = new Set<number>();
+  const bigrams = new Set<number>();
+  const trigrams = new Set<number>();
+  const numbers = new Set<number>();
+  const names = new Set<number>();
+  const facts = new Map<number, number>();
+  let negated = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i];
+    const t = term(w);
+    const known = t !== UNKNOWN_TERM;
+    const key = known ? t : -1 - i;
+    if (flags(w) & TOKEN_NEGATED) negated = true;
+    const time = known && lexicon.isTime(t);
+    if (isContent(w) && !content.has(key)) {
+      const v = known ? idf(t) * (time ? TIME_WEIGHT : 1) : idf(-1);
+      content.set(key, v);
+      contentIdf += v;
+      if (known) for (const c of lexicon.concepts(t)) concepts.add(c);
+    }
+    if (isNumber(w)) numbers.add(key);
+    else if (isName(w) && !time) names.add(key);
+    if (isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) facts.set(key, known ? idf(t) : idf(-1));
+    if (i > 0) bigrams.add(pairKey(tokens[i - 1], w));
+    if (i > 1) trigrams.add(tripleKey(tokens[i - 2], tokens[i - 1], w));
+  }
+  return { tokens, content, contentIdf, concepts, bigrams, trigrams, numbers, names, facts, negated };
+}
+
+// Unknown words never pair with anything: their key mixes in the position so no two are equal.
+function pairKey(a: number, b: number): number {
+  return term(a) * 16777216 + term(b);
+}
+
+function tripleKey(a: number, b: number, c: number): number {
+  let h = Math.imul(term(a) ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ term(b), 0xc2b2ae35);
+  h = (h ^ (h >>> 15)) >>> 0;
+  return h * 16777216 + term(c);
+}
+
+const squash = (x: number): number => x / (1 + x);
+const ALIGN_MIN_COVER = 0.2;
+const NOT_ALIGNED = { run: 0, lcs: 0 };
+
+/**
+ * The feature vector comparing query q with passage p (both profiles). Terms in `lenient` count as shared and
+ * never as a mismatch: "would this support it, but for these words?" (see relation.ts).
+ */
+export function pairFeatures(
+  q: Profile,
+  p: Profile,
+  lexicon: Lexicon,
+  out: Float64Array = new Float64Array(FEATURE_COUNT),
+  lenient?: ReadonlySet<number>,
+): Float64Array {
+  let sharedQ = 0;
+  for (const [t, v] of q.content) if (p.content.has(t) || lenient?.has(t)) sharedQ += v;
+  let sharedP = 0;
+  for (const [t, v] of p.content) if (q.content.has(t) || lenient?.has(t)) sharedP += v;
+  out[FEATURE.coverQuery] = q.contentIdf > 0 ? sharedQ / q.contentIdf : 0;
+  out[FEATURE.coverPassage] = p.contentIdf > 0 ? sharedP / p.contentIdf : 0;
+  out[FEATURE.bigrams] = dice(q.bigrams, p.bigrams);
+  out[FEATURE.trigrams] = dice(q.trigrams, p.trigrams);
+  // Alignment is the costliest feature; pairs sharing little have no long common run to find.
+  const aligned = out[FEATURE.coverQuery] >= ALIGN_MIN_COVER || out[FEATURE.coverPassage] >= ALIGN_MIN_COVER;
+  const { run, lcs } = aligned ? alignment(q.tokens, p.tokens) : NOT_ALIGNED;
+  const shorter = Math.max(1, Math.min(q.tokens.length, p.tokens.length));
+  const longer = Math.max(1, q.tokens.length, p.tokens.length);
+  out[FEATURE.run] = run / shorter;
+  out[FEATURE.lcs] = lcs / longer;
+  out[FEATURE.lengthRatio] = Math.abs(Math.log(Math.max(1, q.tokens.length) / Math.max(1, p.tokens.length)));
+  out[FEATURE.numbersQueryOnly] = missing(q.numbers, p.numbers, lenient) / 2;
+  out[FEATURE.numbersPassageOnly] = missing(p.numbers, q.numbers, lenient) / 2;
+  out[FEATURE.namesQueryOnly] = q.names.size ? missingShare(q.names, p.names, p.content, lenient) : 0;
+  out[FEATURE.namesPassageOnly] = p.names.size ? missingShare(p.names, q.names, q.content, lenient) : 0;
+  out[FEATURE.negation] = q.negated !== p.negated && !lenient?.has(NEGATION_KEY) ? 1 : 0;
+  out[FEATURE.extraQuery] = squash((q.contentIdf - sharedQ) / 8);
+  out[FEATURE.extraPassage] = squash((p.contentIdf - sharedP) / 8);
+  out[FEATURE.conceptsQuery] = conceptCover(q, p, lexicon);
+  out[FEATURE.conceptsPassage] = conceptCover(p, q, lexicon);
+  out[FEATURE.gapQuery] = gap(q.tokens, p.content);
+  out[FEATURE.gapPassage] = gap(p.tokens, q.content);
+  return out;
+}
+
+// Share of a's content weight matched in b by the same term or a shared WordNet concept.
+function conceptCover(a: Profile, b: Profile, lexicon: Lexicon): number {
+  if (a.contentIdf === 0) return 0;
+  let shared = 0;
+  for (const [t, v] of a.content) {
+    if (b.content.has(t)) shared += v;
+    else if (t >= 0 && b.concepts.size > 0 && lexicon.concepts(t).some((c) => b.concepts.has(c))) shared += v;
+  }
+  return shared / a.contentIdf;
+}
+
+// The longest run of content words of `tokens` that `other` lacks, /8 and capped at 1.
+function gap(tokens: Uint32Array, other: Map<number, number>): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i];
+    if (!isContent(w)) continue;
+    if (other.has(term(w))) run = 0;
+    else if (++run > best) best = run;
+  }
+  return Math.min(best, 8) / 8;
+}
+
+/**
+ * How many of the query's particulars (names, numbers, months) the passage has, their share by weight, their
+ * summed idf (`information`), and the idf of the other shared content words (`predicate`): several rare shared
+ * particulars, and something said of them, place two sentences at one event even in very different words.
+ */
+export function factCoverage(q: Profile, p: Profile): { matched: number; coverage: number; information: number; predicate: number } {
+  let matched = 0;
+  let shared = 0;
+  let total = 0;
+  const counted = new Set<number>();
+  // A run of name words ("Kim Jong Un", "White House") is one particular: its words always come together, so it
+  // counts once, by its rarest word, and is shared when most of its words are.
+  let run: number[] = [];
+  const close = (): void => {
+    const length = run.length;
+    if (length === 0) return;
+    let weight = 0;
+    let found = 0;
+    let seen = true;
+    for (const t of run) {
+      weight = Math.max(weight, q.facts.get(t) ?? 0);
+      if (p.content.has(t) || p.facts.has(t)) found++;
+      if (!counted.has(t)) seen = false;
+      counted.add(t);
+    }
+    run = [];
+    if (seen) return; // the same name again
+    total += weight;
+    if (found * 2 >= length) {
+      matched++;
+      shared += weight;
+    }
+  };
+  for (let i = 0; i < q.tokens.length; i++) {
+    const w = q.tokens[i];
+    const t = term(w);
+    if (!q.facts.has(t)) {
+      close();
+      continue;
+    }
+    run.push(t);
+    if (!isName(w)) close(); // numbers and months stand alone
+  }
+  close();
+  // What is said of them: the shared content words that are not particulars.
+  let predicate = 0;
+  for (const [t, v] of q.content) if (!q.facts.has(t) && p.content.has(t)) predicate += v;
+  return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
+}
+
+function dice(a: Set<number>, b: Set<number>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** Put in a `lenient` set to overlook a negation mismatch. */
+export const NEGATION_KEY = -0x7fffffff;
+
+// Items of `a` missing from `b`, capped at 2.
+function missing(a: Set<number>, b: Set<number>, lenient?: ReadonlySet<number>): number {
+  let n = 0;
+  for (const x of a) if (!b.has(x) && !lenient?.has(x)) n++;
+  return Math.min(2, n);
+}
+
+// Share of the names of one side absent from the other (a name written in lower case there still counts).
+function missingShare(names: Set<number>, otherNames: Set<number>, otherContent: Map<number, number>, lenient?: ReadonlySet<number>): number {
+  let n = 0;
+  for (const x of names) if (!otherNames.has(x) && !otherContent.has(x) && !lenient?.has(x)) n++;
+  return n / names.size;
+}
+
+/** Longest common run and longest common subsequence of two token sequences, compared by term. */
+export function alignment(a: Uint32Array, b: Uint32Array): { run: number; lcs: number } {
+  const m = b.length;
+  if (a.length === 0 || m === 0) return { run: 0, lcs: 0 };
+  if (rows[0].length < m + 1) for (let i = 0; i < 4; i++) rows[i] = new Uint16Array(2 * (m + 1));
+  let [prevRun, curRun, prevLcs, curLcs] = rows;
+  prevRun.fill(0, 0, m + 1);
+  prevLcs.fill(0, 0, m + 1);
+  curRun[0] = 0;
+  curLcs[0] = 0;
+  let run = 0;
+  for (let i = 0; i < a.length; i++) {
+    const t = term(a[i]);
+    for (let j = 0; j < m; j++) {
+      if (t === term(b[j]) && t !== UNKNOWN_TERM) {
+        curRun[j + 1] = prevRun[j] + 1;
+        if (curRun[j + 1] > run) run = curRun[j + 1];
+        curLcs[j + 1] = prevLcs[j] + 1;
+      } else {
+        curRun[j + 1] = 0;
+        curLcs[j + 1] = prevLcs[j + 1] > curLcs[j] ? prevLcs[j + 1] : curLcs[j];
+      }
+    }
+    [prevRun, curRun] = [curRun, prevRun];
+    [prevLcs, curLcs] = [curLcs, prevLcs];
+  }
+  return { run, lcs: prevLcs[m] };
+}
+
+// Scratch rows for alignment (reused: it runs for every candidate passage).
+const rows = [new Uint16Array(128), new Uint16Array(128), new Uint16Array(128), new Uint16Array(128)];

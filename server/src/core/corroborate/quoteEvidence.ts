@@ -1,0 +1,157 @@
+// Evidence for a quote: passages carrying its words (supports), or the same speaker's other wording of it
+// (differs), found among the candidates of its sentence and of the sentences around it.
+
+import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK } from '../corpus/corpus';
+import { TOKEN_STOPWORD } from '../corpus/terms';
+import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
+import type { Candidate, Comparison, SentenceQuery } from './comparison';
+import { FEATURE, pairFeatures, type Profile } from './features';
+import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement } from './relation';
+import { queryTokens } from './query';
+import { compareWording, quoteWords, type Wording } from './wording';
+
+/** Cache keys of the surroundings of article sentences (see Comparison.sentence). */
+export const SURROUNDINGS = 1 << 30;
+/** For the best hits of a quote, quoted passages up to two sentences away are compared too. */
+const NEIGHBOURING_HITS = 6;
+const NO_WORDING: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
+
+const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
+
+/** Judged candidate passages for one quote of the article (`sq`: its sentence; `surroundings`: it and the two before). */
+export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sq: SentenceQuery, surroundings: SentenceQuery, speaker: string | null): Candidate[] {
+  const { corpus, lexicon } = cmp;
+  const inner = innerSpan(text, quote);
+  const quoteTokens = queryTokens(corpus, text, inner.start, inner.end, [inner.start, inner.end]);
+  if (quoteTokens.length === 0) return [];
+  // The statement is the sentence around the quote, or the quote alone when it is long enough to stand alone.
+  const context = sq.profile;
+  const alone = quoteTokens.length >= 8 ? cmp.queryProfile(quoteTokens) : null;
+  const prepared = quoteWords(quoteTokens, Array.from(quoteTokens, (w) => cmp.wordOf(w & TERM_MASK)));
+  let quoteContent = 0;
+  for (const w of quoteTokens) if (isContent(w)) quoteContent++;
+  const seen = new Set<number>();
+  const out: Candidate[] = [];
+  const consider = (p: number): void => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    const passage = cmp.profile(p);
+    let statementJudgement = cmp.judge(sq, p);
+    if (alone) {
+      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+      if (j.relation === 'supports' && (statementJudgement.relation !== 'supports' || j.score > statementJudgement.score)) statementJudgement = j;
+    }
+    const wording = corpus.passageFlagsOf(p) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(p)) : NO_WORDING;
+    let sameSpeaker: boolean | null = null;
+    let around = 0;
+    // Who said it and what surrounds it matter only for a quote worded in part alike.
+    if (wording.match === 'fragment' || (wording.match === 'partial' && wording.similarity >= DIFFERS_SIMILARITY)) {
+      around = Math.max(contextCover(cmp, context, p), contextCover(cmp, surroundings.profile, p));
+      if (speaker && around >= CONTEXT_THRESHOLD) sameSpeaker = speakerMatches(cmp, speaker, p);
+    }
+    const judgement = judgeQuote(statementJudgement, wording, quoteContent, sameSpeaker, around);
+    if (judgement.relation) {
+      const differsOrQuoted = wording.match !== 'none' && judgement.relation !== 'conflicts';
+      out.push({ passage: p, document: corpus.passageDocumentOf(p), judgement, wording: differsOrQuoted ? wording : undefined });
+    }
+  };
+  // The sentence's candidates; for a partial quote also those of the sentences around it, which name the event
+  // its few words belong to.
+  const hits = [...sq.hits, ...(surroundings !== sq ? surroundings.hits : [])];
+  for (let h = 0; h < hits.length; h++) {
+    const p = hits[h];
+    consider(p);
+    if (h >= NEIGHBOURING_HITS) continue;
+    // The same speaker's words are often a sentence or two away from the sentence that names the event.
+    const d = corpus.passageDocumentOf(p);
+    const { first, count } = corpus.passageRange(d);
+    for (let n = Math.max(first, p - 2); n <= Math.min(first + count - 1, p + 2); n++) if (n !== p && corpus.passageFlagsOf(n) & PASSAGE_HAS_QUOTE) consider(n);
+  }
+  return out;
+}
+
+/** The token arrays joined in order. */
+export function concat(parts: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// The share of the article sentence's content (idf-weighted) found in the passage or the two before it.
+function contextCover(cmp: Comparison, context: Profile, p: number): number {
+  const d = cmp.corpus.passageDocumentOf(p);
+  const { first } = cmp.corpus.passageRange(d);
+  const window = new Map<number, number>();
+  for (let n = Math.max(first, p - 2); n <= p; n++) for (const [t, v] of cmp.profile(n).content) window.set(t, v);
+  return pairFeatures(context, { ...cmp.profile(p), content: window }, cmp.lexicon)[FEATURE.coverQuery];
+}
+
+// Does the passage's quote belong to the article's speaker? By the passage's own attribution, else by the
+// speaker's surname in the passage or the two before it (a "she said" two sentences after the name).
+function speakerMatches(cmp: Comparison, speaker: string, p: number): boolean | null {
+  const { corpus } = cmp;
+  const surname = surnameOf(speaker);
+  const theirs = cmp.speakerOf(p);
+  if (theirs) {
+    if (surnameOf(theirs) === surname || theirs.toLowerCase().split(/\s+/).includes(surname)) return true;
+    if (/\s/.test(theirs)) return false; // another named person
+  }
+  const target = corpus.vocabulary.find(surname);
+  if (target < 0) return null;
+  const d = corpus.passageDocumentOf(p);
+  const { first } = corpus.passageRange(d);
+  for (let n = Math.max(first, p - 2); n <= p; n++) for (const w of corpus.passageTokens(n)) if ((w & TERM_MASK) === target) return true;
+  return null;
+}
+
+function surnameOf(name: string): string {
+  const parts = name.replace(/[’']s$/, '').split(/\s+/).filter(Boolean);
+  return (parts.at(-1) ?? '').toLowerCase();
+}
+
+/** The article's speaker, when it looks like a name (a misresolved "Monday" is no speaker). */
+export function speakerOf(a: Attribution | undefined): string | null {
+  const s = a?.speaker ?? null;
+  if (!s || !/^\p{Lu}/u.test(s) || DATE_NAME.test(s)) return null;
+  return s;
+}
+
+const DATE_NAME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * When the quote's own attribution names nobody, the person last credited in this or the two sentences before
+ * ("According to Sarah Sanders, … She also said … was “a pledge of good faith”").
+ */
+export function speakerNearby(analysis: ArticleAnalysis, si: number): string | null {
+  if (si < 0) return null;
+  const from = analysis.sentences[Math.max(0, si - 2)].start;
+  const to = analysis.sentences[si].end;
+  for (let i = analysis.attributions.length - 1; i >= 0; i--) {
+    const a = analysis.attributions[i];
+    if (a.cue.start >= from && a.cue.end <= to) {
+      const s = speakerOf(a);
+      if (s && /\s/.test(s)) return s;
+    }
+  }
+  // Else someone the article credits elsewhere, named by surname in these sentences ("Sanders also assessed …").
+  const nearby = analysis.text.slice(from, to);
+  for (const a of analysis.attributions) {
+    const s = speakerOf(a);
+    const surname = s && /\s/.test(s) ? s.split(/\s+/).at(-1)! : '';
+    if (surname.length > 2 && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(nearby)) return s;
+  }
+  return null;
+}
+
+// The quote without its quotation marks.
+function innerSpan(text: string, q: { start: number; end: number }): { start: number; end: number } {
+  let s = q.start;
+  let e = q.end;
+  if (/["“”„«»‘’']/.test(text[s] ?? '')) s++;
+  if (e > s && /["“”„«»‘’']/.test(text[e - 1] ?? '')) e--;
+  return { start: s, end: e };
+}

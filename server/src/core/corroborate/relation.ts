@@ -1,0 +1,155 @@
+// Decides how a passage bears on a statement: supports, conflicts, or neither; and, for quotes, whether the
+// passage carries the same words or the same speaker's different words.
+
+import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
+import { TOKEN_STOPWORD } from '../corpus/terms';
+import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
+import type { Lexicon } from './lexicon';
+import { factProbability, SUPPORT_THRESHOLD, supportProbability } from './model';
+import { trigramDice, type Wording } from './wording';
+
+/** A decided relation with its calibrated score. */
+export interface Judgement {
+  relation: 'supports' | 'differs' | 'conflicts' | null;
+  score: number;
+  reason?: string;
+}
+
+/** A conflict needs this confidence that both tell of the same event (judged with the mismatch overlooked). */
+export const CONFLICT_THRESHOLD = 0.8;
+/**
+ * Names and negations are noisier than numbers ("ECB" / "European Central Bank", "failing to" / "not"):
+ * they conflict only when nearly every other word is shared both ways.
+ */
+const STRICT_COVER = 0.85;
+
+/** Below this share of its words found in the passage, a statement is not checked for conflicts. */
+const MISMATCH_MIN_COVER = 0.4;
+const features = new Float64Array(FEATURE_COUNT);
+const lenientFeatures = new Float64Array(FEATURE_COUNT);
+
+/** Supports, conflicts or nothing, for a statement (claim or quote sentence) and a passage of a corpus of `passages`. */
+export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf: (term: number) => string, passages: number): Judgement {
+  pairFeatures(q, p, lexicon, features);
+  const support = supportProbability(features);
+  // Only a passage that tells of the same event can contradict it: look for a substitution only then.
+  const mismatch = features[FEATURE.coverQuery] >= MISMATCH_MIN_COVER ? findMismatch(q, p, wordOf) : null;
+  if (mismatch) {
+    pairFeatures(q, p, lexicon, lenientFeatures, mismatch.keys);
+    // "Would it support the statement but for this?": the support probability with the mismatch overlooked.
+    const event = supportProbability(lenientFeatures);
+    const strict = mismatch.kind !== 'number';
+    const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
+    if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, reason: mismatch.reason };
+  }
+  const best = Math.max(support, factProbability({ words: q.tokens.length, passages, ...factCoverage(q, p) }));
+  if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best };
+  return { relation: null, score: best };
+}
+
+/**
+ * Combines the statement's judgement with how the quote's words compare (see wording.ts). `sameSpeaker` is
+ * true, false, or null when it cannot be told; `context` is how much of the article's sentence the other
+ * document has around its wording (the same event).
+ */
+export function judgeQuote(statement: Judgement, wording: Wording, quoteContentWords: number, sameSpeaker: boolean | null, context: number): Judgement {
+  const supported = statement.relation === 'supports' ? statement.score : 0;
+  if (wording.match === 'exact' && quoteContentWords > 0) {
+    // Word for word: the longer the quote, the less likely by chance.
+    const chance = Math.pow(0.5, Math.min(quoteContentWords, 8));
+    return { relation: 'supports', score: clamp(1 - (1 - Math.max(supported, 0.5)) * chance) };
+  }
+  if (wording.match === 'fragment' && sameSpeaker !== false && (sameSpeaker || context >= CONTEXT_THRESHOLD)) {
+    return { relation: 'supports', score: clamp(Math.max(supported, 0.5 + 0.4 * wording.similarity)) };
+  }
+  // Another wording of the same quote: the speaker confirmed, or wordings so close that they can only be one quote.
+  const close = sameSpeaker === true ? DIFFERS_SIMILARITY : sameSpeaker === null ? NEAR_SIMILARITY : Infinity;
+  if (wording.match === 'partial' && wording.similarity >= close && context >= CONTEXT_THRESHOLD) {
+    return { relation: 'differs', score: clamp(0.5 * wording.similarity + 0.5 * Math.min(1, context / 0.6)) };
+  }
+  return statement.relation ? statement : { relation: null, score: statement.score };
+}
+
+/** Two wordings at least this close (character trigrams) are one quote rendered differently. */
+export const DIFFERS_SIMILARITY = 0.4;
+/** Wordings this close are one quote even when the speaker cannot be confirmed. */
+export const NEAR_SIMILARITY = 0.75;
+/** Share of the article sentence's words (idf-weighted) found around the passage: the same event. */
+export const CONTEXT_THRESHOLD = 0.2;
+
+const clamp = (x: number): number => Math.max(0, Math.min(1, x));
+
+interface Mismatch {
+  kind: 'number' | 'name' | 'negation';
+  reason: string;
+  keys: Set<number>;
+}
+
+/**
+ * A substitution between the two sides: a number or a name in the same slot ("June 12" / "June 21", "summit
+ * in Singapore" / "summit in Hanoi": the nearest content word before or after is the same), or a negation
+ * that one side has and the other lacks.
+ */
+export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => string): Mismatch | null {
+  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
+  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
+  for (const a of qOnly) {
+    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && sameSlot(q.tokens, a, p.tokens, x));
+    if (b !== undefined) return { kind: 'number', reason: `number: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qOnly, ...pOnly]) };
+  }
+  // A name only conflicts with a name unlike it ("Korea"/"Koreans", "Qaida"/"Qaeda" are one name); titles and
+  // short forms ("Ms", "Adm", "ECB") are no names to conflict over.
+  const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => nameSimilar(wordOf(n), wordOf(o)));
+  const conflictable = (n: number): boolean => wordOf(n).length >= 4 && !TITLES.has(wordOf(n));
+  const qNames = [...q.names].filter((n) => conflictable(n) && !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
+  const pNames = [...p.names].filter((n) => conflictable(n) && !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
+  for (const a of qNames) {
+    const b = pNames.find((x) => sameSlot(q.tokens, a, p.tokens, x));
+    if (b !== undefined) return { kind: 'name', reason: `name: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qNames, ...pNames]) };
+  }
+  if (q.negated !== p.negated) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
+  return null;
+}
+
+const TITLES = new Set(
+  'miss mist mrs ms mr dr prof adm admiral gen general sen senator rep gov governor lt col sgt capt president presid chairman chief minister secretary secretari judge justice rev king queen prince princ lord sir'.split(' '),
+);
+
+// Spelling variants of one name: trigram overlap, or at most two edits apart.
+function nameSimilar(a: string, b: string): boolean {
+  if (trigramDice(a, b) >= 0.5) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] <= 2;
+}
+
+// True when terms a (in x) and b (in y) have the same nearest content word before them, or after them.
+function sameSlot(x: Uint32Array, a: number, y: Uint32Array, b: number): boolean {
+  const i = x.findIndex((w) => (w & TERM_MASK) === a);
+  const j = y.findIndex((w) => (w & TERM_MASK) === b);
+  if (i < 0 || j < 0) return false;
+  const neighbour = (t: Uint32Array, k: number, step: number): number => {
+    for (let n = k + step; n >= 0 && n < t.length; n += step) {
+      const w = t[n];
+      if (((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0 && (w & TERM_MASK) !== (t[k] & TERM_MASK)) return w & TERM_MASK;
+    }
+    return -1;
+  };
+  const before = neighbour(x, i, -1);
+  const after = neighbour(x, i, 1);
+  return (before >= 0 && before === neighbour(y, j, -1)) || (after >= 0 && after === neighbour(y, j, 1));
+}
+
+// Numbers are only compared with numbers of the same kind: a year with a year, a day with a day.
+function numberKind(n: string): string {
+  if (/^(1[89]|20)\d\d$/.test(n)) return 'year';
+  if (/^\d+(st|nd|rd|th)$/.test(n)) return 'ordinal';
+  if (/[a-z]/.test(n)) return 'unit';
+  if (n.includes('.')) return 'decimal';
+  return Number(n) <= 31 ? 'small' : 'count';
+}

@@ -1,0 +1,171 @@
+// How the words of an article's quote compare with the words of another document: found there word for word
+// (exact), the other document quotes a piece of it (fragment), or it quotes something close but different
+// (partial: "a sign of good faith" / "a sign of goodwill" / "a pledge of good faith").
+//
+// Words are compared as folded terms (case, punctuation and curly/straight quotes never matter); closeness of
+// different wordings is measured on characters, so "goodwill" is near "good faith".
+
+import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
+import { TOKEN_QUOTED, TOKEN_STOPWORD } from '../corpus/terms';
+import { UNKNOWN_TERM } from './features';
+
+export type WordingMatch = 'exact' | 'fragment' | 'partial' | 'none';
+
+/** The result of comparing a quote's words with a passage. */
+export interface Wording {
+  match: WordingMatch;
+  /** 0..1: character similarity of the two wordings (1 for exact). */
+  similarity: number;
+  /** Token range [from, to) of the passage's wording that was compared. */
+  from: number;
+  to: number;
+}
+
+const term = (w: number): number => w & TERM_MASK;
+const isQuoted = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_QUOTED) !== 0;
+const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
+
+/** A quote prepared once for comparison with many passages. */
+export interface QuoteWords {
+  tokens: Uint32Array;
+  /** Its words (stems) joined by spaces, and their character trigrams. */
+  text: string;
+  grams: Map<number, number>;
+  terms: Set<number>;
+}
+
+/** Prepares a quote (tokens and their stems) for compareWording. */
+export function quoteWords(tokens: Uint32Array, words: readonly string[]): QuoteWords {
+  const text = words.join(' ');
+  return { tokens, text, grams: trigrams(text), terms: new Set(Array.from(tokens, term)) };
+}
+
+/**
+ * Compares a quote with a passage's tokens; `passageWords` are the passage's stems (same length as its tokens),
+ * used for the character comparison of near wordings.
+ */
+export function compareWording(quote: QuoteWords, passage: Uint32Array, passageWords: readonly string[]): Wording {
+  const none: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
+  const q = quote.tokens;
+  if (q.length === 0 || passage.length === 0) return none;
+  const at = indexOfRun(passage, q);
+  if (at >= 0) return { match: 'exact', similarity: 1, from: at, to: at + q.length };
+  let best = none;
+  for (const [from, to] of quotedRuns(passage)) {
+    const run = passage.subarray(from, to);
+    let content = 0;
+    let sharedContent = 0;
+    let shared = 0;
+    for (const w of run) {
+      const known = quote.terms.has(term(w));
+      if (isContent(w)) {
+        content++;
+        if (known) sharedContent++;
+      }
+      if (known) shared++;
+    }
+    if (content > 0 && indexOfRun(q, run) >= 0) {
+      const similarity = (to - from) / q.length;
+      if (best.match !== 'fragment' || similarity > best.similarity) best = { match: 'fragment', similarity, from, to };
+      continue;
+    }
+    // Another wording shares some words at least ("a sign of good faith" / "a sign of goodwill").
+    if (best.match === 'fragment' || sharedContent === 0 || (shared < 3 && sharedContent < 2)) continue;
+    const window = bestWindow(quote, run, passageWords.slice(from, to));
+    if (window.similarity > best.similarity) best = { match: 'partial', similarity: window.similarity, from: from + window.from, to: from + window.to };
+  }
+  return best;
+}
+
+// Where `needle` occurs in `hay` as a run of equal terms, or -1.
+function indexOfRun(hay: Uint32Array, needle: Uint32Array): number {
+  const n = needle.length;
+  outer: for (let i = 0; i + n <= hay.length; i++) {
+    for (let j = 0; j < n; j++) {
+      const t = term(needle[j]);
+      if (t === UNKNOWN_TERM || term(hay[i + j]) !== t) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Maximal runs [from, to) of tokens inside quotation marks. */
+export function quotedRuns(tokens: Uint32Array): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const q = i < tokens.length && isQuoted(tokens[i]);
+    if (q && start < 0) start = i;
+    else if (!q && start >= 0) {
+      runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+// The window of `run` (about the quote's length, or all of it when short) most like the quote, by trigrams;
+// only windows holding the most words of the quote are compared.
+function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[]): { from: number; to: number; similarity: number } {
+  const length = quote.tokens.length;
+  if (run.length <= length + 1) {
+    // A short quoted run: compare it with the quote, or with the part of a longer quote most like it.
+    const runGrams = trigrams(words.join(' '));
+    let similarity = dice(quote.grams, runGrams);
+    if (run.length + 1 < length) {
+      const quoteWordsList = quote.text.split(' ');
+      for (let width = Math.max(1, run.length - 1); width <= run.length + 1; width++) {
+        for (let i = 0; i + width <= quoteWordsList.length; i++) similarity = Math.max(similarity, dice(trigrams(quoteWordsList.slice(i, i + width).join(' ')), runGrams));
+      }
+    }
+    return { from: 0, to: run.length, similarity };
+  }
+  let best = { from: 0, to: 0, similarity: -1 };
+  for (let width = Math.max(1, length - 1); width <= length + 1; width++) {
+    let count = 0;
+    for (let i = 0; i < width; i++) if (quote.terms.has(term(run[i]))) count++;
+    const counts = [count];
+    for (let i = 1; i + width <= run.length; i++) {
+      if (quote.terms.has(term(run[i - 1]))) count--;
+      if (quote.terms.has(term(run[i + width - 1]))) count++;
+      counts.push(count);
+    }
+    const most = Math.max(...counts);
+    // The first few windows holding the most of the quote's words (repeated phrases make many ties).
+    for (let i = 0, tried = 0; i < counts.length && tried < 3; i++) {
+      if (counts[i] !== most) continue;
+      tried++;
+      const similarity = dice(quote.grams, trigrams(words.slice(i, i + width).join(' ')));
+      if (similarity > best.similarity) best = { from: i, to: i + width, similarity };
+    }
+  }
+  return best;
+}
+
+/** Dice coefficient of the character trigrams of two strings (spaces kept, so word boundaries count). */
+export function trigramDice(a: string, b: string): number {
+  return dice(trigrams(a), trigrams(b));
+}
+
+// Character trigrams as numbers (three UTF-16 units in 48 bits): no substrings to make.
+function trigrams(s: string): Map<number, number> {
+  const t = ` ${s} `;
+  const m = new Map<number, number>();
+  for (let i = 0; i + 3 <= t.length; i++) {
+    const g = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+function dice(x: Map<number, number>, y: Map<number, number>): number {
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of x) {
+    shared += Math.min(n, y.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of y.values()) total += n;
+  return total === 0 ? 0 : (2 * shared) / total;
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeArticle } from '../../server/src/core/analyze';
+import { isCheckable } from '../../server/src/core/claims/detect';
+import { statusOf } from '../../server/src/core/claims/status';
+import type { Evidence, Relation } from '../../server/src/core/types';
+import { readSeed } from '../support/seeds';
+
+const evidence = (relation: Relation): Evidence => ({
+  documentId: 'other.txt',
+  start: 0,
+  end: 1,
+  line: 0,
+  character: 0,
+  endLine: 0,
+  endCharacter: 1,
+  text: 'x',
+  score: 0.9,
+  relation,
+});
+
+describe('which sentences are claims', () => {
+  it('takes declarative sentences that name someone or give a number or a date', () => {
+    assert.ok(isCheckable('White House spokeswoman Sarah Sanders said the letter was warm and positive.'));
+    assert.ok(isCheckable('At the end of August Trump had cancelled a planned trip by his foreign minister.'));
+    assert.ok(isCheckable('The negotiations started after the letter arrived in the last 3 months.'));
+  });
+
+  it('leaves out questions, headlines, bylines, page furniture and the author speaking', () => {
+    for (const s of [
+      'Will the two leaders meet again in Washington this year?',
+      'Kim Jong-un writes to Trump asking for a new summit',
+      'Sharecast News | 11 Sep, 2018',
+      'Add a Comment',
+      'Related Articles',
+      '5 Best Property Lawyers in Irvine, CA',
+      'Your email address will not be published.',
+      'Below is a list of the top and leading Property Lawyers in Irvine.',
+      'A professional journalist for the past ten years, I cover global news and economic affairs for The Chief Observer.',
+      'The latter were still stalled.',
+    ]) {
+      assert.equal(isCheckable(s), false, s);
+    }
+  });
+
+  it('drops the advertisement tacked on after the story in seed 001', () => {
+    const analysis = analyzeArticle(readSeed('001_bff36780cb2df338.txt'));
+    const texts = analysis.claims.map((c) => c.text);
+    assert.ok(texts.some((t) => t.startsWith('President Trump has opened the door')), 'the last sentence of the story stays');
+    assert.ok(!texts.some((t) => /Property Lawyers/.test(t)), texts.filter((t) => /Lawyers/.test(t)).join(' | '));
+  });
+
+  it('drops everything after "Add a Comment" in seed 002', () => {
+    const text = readSeed('002_814d60045636db2c.txt');
+    const analysis = analyzeArticle(text);
+    const cut = text.indexOf('Add a Comment');
+    assert.ok(analysis.claims.length > 5);
+    assert.ok(analysis.claims.every((c) => c.start < cut));
+  });
+});
+
+describe('claim status', () => {
+  it('is disputed when another document conflicts or quotes it differently, whatever supports it', () => {
+    assert.equal(statusOf([evidence('supports'), evidence('conflicts')], true), 'disputed');
+    assert.equal(statusOf([evidence('differs')], false), 'disputed');
+  });
+
+  it('is corroborated with support, else single-source when attributed, else unverified', () => {
+    assert.equal(statusOf([evidence('supports')], false), 'corroborated');
+    assert.equal(statusOf([], true), 'single-source');
+    assert.equal(statusOf([], false), 'unverified');
+  });
+});

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Corpus, type QueryTerm } from '../../server/src/core/corpus/corpus';
+import { indexTokens } from '../../server/src/core/corpus/indexTokens';
+import { splitPassages } from '../../server/src/core/corpus/passages';
+import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
+import { scanTokens, words } from '../../server/src/core/corpus/terms';
+import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
+import { readSeed, seedFiles } from '../support/seeds';
+
+function query(corpus: Corpus, text: string): QueryTerm[] {
+  return words(text).map((w) => ({ term: corpus.vocabulary.find(w), weight: 1 }));
+}
+
+function topDocuments(corpus: Corpus, text: string, limit = 5): string[] {
+  return corpus.search(query(corpus, text), { limit }).map((h) => corpus.documentId(corpus.passageDocumentOf(h.passage)));
+}
+
+describe('the corpus tokenizer', () => {
+  it('folds case, accents, curly and straight quotes, possessives and hyphenated names', () => {
+    assert.deepEqual(words('Kim Jong-un’s “Very Warm” letter'), words("kim jong un's \"very warm\" LETTER"));
+    assert.deepEqual(words('Café'), ['cafe']);
+    assert.deepEqual(words('1,000 troops'), ['1000', 'troops']);
+    assert.deepEqual(words('the U.S. and the US'), ['the', 'u.s', 'and', 'the', 'u.s']);
+    assert.deepEqual(words('let us go'), ['let', 'us', 'go']);
+  });
+
+  it('indexes exactly the tokens the queries see, on any text', () => {
+    const alphabet = fc.constantFrom(...'aAbZ09 .,;’\'"“”-–é\nUS'.split(''), 'Mr.', 'U.S.', "n't", '1,5', '70th', 'ß');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const vocabulary = new Vocabulary();
+        const fast: string[] = [];
+        const plain: string[] = [];
+        indexTokens(text, 0, text.length, vocabulary, (id, flags, start) => fast.push(`${id}/${flags}/${start}`));
+        scanTokens(text, 0, text.length, (word, start, _end, flags) => plain.push(`${vocabulary.intern(word)}/${flags}/${start}`));
+        assert.deepEqual(fast, plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('passages', () => {
+  it('splits sentences at terminal marks but not after abbreviations or initials', () => {
+    const text = 'Mr. Bolton met U.S. officials on Monday. “We are open,” he said. John F. Kennedy was not there!';
+    const spans = splitPassages(text).passages.filter((p) => p.kind === 'sentence').map((p) => text.slice(p.start, p.end));
+    assert.deepEqual(spans, ['Mr. Bolton met U.S. officials on Monday.', '“We are open,” he said.', 'John F. Kennedy was not there!']);
+  });
+
+  it('adds a passage for a quotation that runs over two sentences', () => {
+    const text = '“The president has achieved tremendous success. And this letter was further evidence,” Sanders said.';
+    const quotes = splitPassages(text).passages.filter((p) => p.kind === 'quote').map((p) => text.slice(p.start, p.end));
+    assert.deepEqual(quotes, ['“The president has achieved tremendous success. And this letter was further evidence,”']);
+  });
+
+  it('gives each passage its line and character in its own document', () => {
+    const corpus = new Corpus();
+    corpus.set('a.txt', 'Headline\n\nFirst sentence here. Second one follows.\n');
+    const [, , second] = corpus.passages('a.txt');
+    assert.equal(second.text, 'Second one follows.');
+    assert.deepEqual([second.line, second.character, second.endLine, second.endCharacter], [2, 21, 2, 40]);
+  });
+});
+
+describe('the passage index', () => {
+  const seeds = () => {
+    const corpus = new Corpus();
+    for (const f of seedFiles()) corpus.set(f, readSeed(f));
+    return corpus;
+  };
+
+  it('finds the passages that share the rare words first', () => {
+    const corpus = seeds();
+    const hits = corpus.search(query(corpus, 'Pompeo cancelled trip to Pyongyang'), { limit: 3 });
+    assert.ok(hits.length > 0);
+    assert.match(corpus.passage(hits[0].passage).text, /Pompeo/);
+    assert.ok(hits.every((h, i) => i === 0 || hits[i - 1].score >= h.score));
+  });
+
+  it('never returns an excluded document', () => {
+    const corpus = seeds();
+    const self = corpus.documentIndex('002_814d60045636db2c.txt');
+    const hits = corpus.search(query(corpus, 'It was a very warm, very positive letter'), { exclude: [self], limit: 50 });
+    assert.ok(hits.length > 0);
+    assert.ok(hits.every((h) => corpus.passageDocumentOf(h.passage) !== self));
+  });
+
+  it('is updated when a document is added, changed or deleted', () => {
+    const corpus = seeds();
+    const probe = 'zanzibar marmalade';
+    assert.deepEqual(topDocuments(corpus, probe), []);
+    corpus.set('new.txt', 'The zanzibar marmalade shipment arrived on Tuesday.');
+    assert.deepEqual(topDocuments(corpus, probe), ['new.txt']);
+    corpus.set('new.txt', 'Nothing about preserves here.');
+    assert.deepEqual(topDocuments(corpus, probe), []);
+    corpus.set('new.txt', 'The zanzibar marmalade is back.');
+    corpus.delete('new.txt');
+    assert.deepEqual(topDocuments(corpus, probe), []);
+    assert.equal(corpus.has('new.txt'), false);
+    assert.equal(corpus.size, 5);
+  });
+
+  it('answers the same after compaction and after a round trip through its plain-array state', () => {
+    const corpus = seeds();
+    for (let i = 0; i < 3; i++) corpus.set('000_beab4e2f294f4a54.txt', readSeed('000_beab4e2f294f4a54.txt'));
+    const before = topDocuments(corpus, 'military parade sign of good faith', 10);
+    corpus.compact();
+    assert.deepEqual(topDocuments(corpus, 'military parade sign of good faith', 10), before);
+    const copy = new Corpus(structuredClone(corpus.state()));
+    assert.deepEqual(topDocuments(copy, 'military parade sign of good faith', 10), before);
+    assert.deepEqual(copy.passages('003_b89cf95f952e021d.txt'), corpus.passages('003_b89cf95f952e021d.txt'));
+  });
+});
+
+describe('postings', () => {
+  it('reads back a common word’s long list whole and in order', () => {
+    const postings = new Postings();
+    const n = 70_000; // far past the block-size doubling: every block after the eighth is the largest
+    for (let p = 0; p < n; p++) {
+      postings.add(7, p, 1 + (p % 3));
+      if (p % 10 === 0) postings.add(8, p, 1);
+    }
+    const seen: number[] = [];
+    postings.forEachBlock(7, (pool, from, to) => {
+      for (let i = from; i < to; i++) seen.push(entryPassage(pool[i]) * 4 + entryTf(pool[i]));
+    });
+    assert.equal(seen.length, n);
+    assert.ok(seen.every((v, p) => v === p * 4 + 1 + (p % 3)));
+  });
+});

@@ -18,6 +18,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // The server indexes the corpus in this worker thread, off its request path.
+  { ...common, entryPoints: ['server/src/host/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
 ];
 

@@ -5,12 +5,15 @@ import { readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
+// --production (npm run package): minified, no source maps — the .vsix carries only what runs.
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   define: { __CORROBORATE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };

@@ -23,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     settings: settingsSnapshot(),
     trusted: vscode.workspace.isTrusted,
     sampleCorpus: context.asAbsolutePath('seeds'),
+    cacheFolder: context.storageUri?.fsPath,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

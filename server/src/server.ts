@@ -48,6 +48,7 @@ import { references } from './features/references';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, FileAnnotations, IMPORT_ANNOTATIONS_COMMAND, parseAnnotationRequest } from './host/fileAnnotations';
+import { defaultCacheFolder, indexCacheFile } from './host/indexCache';
 import { CorpusIndex, type CorpusSource } from './lsp/corpusIndex';
 import { Debouncer } from './lsp/debounce';
 import { Outbox } from './lsp/outbox';
@@ -97,6 +98,9 @@ class CorroborateServer {
   /** Bumped whenever anything a diagnostic depends on changes; part of every pull result id. */
   private epoch = 0;
   private indexing: Promise<void> = Promise.resolve();
+  /** Full loads (worker + on-disk cache) under way; while there are any, requests answer from the index as it is. */
+  private fullLoads = 0;
+  private cacheFolder = defaultCacheFolder();
   private fullIndex: CancellationTokenSource | undefined;
   private watcher: Promise<Disposable> | undefined;
   private watchedSources = '';
@@ -121,6 +125,7 @@ class CorroborateServer {
     const init = (params.initializationOptions ?? {}) as InitializationOptions & Record<string, unknown>;
     this.configuration = new Configuration(this.connection, this.capabilities.workspace?.configuration === true, init.settings ?? init);
     this.trusted = init.trusted !== false;
+    if (typeof init.cacheFolder === 'string' && init.cacheFolder) this.cacheFolder = init.cacheFolder;
     const sample = typeof init.sampleCorpus === 'string' ? init.sampleCorpus : undefined;
     this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample, () => this.maxChars);
     const pull = this.capabilities.textDocument?.diagnostic !== undefined;
@@ -199,7 +204,7 @@ class CorroborateServer {
       switch (p.command) {
         case REINDEX_COMMAND:
           this.reindex('all');
-          await this.ready(token);
+          await this.ready(token, true);
           return { documents: this.service.corpus.documentIds.length };
         case ANNOTATE_COMMAND: {
           const request = parseAnnotationRequest(p.arguments?.[0]);
@@ -281,6 +286,8 @@ class CorroborateServer {
   private reindex(changed: 'all' | ReadonlySet<string>): void {
     if (changed === 'all') this.fullIndex?.cancel();
     const run = changed === 'all' ? (this.fullIndex = new CancellationTokenSource()) : undefined;
+    // A full load runs in a worker: requests stop waiting for indexing (see settled) until it is done.
+    if (changed === 'all') this.fullLoads++;
     this.indexing = this.indexing.then(async () => {
       const sources = await this.corpusSources();
       const plan = this.index.plan(sources, (await this.limitChanged()) ? 'all' : changed);
@@ -291,18 +298,36 @@ class CorroborateServer {
       this.status('indexing', 0, plan.read.length);
       const tokens = [run?.token, progress?.token].filter((t): t is CancellationToken => t !== undefined);
       const token = { get isCancellationRequested() { return tokens.some((t) => t.isCancellationRequested); } } as CancellationToken;
-      await this.index.apply(plan, token, (done, total) => {
+      const report = (done: number, total: number) => {
         // One report per percent: a 10,000-article corpus needs no 10,000 messages.
         const percent = Math.floor((100 * done) / total);
         if (percent !== Math.floor((100 * (done - 1)) / total) || done === total) progress?.report(percent, `${done}/${total} articles`);
         if (done === total || done % 16 === 0) this.status('indexing', done, total);
-      });
+      };
+      let cached = '';
+      if (changed === 'all') {
+        // An untrusted workspace writes nothing, the index cache included.
+        const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
+        const loaded = await this.index.load(cacheFile, token, report);
+        if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
+      } else await this.index.apply(plan, token, report);
       progress?.done();
       this.epoch++;
       this.status('ready');
-      this.connection.console.info(`Corroborate ${VERSION}: ${this.service.corpus.documentIds.length} corpus documents indexed${plan.sample ? ' (the bundled sample articles: the workspace has no corpus)' : ''}`);
+      this.connection.console.info(`Corroborate ${VERSION}: ${this.service.corpus.documentIds.length} corpus documents indexed${cached}${plan.sample ? ' (the bundled sample articles: the workspace has no corpus)' : ''}`);
       this.refresh();
-    }).catch((e) => this.connection.console.error(`indexing failed: ${(e as Error).stack ?? e}`));
+    })
+      .catch((e) => this.connection.console.error(`indexing failed: ${(e as Error).stack ?? e}`))
+      .finally(() => changed === 'all' && this.fullLoads--);
+  }
+
+  /**
+   * Resolves when requests may read the index: at once while a full load runs in the worker (they answer from the
+   * open articles, and refresh follows the load), else once pending changes are indexed. Pushed diagnostics still
+   * wait for the load, so a client that cannot be told to refresh never shows findings without the corpus.
+   */
+  private settled(): Promise<void> {
+    return this.fullLoads > 0 ? Promise.resolve() : this.indexing;
   }
 
   /** Reads corroborate.maxAnalysisChars; when it changed, re-analyses the open documents (the corpus is then read again). */
@@ -373,12 +398,12 @@ class CorroborateServer {
     return this.configuration.for(uri);
   }
 
-  /** Waits for indexing to finish, or throws RequestCancelled when the client gives up first. */
-  private async ready(token: CancellationToken): Promise<void> {
+  /** Waits for indexing to finish (a full load too, when asked), or throws RequestCancelled when the client gives up first. */
+  private async ready(token: CancellationToken, evenWhileLoading = false): Promise<void> {
     if (token.isCancellationRequested) throw cancelled();
     let sub: Disposable | undefined;
     const gaveUp = new Promise<'cancelled'>((resolve) => (sub = token.onCancellationRequested(() => resolve('cancelled'))));
-    const outcome = await Promise.race([this.indexing, gaveUp]);
+    const outcome = await Promise.race([evenWhileLoading ? this.indexing : this.settled(), gaveUp]);
     sub?.dispose();
     if (outcome === 'cancelled') throw cancelled();
   }

@@ -84,6 +84,7 @@ describe('code actions in an untrusted workspace', () => {
     await client.initialize({ trusted: false });
     const text = readSeed(SEED);
     const uri = await client.open(ws.file(`seeds/${SEED}`), text);
+    await client.indexed(); // requests answer at once while the corpus loads; the citation needs the corpus
     const at = positionOf(text, 'It was a very warm', 2);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } })) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.title.replace(/ of .*/, '')), ['Insert citation']);

@@ -23,6 +23,7 @@ describe('code lenses', () => {
     });
     await client.initialize();
     uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    await client.indexed(); // requests answer at once while the corpus loads in the background
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 

@@ -114,6 +114,7 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     const init = await client.initialize();
     assert.equal((init.capabilities.diagnosticProvider as { interFileDependencies: boolean }).interFileDependencies, true);
     uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    await client.indexed(); // a pull answers at once while the corpus loads, and is refreshed after: wait for the corpus
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 

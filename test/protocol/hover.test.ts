@@ -24,6 +24,7 @@ describe('hover on the seeds', () => {
     client = new TestClient();
     await client.initialize();
     uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    await client.indexed(); // requests answer at once while the corpus loads in the background
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 
@@ -82,6 +83,7 @@ describe('hover on a hostile corpus', () => {
     });
     client = new TestClient({ root: ws.root });
     await client.initialize();
+    await client.indexed(); // requests answer at once while the corpus loads in the background
   });
   after(async () => {
     assert.equal(await client.shutdown(), 0);

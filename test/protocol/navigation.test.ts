@@ -28,6 +28,7 @@ describe('navigation from quotes and claims into the sources', () => {
     client = new TestClient({ capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } });
     await client.initialize();
     uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    await client.indexed(); // requests answer at once while the corpus loads in the background
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 

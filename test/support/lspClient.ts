@@ -2,6 +2,8 @@
 // It answers the server's own requests (configuration, registrations, progress, refreshes) the way an editor would,
 // and records them so tests can wait for what a user would see.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -100,8 +102,14 @@ export class TestClient {
     this.connection.listen();
   }
 
+  /** Where the server keeps its index cache unless a test says otherwise: this client's own, never the user's. */
+  readonly cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-test-cache-'));
+
   async initialize(initializationOptions: unknown = undefined): Promise<InitializeResult> {
     const rootUri = pathToFileURL(this.root).toString();
+    if (initializationOptions === undefined || (typeof initializationOptions === 'object' && initializationOptions !== null && !Array.isArray(initializationOptions))) {
+      initializationOptions = { cacheFolder: this.cacheFolder, ...(initializationOptions as object | undefined) };
+    }
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
@@ -176,6 +184,7 @@ export class TestClient {
       else this.child.once('exit', (c) => resolve(c));
     });
     this.connection.dispose();
+    fs.rmSync(this.cacheFolder, { recursive: true, force: true });
     return code;
   }
 

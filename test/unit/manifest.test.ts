@@ -63,4 +63,11 @@ describe('the extension manifest', () => {
     assert.equal(pkg.engines.vscode, '^1.100.0');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['corroborate.corpus']);
   });
+
+  it('packages every bundle esbuild writes (a missing worker would silently index on the request path)', () => {
+    const allowed = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).trim());
+    const bundles = [...fs.readFileSync(path.join(ROOT, 'esbuild.mjs'), 'utf8').matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(bundles.length >= 4, `found the bundles: ${bundles.join(', ')}`);
+    for (const b of bundles) assert.ok(allowed.includes(b), `${b} is allow-listed in .vscodeignore`);
+  });
 });

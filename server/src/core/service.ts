@@ -10,12 +10,23 @@ import type { ArticleAnalysis, ArticleReport } from './types';
  * document version, and one cached report per (version, corpus generation).
  */
 export class CorroborateService {
-  readonly corpus = new Corpus();
+  private index = new Corpus();
   private generation = 0;
   private readonly analyses = new Map<string, { version: number; analysis: ArticleAnalysis }>();
   private readonly reports = new Map<string, { version: number; generation: number; report: ArticleReport }>();
   private readonly corpusAnalyses = new Map<string, { text: string; analysis: ArticleAnalysis }>();
   private speakerCache: { generation: number; speakers: Speaker[] } | undefined;
+
+  /** The documents evidence is drawn from. */
+  get corpus(): Corpus {
+    return this.index;
+  }
+
+  /** Swaps in a corpus indexed elsewhere (a worker thread, the on-disk cache); every report is recomputed. */
+  replaceCorpus(corpus: Corpus): void {
+    this.index = corpus;
+    this.generation++;
+  }
 
   /** Adds or replaces a corpus document (an article on disk or an open one). */
   setDocument(documentId: string, text: string): void {

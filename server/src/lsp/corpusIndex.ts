@@ -2,9 +2,11 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { CorroborateService } from '../core/service';
+import { IndexCancelled, indexInBackground } from '../host/backgroundIndex';
 import { corpusFiles } from '../host/corpusFiles';
 import { analysedPart } from '../core/text/limit';
 import { readArticle } from '../host/files';
+import type { IndexOutcome } from '../host/indexCorpus';
 
 /** A workspace folder and the `corroborate.corpus` specs that apply to it. */
 export interface CorpusSource {
@@ -77,6 +79,39 @@ export class CorpusIndex {
       progress(i + 1, plan.read.length);
       if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * Indexes every member off the request path (a worker thread, starting from the workspace's on-disk cache at
+   * `cacheFile`) and swaps the result in; until then the service answers from what it had. Open documents keep
+   * their editor text. Returns undefined when cancelled.
+   */
+  async load(cacheFile: string | undefined, token: CancellationToken, progress: (done: number, total: number) => void): Promise<IndexOutcome | undefined> {
+    const files = [...this.members].filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    const maxChars = this.maxChars();
+    const job = indexInBackground({ files, cacheFile, maxChars, settings: `maxAnalysisChars=${maxChars}` }, (p) => progress(p.done, p.total));
+    // Polled: the server's token is a composite that only answers isCancellationRequested.
+    const cancel = setInterval(() => token.isCancellationRequested && job.cancel(), 50);
+    let outcome: IndexOutcome;
+    try {
+      outcome = await job.done;
+    } catch (e) {
+      if (e instanceof IndexCancelled) return undefined;
+      throw e;
+    } finally {
+      clearInterval(cancel);
+    }
+    if (token.isCancellationRequested) return undefined;
+    // What the editor holds (open articles, members or not) goes back on top of what was read from disk.
+    const carried = this.service.corpus.documentIds
+      .filter((uri) => this.isOpen(uri) || !this.fromDisk.has(uri))
+      .map((uri) => [uri, this.service.text(uri)] as const);
+    this.service.replaceCorpus(outcome.corpus);
+    for (const [uri, text] of carried) if (text !== undefined && (this.isOpen(uri) || !this.members.has(uri))) this.service.setDocument(uri, text);
+    this.fromDisk.clear();
+    for (const uri of outcome.files.keys()) if (!this.isOpen(uri)) this.fromDisk.add(uri);
+    outcome.warnings.forEach((w) => this.warn(`corpus: ${w}`));
+    return outcome;
   }
 
   /** Puts a member's disk text back in the index (after its editor closed), or drops a non-member. */

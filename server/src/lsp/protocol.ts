@@ -31,4 +31,6 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** A folder of sample articles used as the corpus when the workspace has none. */
   sampleCorpus?: string;
+  /** Where the corpus index cache is kept (VS Code: the workspace's storage folder); the user's cache folder by default. */
+  cacheFolder?: string;
 }

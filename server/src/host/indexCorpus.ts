@@ -1,0 +1,139 @@
+// Builds the corpus index of a set of article files, starting from the workspace's index cache when it has
+// one: unchanged files are taken from the cache without being read, changed ones re-indexed, gone ones dropped.
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Corpus } from '../core/corpus/corpus';
+import { corpusFiles } from './corpusFiles';
+import { readIndexCache, textHash, writeIndexCache, type FileStamp } from './indexCache';
+import { analysedPart } from '../core/text/limit';
+import { readArticle } from './files';
+
+export interface IndexRequest {
+  /** Absolute paths of the corpus articles… */
+  files?: string[];
+  /** …or the `corroborate.corpus` setting (folders and globs) under each workspace root, listed by the job itself. */
+  corpus?: { roots: string[]; specs: string[] };
+  /** The workspace's cache file; without one, every file is read and nothing is saved. */
+  cacheFile?: string;
+  /** Settings that change what the index holds; a cache saved under other settings is not used. */
+  settings?: string;
+  /** corroborate.maxAnalysisChars: a longer file is indexed only up to it (say so in `settings` too). */
+  maxChars?: number;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+export interface IndexOutcome {
+  corpus: Corpus;
+  /** The stamp of every indexed file, by document id. */
+  files: Map<string, FileStamp>;
+  /** Files taken from the cache without reading them. */
+  fromCache: number;
+  /** Files read and (re-)indexed. */
+  indexed: number;
+  /** Files read whose text had not changed (touched, not edited). */
+  unchanged: number;
+  /** Documents dropped because their file is gone or no longer in the corpus. */
+  removed: number;
+  /** One line per problem: unreadable files, a corrupt cache, a cache that could not be saved. */
+  warnings: string[];
+  /** Why the cache was not used, when it was not (absent, stale, corrupt). */
+  cacheMiss?: string;
+  cacheSaved: boolean;
+}
+
+/** The document id of an article file: its file URI, as the editor names it. */
+export const documentIdOf = (file: string): string => pathToFileURL(file).toString();
+
+/** Indexes the requested articles, reusing and then refreshing the cache; reports progress per file. */
+export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress) => void = () => {}): IndexOutcome {
+  const settings = request.settings ?? '';
+  const warnings: string[] = [];
+  let corpus = new Corpus();
+  let cached = new Map<string, FileStamp>();
+  let cacheMiss: string | undefined;
+  if (request.cacheFile) {
+    const read = readIndexCache(request.cacheFile, settings);
+    if (read.ok) ({ corpus, files: cached } = read);
+    else {
+      cacheMiss = read.reason;
+      if (read.corrupt) warnings.push(`${read.reason}; rebuilding it`);
+    }
+  }
+
+  const paths = new Set(request.files ?? []);
+  for (const root of request.corpus?.roots ?? []) {
+    const listed = corpusFiles(root, request.corpus?.specs ?? []);
+    listed.files.forEach((f) => paths.add(f));
+    warnings.push(...listed.problems);
+  }
+  const list = [...paths];
+
+  const files = new Map<string, FileStamp>();
+  let fromCache = 0;
+  let indexed = 0;
+  let unchanged = 0;
+  const total = list.length;
+  const step = Math.max(1, Math.floor(total / 100));
+  for (let i = 0; i < total; i++) {
+    if (i % step === 0) onProgress({ done: i, total });
+    const file = list[i];
+    const id = documentIdOf(file);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      warnings.push(`${file}: no such file`);
+      continue;
+    }
+    const known = cached.get(id);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size && corpus.has(id)) {
+      files.set(id, known);
+      fromCache++;
+      continue;
+    }
+    const read = readArticle(file);
+    if (!read.ok) {
+      warnings.push(`${file}: ${read.error}`);
+      continue;
+    }
+    if (read.warning) warnings.push(`${file}: ${read.warning}`);
+    const text = request.maxChars === undefined ? read.text : analysedPart(read.text, request.maxChars);
+    if (text.length < read.text.length) {
+      const n = (x: number) => x.toLocaleString('en-US');
+      warnings.push(`${file}: ${n(read.text.length)} characters; only the first ${n(text.length)} indexed (corroborate.maxAnalysisChars)`);
+    }
+    const stamp = { mtimeMs: stat.mtimeMs, size: stat.size, hash: textHash(read.text) };
+    files.set(id, stamp);
+    if (known && known.hash === stamp.hash && corpus.has(id)) {
+      unchanged++;
+      continue;
+    }
+    corpus.set(id, text);
+    indexed++;
+  }
+
+  let removed = 0;
+  for (const id of corpus.documentIds) {
+    if (!files.has(id)) {
+      corpus.delete(id);
+      removed++;
+    }
+  }
+  onProgress({ done: total, total });
+
+  let cacheSaved = false;
+  const changed = cacheMiss !== undefined || indexed > 0 || unchanged > 0 || removed > 0;
+  if (request.cacheFile && changed) {
+    try {
+      writeIndexCache(request.cacheFile, settings, corpus, files);
+      cacheSaved = true;
+    } catch (e) {
+      warnings.push(`could not save the index cache ${request.cacheFile}: ${(e as Error).message}`);
+    }
+  }
+  return { corpus, files, fromCache, indexed, unchanged, removed, warnings, cacheMiss, cacheSaved };
+}

@@ -1,0 +1,21 @@
+// Worker thread entry (bundled as dist/indexWorker.js): indexes the corpus off the server's request path and
+// hands the finished index back as transferable arrays, so hovers and diagnostics never wait behind it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { indexCorpus, type IndexRequest } from './indexCorpus';
+import { toMessage } from './backgroundIndex';
+
+if (parentPort) {
+  const port = parentPort;
+  try {
+    const outcome = indexCorpus(workerData as IndexRequest, (progress) => port.postMessage({ kind: 'progress', ...progress }));
+    const { message, transfer } = toMessage(outcome);
+    try {
+      port.postMessage(message, transfer);
+    } catch {
+      // Some buffers (Node's small-buffer pool) cannot be transferred; copying them is correct, only slower.
+      port.postMessage(message);
+    }
+  } catch (e) {
+    port.postMessage({ kind: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+}

@@ -1,0 +1,201 @@
+// Saves and loads plain-data state (numbers, strings, typed arrays, string arrays, byte-array lists, nested
+// objects) as one binary file that loads without parsing: typed arrays come back as views on the file's bytes.
+//
+// Layout: "CRBSTATE" | u32 header length | u32 CRC-32 of everything after this field | header JSON | pad to 8 |
+// body (each array 8-byte aligned). The header carries the caller's metadata and a descriptor of the state.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+
+const MAGIC = Buffer.from('CRBSTATE', 'latin1');
+const PREFIX = MAGIC.length + 8;
+
+type TypedArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+const TYPED_ARRAYS = { Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array };
+type TypedArrayName = keyof typeof TYPED_ARRAYS;
+
+/** What a state may hold. */
+export type PlainValue = number | string | boolean | null | TypedArray | (string | null)[] | (Uint8Array | null)[] | PlainState;
+export interface PlainState {
+  [key: string]: PlainValue;
+}
+
+/** How a value is laid out: inline JSON, a typed array in the body, a list of byte arrays in the body, or an object. */
+type Descriptor =
+  | { v: number | string | boolean | null }
+  | { s: (string | null)[] }
+  | { a: TypedArrayName; o: number; n: number }
+  | { bytes: number; lengths: number; n: number }
+  | { o: { [key: string]: Descriptor } };
+
+/** Thrown for a file that is not a complete, intact state file; the caller rebuilds. */
+export class CorruptStateFile extends Error {}
+
+class Body {
+  chunks: Uint8Array[] = [];
+  size = 0;
+
+  add(bytes: Uint8Array): number {
+    const at = this.size;
+    this.chunks.push(bytes);
+    this.size += bytes.byteLength;
+    const pad = (8 - (this.size % 8)) % 8;
+    if (pad) {
+      this.chunks.push(new Uint8Array(pad));
+      this.size += pad;
+    }
+    return at;
+  }
+}
+
+function describe(value: PlainValue, body: Body): Descriptor {
+  if (value === null || typeof value !== 'object') return { v: value };
+  if (ArrayBuffer.isView(value)) {
+    // By instanceof rather than constructor name, so a Buffer saves as the Uint8Array it is.
+    const name = (Object.keys(TYPED_ARRAYS) as TypedArrayName[]).find((n) => value instanceof TYPED_ARRAYS[n]);
+    if (!name) throw new Error(`cannot save a ${value.constructor.name}`);
+    return { a: name, o: body.add(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)), n: value.length };
+  }
+  if (Array.isArray(value)) {
+    if (value.some((x) => x instanceof Uint8Array)) {
+      const list = value as (Uint8Array | null)[];
+      const lengths = Int32Array.from(list, (b) => (b ? b.byteLength : -1));
+      const lengthsAt = body.add(new Uint8Array(lengths.buffer));
+      let bytesAt = -1;
+      for (const b of list) {
+        if (!b) continue;
+        // Consecutive, unpadded: the lengths say where each one starts.
+        if (bytesAt < 0) bytesAt = body.size;
+        body.chunks.push(b);
+        body.size += b.byteLength;
+      }
+      if (bytesAt < 0) bytesAt = body.size;
+      body.add(new Uint8Array(0));
+      return { bytes: bytesAt, lengths: lengthsAt, n: list.length };
+    }
+    if (!value.every((x) => x === null || typeof x === 'string')) throw new Error('arrays must hold strings or byte arrays');
+    return { s: value as (string | null)[] };
+  }
+  const o: { [key: string]: Descriptor } = {};
+  for (const [key, v] of Object.entries(value)) o[key] = describe(v, body);
+  return { o };
+}
+
+function restore(d: Descriptor, data: Uint8Array, bodyAt: number): PlainValue {
+  if ('v' in d) return d.v;
+  if ('s' in d) return d.s;
+  if ('a' in d) {
+    const make = TYPED_ARRAYS[d.a];
+    if (!make) throw new CorruptStateFile(`unknown array type ${d.a}`);
+    const at = data.byteOffset + bodyAt + d.o;
+    const bytes = d.n * make.BYTES_PER_ELEMENT;
+    if (bodyAt + d.o + bytes > data.byteLength) throw new CorruptStateFile('array past the end of the file');
+    // A view when aligned (the usual case: the file is read into its own buffer), else a copy.
+    return at % make.BYTES_PER_ELEMENT === 0
+      ? new make(data.buffer as ArrayBuffer, at, d.n)
+      : new make(data.buffer.slice(at, at + bytes) as ArrayBuffer);
+  }
+  if ('bytes' in d) {
+    const lengths = restore({ a: 'Int32Array', o: d.lengths, n: d.n }, data, bodyAt) as Int32Array;
+    const out: (Uint8Array | null)[] = new Array(d.n);
+    let at = bodyAt + d.bytes;
+    for (let i = 0; i < d.n; i++) {
+      const n = lengths[i];
+      if (n < 0) {
+        out[i] = null;
+        continue;
+      }
+      if (at + n > data.byteLength) throw new CorruptStateFile('bytes past the end of the file');
+      out[i] = data.subarray(at, at + n);
+      at += n;
+    }
+    return out;
+  }
+  if ('o' in d && typeof d.o === 'object') {
+    const out: PlainState = {};
+    for (const [key, sub] of Object.entries(d.o)) out[key] = restore(sub, data, bodyAt);
+    return out;
+  }
+  throw new CorruptStateFile('unknown descriptor');
+}
+
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+// Node 20's zlib.crc32 returns 0, not the running value, for an empty view on a zero-length buffer.
+const crc32 = (data: Uint8Array, value = 0): number =>
+  data.byteLength === 0 ? value : zlibCrc32 ? zlibCrc32(data, value) : crc32Portable(data, value);
+
+/** The bytes of a state file for `meta` and `state`, as chunks to write (or hash) in order. */
+export function stateFileChunks(meta: unknown, state: PlainState): Uint8Array[] {
+  const body = new Body();
+  const header = Buffer.from(JSON.stringify({ meta, state: describe(state, body) }), 'utf8');
+  const headerPad = new Uint8Array((8 - ((PREFIX + header.length) % 8)) % 8);
+  let crc = crc32(header);
+  crc = crc32(headerPad, crc);
+  for (const c of body.chunks) crc = crc32(c, crc);
+  const prefix = Buffer.alloc(PREFIX);
+  MAGIC.copy(prefix, 0);
+  prefix.writeUInt32LE(header.length, MAGIC.length);
+  prefix.writeUInt32LE(crc >>> 0, MAGIC.length + 4);
+  return [prefix, header, headerPad, ...body.chunks];
+}
+
+/** Writes `state` with `meta` to `file` atomically (a temporary file renamed over it); returns the bytes written. */
+export function writeStateFile(file: string, meta: unknown, state: PlainState): number {
+  const chunks = stateFileChunks(meta, state);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temp, 'w');
+  let bytes = 0;
+  try {
+    for (const c of chunks) {
+      // writeSync may write less than asked; loop until the chunk is out.
+      for (let at = 0; at < c.byteLength; ) at += fs.writeSync(fd, c, at, c.byteLength - at);
+      bytes += c.byteLength;
+    }
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(temp, file);
+  return bytes;
+}
+
+/** Reads a state file; throws CorruptStateFile when it is truncated, altered or not one. */
+export function readStateFile(file: string): { meta: unknown; state: PlainState } {
+  const data = fs.readFileSync(file);
+  if (data.length < PREFIX || !data.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptStateFile('not a Corroborate index file');
+  const headerLength = data.readUInt32LE(MAGIC.length);
+  const crc = data.readUInt32LE(MAGIC.length + 4);
+  if (PREFIX + headerLength > data.length) throw new CorruptStateFile('truncated');
+  if (crc32(data.subarray(PREFIX)) >>> 0 !== crc) throw new CorruptStateFile('checksum mismatch');
+  let header: { meta: unknown; state: Descriptor };
+  try {
+    header = JSON.parse(data.toString('utf8', PREFIX, PREFIX + headerLength));
+  } catch {
+    throw new CorruptStateFile('unreadable header');
+  }
+  const bodyAt = PREFIX + headerLength + ((8 - ((PREFIX + headerLength) % 8)) % 8);
+  // Restored byte arrays are plain Uint8Arrays, not Buffers (whose slice() shares memory instead of copying).
+  const state = restore(header.state, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), bodyAt);
+  if (state === null || typeof state !== 'object' || ArrayBuffer.isView(state) || Array.isArray(state)) throw new CorruptStateFile('no state');
+  return { meta: header.meta, state };
+}
+
+let table: Int32Array | undefined;
+
+/** CRC-32 (IEEE) for runtimes whose zlib lacks crc32 (Node before 20.15). */
+function crc32Portable(data: Uint8Array, value = 0): number {
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let crc = ~value;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}

@@ -1,9 +1,9 @@
-// Runs every test tier with node's test runner: unit, protocol, then the real editors
-// (Neovim headless, VS Code via code-server), installing what the editor tiers need first.
+// Runs every test tier with node's test runner: unit, protocol, robustness (bad input, protocol abuse, fuzzing),
+// then the real editors (Neovim headless, VS Code via code-server), installing what the editor tiers need first.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 
-const tiers = ['test/unit', 'test/protocol', 'test/editors'];
+const tiers = ['test/unit', 'test/protocol', 'test/robustness', 'test/editors'];
 const only = process.argv.slice(2);
 const selected = only.length ? tiers.filter((t) => only.some((o) => t.endsWith(o))) : tiers;
 

@@ -75,5 +75,5 @@ export async function deactivate(): Promise<void> {
 // For servers that cannot ask back; the server prefers workspace/configuration, which VS Code answers per resource.
 function settingsSnapshot(): unknown {
   const c = vscode.workspace.getConfiguration('corroborate');
-  return { corpus: c.get('corpus'), severity: c.get('severity'), codeLens: c.get('codeLens'), debounceMs: c.get('debounceMs') };
+  return { corpus: c.get('corpus'), severity: c.get('severity'), codeLens: c.get('codeLens'), debounceMs: c.get('debounceMs'), maxAnalysisChars: c.get('maxAnalysisChars') };
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { anchorAll, type AnchoredAnnotation } from './core/annotations/anchor';
 import { CorroborateService } from './core/service';
+import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS, MIN_MAX_ANALYSIS_CHARS } from './core/text/limit';
 import { isStoreFile, readStore } from './host/annotationStore';
 import { expandArticlePaths, readArticle } from './host/files';
 import { failsOn, findingsOf } from './output/findings';
@@ -27,6 +28,8 @@ Options:
   --fail-on unverified|disputed|never
                              exit 1 when unverified (or disputed) claims remain, or only disputed
                              ones (default: never)
+  --max-chars N              analyse at most the first N characters of each file (default: 500,000);
+                             longer files are analysed in part, with a line on stderr saying so
   --progress                 show progress on stderr even when it is not a terminal
   -h, --help                 show this help
   -v, --version              show the version
@@ -43,11 +46,12 @@ interface Options {
   failOn: FailOn;
   annotations: boolean;
   progress: boolean;
+  maxChars: number;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, files: [] };
+  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, maxChars: DEFAULT_MAX_ANALYSIS_CHARS, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -79,6 +83,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         const f = value();
         if (f !== 'unverified' && f !== 'disputed' && f !== 'never') throw new UsageError(`--fail-on must be unverified, disputed or never, not '${f}'`);
         opts.failOn = f;
+        break;
+      }
+      case '--max-chars': {
+        const v = value();
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!(n >= MIN_MAX_ANALYSIS_CHARS)) throw new UsageError(`--max-chars must be a whole number of at least ${MIN_MAX_ANALYSIS_CHARS.toLocaleString('en-US')}, not '${v}'`);
+        opts.maxChars = n;
         break;
       }
       case '--annotations':
@@ -181,9 +192,16 @@ async function main(argv: string[]): Promise<number> {
       problem(file, `${file}: ${read.error}`);
       return false;
     }
+    if (read.warning) problem(file, `${file}: ${read.warning}`);
     texts.set(id, read.text);
     shown.set(id, file);
-    service.setDocument(id, read.text);
+    // Offsets into the analysed part are offsets into the whole text, so annotations and SARIF regions use the whole.
+    const part = analysedPart(read.text, opts.maxChars);
+    if (part.length < read.text.length) {
+      const n = (x: number) => x.toLocaleString('en-US');
+      problem(file, `${file}: ${n(read.text.length)} characters; only the first ${n(part.length)} analysed (--max-chars)`);
+    }
+    service.setDocument(id, part);
     return true;
   };
   const toLoad = unique([...corpusFiles, ...articleFiles]);
@@ -213,7 +231,7 @@ async function main(argv: string[]): Promise<number> {
   const totals = { quotes: 0, claims: 0, unverified: 0, disputed: 0, verified: 0, orphaned: 0, failing: 0 };
   for (const [i, file] of articles.entries()) {
     const text = texts.get(idOf(file))!;
-    const report = service.report(idOf(file), text, 0);
+    const report = service.report(idOf(file), service.text(idOf(file))!, 0);
     let anchored: AnchoredAnnotation[] | undefined;
     if (opts.annotations) {
       const store = readStore(file);
@@ -231,7 +249,7 @@ async function main(argv: string[]): Promise<number> {
       if (failsOn(f, opts.failOn)) totals.failing++;
     }
     progress.clear();
-    if (opts.format === 'json') json.add(toJsonDocument(file, report, pathOf, anchored));
+    if (opts.format === 'json') json.add(toJsonDocument(file, report, pathOf, anchored, text.length));
     else if (opts.format === 'sarif') sarif.add(file, text, findings, pathOf);
     else push((i > 0 ? '\n' : '') + formatTextReport(file, report, pathOf, anchored) + '\n');
     await flush();

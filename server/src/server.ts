@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   CodeLensRefreshRequest,
+  DiagnosticRefreshRequest,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -34,6 +35,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError } from './core/cancellation';
 import { CorroborateService } from './core/service';
+import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS } from './core/text/limit';
 import { LineIndex, stripBom } from './core/text/lines';
 import { codeActions } from './features/codeActions';
 import { codeLenses, resolveCodeLens, type LensData } from './features/codeLens';
@@ -49,6 +51,7 @@ import { ANNOTATE_COMMAND, EXPORT_ANNOTATIONS_COMMAND, FileAnnotations, IMPORT_A
 import { defaultCacheFolder, indexCacheFile } from './host/indexCache';
 import { CorpusIndex, type CorpusSource } from './lsp/corpusIndex';
 import { Debouncer } from './lsp/debounce';
+import { Outbox } from './lsp/outbox';
 import { REINDEX_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './lsp/protocol';
 import { Configuration } from './lsp/configuration';
 import type { Settings } from './lsp/settings';
@@ -79,9 +82,11 @@ export function startServer(connection: Connection): void {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
 class CorroborateServer {
-  readonly documents = new TextDocuments(TextDocument);
+  // A didOpen without text (which no client should send) opens an empty document rather than one that breaks every request.
+  readonly documents = new TextDocuments({ create: (uri, languageId, version, text) => TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : ''), update: TextDocument.update });
   private readonly service = new CorroborateService();
   private readonly debouncer = new Debouncer();
+  private readonly outbox = new Outbox();
   // A broken store is named (file:line) once per change of the file, and never rewritten.
   private readonly annotations: FileAnnotations;
   private index!: CorpusIndex;
@@ -99,6 +104,10 @@ class CorroborateServer {
   private fullIndex: CancellationTokenSource | undefined;
   private watcher: Promise<Disposable> | undefined;
   private watchedSources = '';
+  /** corroborate.maxAnalysisChars (a window setting): documents are analysed and indexed up to it. */
+  private maxChars = DEFAULT_MAX_ANALYSIS_CHARS;
+  /** Documents whose open has not yet been followed by the content-change event TextDocuments fires for it. */
+  private readonly justOpened = new Set<string>();
 
   constructor(private readonly connection: Connection) {
     this.annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
@@ -118,7 +127,7 @@ class CorroborateServer {
     this.trusted = init.trusted !== false;
     if (typeof init.cacheFolder === 'string' && init.cacheFolder) this.cacheFolder = init.cacheFolder;
     const sample = typeof init.sampleCorpus === 'string' ? init.sampleCorpus : undefined;
-    this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample);
+    this.index = new CorpusIndex(this.service, (uri) => this.documents.get(uri) !== undefined, (m) => this.connection.console.warn(m), sample, () => this.maxChars);
     const pull = this.capabilities.textDocument?.diagnostic !== undefined;
     return {
       capabilities: {
@@ -165,7 +174,7 @@ class CorroborateServer {
 
   hover = (p: HoverParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => hover(ctx, this.offset(ctx, p.position)));
   codeLens = (p: CodeLensParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => codeLenses(ctx));
-  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext((lens.data as LensData).uri, token, lens, (ctx) => resolveCodeLens(ctx, lens));
+  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext(lensUri(lens), token, lens, (ctx) => resolveCodeLens(ctx, lens));
   definition = (p: DefinitionParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => definition(ctx, this.offset(ctx, p.position)));
   references = (p: ReferenceParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => references(ctx, this.offset(ctx, p.position), p.context.includeDeclaration));
   documentSymbol = (p: DocumentSymbolParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => documentSymbols(ctx, this.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true));
@@ -225,22 +234,27 @@ class CorroborateServer {
   // ── documents ──────────────────────────────────────────────────────────────
 
   private opened(document: TextDocument): void {
-    this.service.setDocument(document.uri, stripBom(document.getText()));
+    this.justOpened.add(document.uri);
+    this.service.setDocument(document.uri, this.analysed(document));
     this.epoch++;
     void this.indexing.then(() => this.refresh());
   }
 
   private changed(document: TextDocument): void {
-    if (this.service.text(document.uri) === stripBom(document.getText())) return; // just opened: nothing to wait for
+    if (this.justOpened.delete(document.uri)) return; // the open itself: analysed already
     void this.settingsFor(document.uri).then((s) =>
       this.debouncer.schedule(document.uri, s.debounceMs, () => {
         const current = this.documents.get(document.uri);
         if (!current) return;
-        const text = stripBom(current.getText());
-        if (this.service.text(current.uri) === text) return;
-        this.service.setDocument(current.uri, text);
-        this.epoch++;
-        this.refresh();
+        const text = this.analysed(current);
+        if (this.service.text(current.uri) !== text) {
+          this.service.setDocument(current.uri, text);
+          this.epoch++;
+          this.refresh();
+        } else if (!this.pull) {
+          // The analysed text stands (an edit undone, or past the cut), but the version and the length moved on.
+          this.publish(current.uri);
+        }
       }),
     );
   }
@@ -253,7 +267,7 @@ class CorroborateServer {
     if (document.uri.startsWith('file:')) this.index.restore(document.uri);
     else this.service.deleteDocument(document.uri);
     this.epoch++;
-    if (!this.pull) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!this.pull) this.outbox.send(`diagnostics:${document.uri}`, () => this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
     this.refresh();
   }
 
@@ -276,7 +290,7 @@ class CorroborateServer {
     if (changed === 'all') this.fullLoads++;
     this.indexing = this.indexing.then(async () => {
       const sources = await this.corpusSources();
-      const plan = this.index.plan(sources, changed);
+      const plan = this.index.plan(sources, (await this.limitChanged()) ? 'all' : changed);
       this.watch(sources);
       if (plan.read.length + plan.remove.length === 0) return this.status('ready');
       const progress = plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
@@ -285,7 +299,9 @@ class CorroborateServer {
       const tokens = [run?.token, progress?.token].filter((t): t is CancellationToken => t !== undefined);
       const token = { get isCancellationRequested() { return tokens.some((t) => t.isCancellationRequested); } } as CancellationToken;
       const report = (done: number, total: number) => {
-        progress?.report(Math.round((100 * done) / total), `${done}/${total} articles`);
+        // One report per percent: a 10,000-article corpus needs no 10,000 messages.
+        const percent = Math.floor((100 * done) / total);
+        if (percent !== Math.floor((100 * (done - 1)) / total) || done === total) progress?.report(percent, `${done}/${total} articles`);
         if (done === total || done % 16 === 0) this.status('indexing', done, total);
       };
       let cached = '';
@@ -314,8 +330,22 @@ class CorroborateServer {
     return this.fullLoads > 0 ? Promise.resolve() : this.indexing;
   }
 
+  /** Reads corroborate.maxAnalysisChars; when it changed, re-analyses the open documents (the corpus is then read again). */
+  private async limitChanged(): Promise<boolean> {
+    const max = (await this.configuration.for(undefined)).maxAnalysisChars;
+    if (max === this.maxChars) return false;
+    this.maxChars = max;
+    for (const doc of this.documents.all()) this.service.setDocument(doc.uri, this.analysed(doc));
+    return true;
+  }
+
+  /** The part of an open document that is analysed (a leading BOM dropped; at most corroborate.maxAnalysisChars). */
+  private analysed(doc: TextDocument): string {
+    return analysedPart(stripBom(doc.getText()), this.maxChars);
+  }
+
   private async corpusSources(): Promise<CorpusSource[]> {
-    return Promise.all(this.roots.map(async (root) => ({ root, specs: (await this.settingsFor(pathToFileURL(root).toString())).corpus })));
+    return Promise.all(this.roots.map(async (root) => ({ root, specs: (await this.settingsFor(pathToFileURL(root).toString())).corpus, trusted: this.trusted })));
   }
 
   /** Watches the corpus folders through the client (dynamic registration), replacing an earlier watch of other folders. */
@@ -334,7 +364,7 @@ class CorroborateServer {
 
   private status(state: StatusParams['state'], done?: number, total?: number): void {
     const params: StatusParams = { state, documents: this.service.corpus.documentIds.length, done, total, sample: this.index.usingSample };
-    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+    this.outbox.send('status', () => this.connection.sendNotification(STATUS_NOTIFICATION, params));
   }
 
   // ── plumbing ───────────────────────────────────────────────────────────────
@@ -345,20 +375,23 @@ class CorroborateServer {
 
   /** Findings may have changed for every open article: refresh lens counts, and ask a pulling client to pull or push diagnostics. */
   private refresh(): void {
-    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest(CodeLensRefreshRequest.type);
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) this.outbox.send('codeLens/refresh', () => this.connection.sendRequest(CodeLensRefreshRequest.type));
     if (this.pull) {
-      if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.connection.languages.diagnostics.refresh();
+      if (this.capabilities.workspace?.diagnostics?.refreshSupport) this.outbox.send('diagnostic/refresh', () => this.connection.sendRequest(DiagnosticRefreshRequest.type));
       return;
     }
-    for (const doc of this.documents.all()) void this.publish(doc.uri);
+    for (const doc of this.documents.all()) this.publish(doc.uri);
   }
 
-  private async publish(uri: string): Promise<void> {
-    const token = new CancellationTokenSource().token;
-    await this.indexing;
-    const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
-    const doc = this.documents.get(uri);
-    if (items && doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+  /** Pushes a document's diagnostics, computed when the client has taken the previous ones (see Outbox). */
+  private publish(uri: string): void {
+    this.outbox.send(`diagnostics:${uri}`, async () => {
+      const token = new CancellationTokenSource().token;
+      await this.indexing;
+      const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
+      const doc = this.documents.get(uri);
+      if (items && doc) await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+    });
   }
 
   private settingsFor(uri: string): Promise<Settings> {
@@ -392,9 +425,11 @@ class CorroborateServer {
     const settings = await this.settingsFor(uri);
     if (token.isCancellationRequested) throw cancelled();
     return this.guard(() => {
+      // Positions and annotations refer to the whole text; the analysis to its first maxChars (offsets agree).
       const text = stripBom(doc.getText());
-      const report = this.service.report(uri, text, doc.version, token);
-      return run({ uri, report, lines: this.linesOf(uri, text), settings, annotations: this.annotations.anchored(uri, text), nameOf });
+      const report = this.service.report(uri, analysedPart(text, this.maxChars), doc.version, token);
+      const lines = this.linesOf(uri, text);
+      return run({ uri, report, lines, settings, annotations: this.annotations.anchored(uri, text), nameOf, totalChars: text.length });
     });
   }
 
@@ -409,6 +444,12 @@ class CorroborateServer {
   private offset(ctx: FeatureContext, position: { line: number; character: number }): number {
     return ctx.lines.offset(position.line, position.character);
   }
+}
+
+// The document a lens belongs to; data is the client's to send back, and may come back as anything.
+function lensUri(lens: CodeLens): string {
+  const uri = (lens.data as Partial<LensData> | null | undefined)?.uri;
+  return typeof uri === 'string' ? uri : '';
 }
 
 function nameOf(id: string): string {

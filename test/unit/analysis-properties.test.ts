@@ -51,6 +51,26 @@ describe('analysis of arbitrary text', () => {
     );
   });
 
+  it('finds the same things whatever the line endings: LF, CRLF or lone CR', () => {
+    // The same article with its line breaks written three ways; findings must match once offsets are mapped back.
+    const lfText = fc.array(piece.filter((x) => !x.includes('\r')), { maxLength: 80 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(lfText, fc.constantFrom('\r\n', '\r'), (text, eol) => {
+        const other = text.replace(/\n/g, eol);
+        // Offset in `other` → offset in `text`: each break of two units counts as one. A name may span a line break:
+        // compare names with whitespace folded.
+        const back = (offset: number) => offset - (eol.length - 1) * (other.slice(0, offset).split(eol).length - 1);
+        const spans = (a: ArticleAnalysis, map: (o: number) => number) => ({
+          quotes: a.quotes.map((q) => [map(q.start), map(q.end), q.kind, q.attribution]),
+          claims: a.claims.map((c) => [map(c.start), map(c.end), c.attribution]),
+          attributions: a.attributions.map((x) => [map(x.cue.start), x.source && map(x.source.start), x.speaker?.replace(/\s+/g, ' '), x.strength]),
+        });
+        assert.deepEqual(spans(analyzeArticle(other), back), spans(analyzeArticle(text), (o) => o));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps UTF-16 offsets right around emoji and combining characters', () => {
     const text = 'Intro 😀 e\u0301 👩‍👩‍👧.\n\n“We regard this as a sign of goodwill,” said the spokeswoman.';
     const a = analyzeArticle(text);

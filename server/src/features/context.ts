@@ -14,6 +14,8 @@ export interface FeatureContext {
   annotations: readonly AnchoredAnnotation[];
   /** A short display name for a corpus document (its file name). */
   nameOf(documentId: string): string;
+  /** The document's length when it is longer than the analysed text (corroborate.maxAnalysisChars); findings stop at the cut. */
+  totalChars?: number;
 }
 
 export function rangeOf(lines: LineIndex, start: number, end: number): Range {

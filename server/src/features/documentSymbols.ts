@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { speakerName } from '../core/speakers';
 import { documentsOf, plural, rangeOf, type FeatureContext } from './context';
-import { clip } from './markdown';
+import { clip, NAME_MAX } from './markdown';
 
 const UNATTRIBUTED = 'Unattributed';
 
@@ -11,7 +11,7 @@ export function documentSymbols(ctx: FeatureContext, hierarchical: boolean): Doc
   const groups = new Map<string, DocumentSymbol[]>();
   for (const { quote, evidence } of report.quotes) {
     if (quote.kind === 'scare') continue;
-    const who = speakerName(quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined) ?? UNATTRIBUTED;
+    const who = clip(speakerName(quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined) ?? UNATTRIBUTED, NAME_MAX);
     const range = rangeOf(lines, quote.start, quote.end);
     const n = documentsOf(evidence).length;
     const symbol: DocumentSymbol = {

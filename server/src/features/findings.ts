@@ -4,6 +4,7 @@ import { speakerName } from '../core/speakers';
 import type { Evidence } from '../core/types';
 import type { FindingKind } from '../lsp/settings';
 import { documentsOf, plural, type FeatureContext } from './context';
+import { clip, NAME_MAX } from './markdown';
 
 /** What a finding is about: a quote, a claim sentence, or an attribution (source and cue). */
 export type Subject = 'quote' | 'claim' | 'attribution';
@@ -37,7 +38,7 @@ export function findingsOf(ctx: FeatureContext): Finding[] {
   report.quotes.forEach(({ quote, evidence }, index) => {
     if (quote.kind === 'scare') return;
     const who = speakerName(quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined);
-    const by = who ? `by ${who}` : 'unattributed';
+    const by = who ? `by ${clip(who, NAME_MAX)}` : 'unattributed';
     const differing = documentsOf(evidence.filter((e) => e.relation !== 'supports'));
     const supporting = documentsOf(evidence.filter((e) => e.relation === 'supports'));
     const annotation = on(quote);
@@ -74,9 +75,9 @@ export function findingsOf(ctx: FeatureContext): Finding[] {
   report.analysis.attributions.forEach((a, index) => {
     const start = Math.min(a.cue.start, a.source?.start ?? a.cue.start);
     const end = Math.max(a.cue.end, a.source?.end ?? a.cue.end);
-    const who = speakerName(a) ?? (a.source ? a.source.text : 'nobody named');
+    const who = clip(speakerName(a) ?? (a.source ? a.source.text : 'nobody named'), NAME_MAX);
     const annotation = on({ start, end });
-    out.push({ kind: 'attribution', code: 'attribution', subject: 'attribution', index, start, end, evidence: [], annotation, settled: isSettledBy(annotation), message: `Attribution: ${who} (“${a.cue.text}”, ${STRENGTH[a.strength]})` });
+    out.push({ kind: 'attribution', code: 'attribution', subject: 'attribution', index, start, end, evidence: [], annotation, settled: isSettledBy(annotation), message: `Attribution: ${who} (“${clip(a.cue.text, NAME_MAX)}”, ${STRENGTH[a.strength]})` });
   });
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
@@ -85,7 +86,7 @@ const STRENGTH = { person: 'a named person', organization: 'an organisation', an
 
 // " — disputed by you: the venue is not confirmed"
 function byYou(a: Annotation | undefined): string {
-  return a?.status ? ` — ${statusLabel(a.status)} by you${a.note ? `: ${a.note}` : ''}` : '';
+  return a?.status ? ` — ${statusLabel(a.status)} by you${a.note ? `: ${clip(a.note, 120)}` : ''}` : '';
 }
 
 /** The quote or claim under an offset (quotes first: they are the narrower span). */

@@ -5,7 +5,7 @@ import { sharedWords } from '../core/sharedWords';
 import { speakerName } from '../core/speakers';
 import type { ArticleReport, Attribution, Evidence, Relation, Span } from '../core/types';
 import { documentsOf, plural, rangeOf, type FeatureContext } from './context';
-import { clip, emphasise, escapeMarkdown, fileLink } from './markdown';
+import { clip, emphasise, escapeMarkdown, fileLink, NAME_MAX } from './markdown';
 
 const MARK: Record<Relation, string> = { supports: '✓', differs: '≠', conflicts: '✗' };
 const MAX_PASSAGES = 8;
@@ -59,7 +59,7 @@ function targetAt(ctx: FeatureContext, offset: number): Target | undefined {
       end: Math.max(a.cue.end, a.source?.end ?? a.cue.end),
       render: () => [
         `**Attribution** · ${credit(a)} · ${STRENGTH[a.strength]}`,
-        ...(a.content ? [`> ${escapeMarkdown(a.content.text)}`] : []),
+        ...(a.content ? [`> ${escapeMarkdown(clip(a.content.text))}`] : []),
         ...(claim ? [`Claim: ${claim.status}`, evidenceList(ctx, claim.claim.text, claim.evidence)] : []),
       ],
     };
@@ -83,7 +83,7 @@ const STRENGTH = { person: 'a named person', organization: 'an organisation', an
 function credit(a: Attribution | undefined): string {
   if (!a) return 'nobody credited in the text';
   const who = speakerName(a) ?? a.source?.text ?? 'someone unnamed';
-  return `said by **${escapeMarkdown(who)}** · cue *${escapeMarkdown(a.cue.text)}*`;
+  return `said by **${escapeMarkdown(clip(who, NAME_MAX))}** · cue *${escapeMarkdown(clip(a.cue.text, NAME_MAX))}*`;
 }
 
 function quoteStatus(evidence: readonly Evidence[]): string {
@@ -109,7 +109,7 @@ function evidenceList(ctx: FeatureContext, subject: string, evidence: readonly E
   if (evidence.length === 0) return '_No other document of the corpus carries it._';
   const ordered = [...evidence].sort((x, y) => Number(y.relation === 'supports') - Number(x.relation === 'supports') || y.score - x.score);
   const items = ordered.slice(0, MAX_PASSAGES).map((e) => {
-    const name = `${escapeMarkdown(ctx.nameOf(e.documentId))}:${e.line + 1}`;
+    const name = `${escapeMarkdown(clip(ctx.nameOf(e.documentId), NAME_MAX))}:${e.line + 1}`;
     const target = fileLink(e.documentId, e.line);
     const source = target ? `[${name}](${target})` : name;
     const passage = emphasise(e.text, sharedWords(subject, e.text));

@@ -8,6 +8,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n|\r/g, ' ');
 }
 
+/** How long a name (a speaker, a source as written) may be wherever it is shown: an extractor can take a whole run of capitalised words. */
+export const NAME_MAX = 80;
+
 /** Shortens long passages for display; counts code points so surrogate pairs are never split. */
 export function clip(text: string, max = 240): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -2,6 +2,7 @@ import { SymbolKind, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { Speaker } from '../core/speakers';
 import { LineIndex } from '../core/text/lines';
 import { plural } from './context';
+import { clip, NAME_MAX } from './markdown';
 
 /** Speakers across the corpus: "Sarah Sanders — 9 quotes in 5 documents", at their first quote; filtered by the query's letters in order. */
 export function workspaceSymbols(speakers: readonly Speaker[], query: string, textOf: (documentId: string) => string | undefined): WorkspaceSymbol[] {
@@ -15,7 +16,7 @@ export function workspaceSymbols(speakers: readonly Speaker[], query: string, te
     let index = lines.get(first.documentId);
     if (!index) lines.set(first.documentId, (index = new LineIndex(text)));
     out.push({
-      name: `${s.name} — ${plural(s.quotes.length, 'quote')} in ${plural(s.documents, 'document')}`,
+      name: `${clip(s.name, NAME_MAX)} — ${plural(s.quotes.length, 'quote')} in ${plural(s.documents, 'document')}`,
       kind: SymbolKind.Class,
       location: { uri: first.documentId, range: { start: index.position(first.start), end: index.position(first.end) } },
     });

@@ -79,7 +79,10 @@ function globFiles(glob: string, cwd: string): string[] {
   return out.sort();
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+/** An article's text, with a one-line `warning` when it could only be read in part (bad bytes replaced); or why not. */
+export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; error: string };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads an article as UTF-8 text; binary files and unreadable files give a one-line reason instead. */
 export function readArticle(file: string): ReadResult {
@@ -91,5 +94,28 @@ export function readArticle(file: string): ReadResult {
     return { ok: false, error: code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})` };
   }
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, error: 'binary file, not an article' };
-  return { ok: true, text: stripBom(buf.toString('utf8')) };
+  try {
+    return { ok: true, text: stripBom(strictUtf8.decode(buf)) };
+  } catch {
+    // Still worth reading: the researcher sees where the damage is, as an editor shows it.
+    return { ok: true, text: stripBom(buf.toString('utf8')), warning: `not valid UTF-8 (a bad byte at offset ${firstBadByte(buf)}); bad bytes read as \uFFFD` };
+  }
+}
+
+// The offset of the first byte that does not begin or continue a well-formed UTF-8 sequence (RFC 3629 table 3-7).
+function firstBadByte(buf: Uint8Array): number {
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or code points past U+10FFFF).
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= extra; k++) {
+      const c = buf[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += extra + 1;
+  }
+  return buf.length;
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Corpus } from '../core/corpus/corpus';
 import { corpusFiles } from './corpusFiles';
 import { readIndexCache, textHash, writeIndexCache, type FileStamp } from './indexCache';
+import { analysedPart } from '../core/text/limit';
 import { readArticle } from './files';
 
 export interface IndexRequest {
@@ -16,6 +17,8 @@ export interface IndexRequest {
   cacheFile?: string;
   /** Settings that change what the index holds; a cache saved under other settings is not used. */
   settings?: string;
+  /** corroborate.maxAnalysisChars: a longer file is indexed only up to it (say so in `settings` too). */
+  maxChars?: number;
 }
 
 export interface IndexProgress {
@@ -97,13 +100,19 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
       warnings.push(`${file}: ${read.error}`);
       continue;
     }
+    if (read.warning) warnings.push(`${file}: ${read.warning}`);
+    const text = request.maxChars === undefined ? read.text : analysedPart(read.text, request.maxChars);
+    if (text.length < read.text.length) {
+      const n = (x: number) => x.toLocaleString('en-US');
+      warnings.push(`${file}: ${n(read.text.length)} characters; only the first ${n(text.length)} indexed (corroborate.maxAnalysisChars)`);
+    }
     const stamp = { mtimeMs: stat.mtimeMs, size: stat.size, hash: textHash(read.text) };
     files.set(id, stamp);
     if (known && known.hash === stamp.hash && corpus.has(id)) {
       unchanged++;
       continue;
     }
-    corpus.set(id, read.text);
+    corpus.set(id, text);
     indexed++;
   }
 

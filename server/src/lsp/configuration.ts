@@ -15,16 +15,16 @@ export class Configuration {
     this.pushed = parseSettings(initial);
   }
 
-  /** The settings that apply to a document or folder URI. */
-  for(uri: string): Promise<Settings> {
+  /** The settings that apply to a document or folder URI; without one, the window's (user and workspace) settings. */
+  for(uri: string | undefined): Promise<Settings> {
     if (!this.canAsk) return Promise.resolve(this.pushed);
-    let hit = this.cache.get(uri);
+    let hit = this.cache.get(uri ?? '');
     if (!hit) {
       hit = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'corroborate' }).then(
         (raw) => parseSettings(raw, this.pushed),
         () => this.pushed,
       );
-      this.cache.set(uri, hit);
+      this.cache.set(uri ?? '', hit);
     }
     return hit;
   }

@@ -4,6 +4,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { CorroborateService } from '../core/service';
 import { IndexCancelled, indexInBackground } from '../host/backgroundIndex';
 import { corpusFiles } from '../host/corpusFiles';
+import { analysedPart } from '../core/text/limit';
 import { readArticle } from '../host/files';
 import type { IndexOutcome } from '../host/indexCorpus';
 
@@ -11,6 +12,8 @@ import type { IndexOutcome } from '../host/indexCorpus';
 export interface CorpusSource {
   root: string;
   specs: string[];
+  /** False in an untrusted workspace: no spec may lead outside the folder. */
+  trusted?: boolean;
 }
 
 /** What a sync will do: files to (re)read and documents to drop. */
@@ -32,6 +35,8 @@ export class CorpusIndex {
     private readonly isOpen: (uri: string) => boolean,
     private readonly warn: (message: string) => void,
     private readonly sampleCorpus: string | undefined,
+    /** The analysis cap: a longer file is indexed only up to it. */
+    private readonly maxChars: () => number,
   ) {}
 
   get usingSample(): boolean {
@@ -49,8 +54,8 @@ export class CorpusIndex {
    */
   plan(sources: readonly CorpusSource[], changed: 'all' | ReadonlySet<string>): SyncPlan {
     const members = new Set<string>();
-    for (const { root, specs } of sources) {
-      const { files, problems } = corpusFiles(root, specs);
+    for (const { root, specs, trusted } of sources) {
+      const { files, problems } = corpusFiles(root, specs, trusted !== false);
       problems.forEach((p) => this.warn(`corpus: ${p}`));
       files.forEach((f) => members.add(pathToFileURL(f).toString()));
     }
@@ -83,7 +88,8 @@ export class CorpusIndex {
    */
   async load(cacheFile: string | undefined, token: CancellationToken, progress: (done: number, total: number) => void): Promise<IndexOutcome | undefined> {
     const files = [...this.members].filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-    const job = indexInBackground({ files, cacheFile }, (p) => progress(p.done, p.total));
+    const maxChars = this.maxChars();
+    const job = indexInBackground({ files, cacheFile, maxChars, settings: `maxAnalysisChars=${maxChars}` }, (p) => progress(p.done, p.total));
     // Polled: the server's token is a composite that only answers isCancellationRequested.
     const cancel = setInterval(() => token.isCancellationRequested && job.cancel(), 50);
     let outcome: IndexOutcome;
@@ -115,9 +121,16 @@ export class CorpusIndex {
   }
 
   private reread(uri: string): void {
-    const read = readArticle(fileURLToPath(uri));
+    const file = fileURLToPath(uri);
+    const read = readArticle(file);
     if (read.ok) {
-      this.service.setDocument(uri, read.text);
+      if (read.warning) this.warn(`corpus: ${file}: ${read.warning}`);
+      const part = analysedPart(read.text, this.maxChars());
+      if (part.length < read.text.length) {
+        const n = (x: number) => x.toLocaleString('en-US');
+        this.warn(`corpus: ${file}: ${n(read.text.length)} characters; only the first ${n(part.length)} indexed (corroborate.maxAnalysisChars)`);
+      }
+      this.service.setDocument(uri, part);
       this.fromDisk.add(uri);
     } else {
       this.warn(`corpus: ${fileURLToPath(uri)}: ${read.error}`);

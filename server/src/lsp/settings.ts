@@ -1,4 +1,5 @@
 // The `corroborate.*` settings as the server reads them: per resource, tolerant of missing or malformed values.
+import { DEFAULT_MAX_ANALYSIS_CHARS, MIN_MAX_ANALYSIS_CHARS } from '../core/text/limit';
 
 /** The kinds of finding a diagnostic can report; each has its own severity setting. */
 export type FindingKind = 'unverifiedClaim' | 'disputed' | 'singleSource' | 'quote' | 'attribution';
@@ -12,6 +13,8 @@ export interface Settings {
   codeLens: { enabled: boolean };
   /** How long typing must pause before the article is re-analysed and its diagnostics refreshed. */
   debounceMs: number;
+  /** Documents (open or in the corpus) longer than this are analysed only up to it, so a huge file cannot stall the server. */
+  maxAnalysisChars: number;
 }
 
 export const FINDING_KINDS: readonly FindingKind[] = ['unverifiedClaim', 'disputed', 'singleSource', 'quote', 'attribution'];
@@ -21,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: { unverifiedClaim: 'warning', disputed: 'warning', singleSource: 'information', quote: 'hint', attribution: 'hint' },
   codeLens: { enabled: true },
   debounceMs: 300,
+  maxAnalysisChars: DEFAULT_MAX_ANALYSIS_CHARS,
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -37,7 +41,9 @@ export function parseSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): 
   const corpus = Array.isArray(r.corpus) ? r.corpus.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : base.corpus;
   const lens = isObject(r.codeLens) && typeof r.codeLens.enabled === 'boolean' ? r.codeLens.enabled : base.codeLens.enabled;
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.max(0, Math.min(r.debounceMs, 60_000)) : base.debounceMs;
-  return { corpus, severity, codeLens: { enabled: lens }, debounceMs: debounce };
+  const max = r.maxAnalysisChars;
+  const maxAnalysisChars = typeof max === 'number' && Number.isFinite(max) ? Math.max(MIN_MAX_ANALYSIS_CHARS, Math.floor(max)) : base.maxAnalysisChars;
+  return { corpus, severity, codeLens: { enabled: lens }, debounceMs: debounce, maxAnalysisChars };
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

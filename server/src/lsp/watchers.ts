@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileSystemWatcher } from 'vscode-languageserver';
+import { corpusSpecRefusal } from '../host/corpusFiles';
 import { hasGlob } from '../host/files';
 import type { CorpusSource } from './corpusIndex';
 
@@ -10,8 +11,9 @@ import type { CorpusSource } from './corpusIndex';
  * Clients without relative patterns match string globs against absolute paths, hence the leading `**`.
  */
 export function corpusWatchers(sources: readonly CorpusSource[], relativePatterns: boolean): FileSystemWatcher[] {
-  return sources.flatMap(({ root, specs }) =>
+  return sources.flatMap(({ root, specs, trusted }) =>
     specs.flatMap((spec) => {
+      if (corpusSpecRefusal(root, spec, trusted !== false)) return []; // not read, so not watched
       const clean = spec.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
       const patterns = hasGlob(clean) ? [clean] : [clean, `${clean}/**`];
       return patterns.map((pattern) =>

@@ -44,6 +44,8 @@ export interface JsonDocument {
   attributions: { source: JsonSpan | null; speaker: string | null; cue: JsonSpan; content: JsonSpan | null }[];
   claims: { start: number; end: number; text: string; status: string; evidence: JsonEvidence[]; annotation?: JsonAnnotationRef | null }[];
   annotations?: JsonAnnotation[];
+  /** Only for an article longer than --max-chars: how much of it was analysed. */
+  partial?: { analysedChars: number; totalChars: number };
 }
 
 export interface JsonOutput {
@@ -57,9 +59,16 @@ const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 /**
  * Converts a report to the JSON contract; `pathOf` maps document ids to the paths the user gave.
- * With `anchored` (the CLI's --annotations) quotes and claims gain `annotation` and the document `annotations`.
+ * With `anchored` (the CLI's --annotations) quotes and claims gain `annotation` and the document `annotations`; with
+ * `totalChars` longer than the analysed text, the document says it was analysed in part.
  */
-export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id: string) => string, anchored?: readonly AnchoredAnnotation[]): JsonDocument {
+export function toJsonDocument(
+  path: string,
+  report: ArticleReport,
+  pathOf: (id: string) => string,
+  anchored?: readonly AnchoredAnnotation[],
+  totalChars = report.analysis.text.length,
+): JsonDocument {
   const ref = (s: { start: number; end: number }): { annotation?: JsonAnnotationRef | null } => {
     if (!anchored) return {};
     const a = annotationOn(anchored, s);
@@ -114,6 +123,7 @@ export function toJsonDocument(path: string, report: ArticleReport, pathOf: (id:
       exact: a.quote.exact,
     }));
   }
+  if (totalChars > report.analysis.text.length) doc.partial = { analysedChars: report.analysis.text.length, totalChars };
   return doc;
 }
 

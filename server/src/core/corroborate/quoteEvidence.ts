@@ -130,21 +130,54 @@ export function speakerNearby(analysis: ArticleAnalysis, si: number): string | n
   if (si < 0) return null;
   const from = analysis.sentences[Math.max(0, si - 2)].start;
   const to = analysis.sentences[si].end;
-  for (let i = analysis.attributions.length - 1; i >= 0; i--) {
+  const { byCue, surnames } = namedSpeakers(analysis);
+  // The latest attribution (in the article's order) with its cue in these sentences.
+  let latest = -1;
+  for (let k = firstCueAtOrAfter(analysis, byCue, from); k < byCue.length; k++) {
+    const i = byCue[k];
     const a = analysis.attributions[i];
-    if (a.cue.start >= from && a.cue.end <= to) {
-      const s = speakerOf(a);
-      if (s && /\s/.test(s)) return s;
-    }
+    if (a.cue.start > to) break;
+    if (a.cue.end <= to && i > latest && /\s/.test(speakerOf(a) ?? '')) latest = i;
   }
+  if (latest >= 0) return speakerOf(analysis.attributions[latest]);
   // Else someone the article credits elsewhere, named by surname in these sentences ("Sanders also assessed …").
   const nearby = analysis.text.slice(from, to);
+  for (const { pattern, speaker } of surnames) if (pattern.test(nearby)) return speaker;
+  return null;
+}
+
+/**
+ * Per analysis, computed once (per quote it grew with quotes times attributions): attribution indices by cue offset,
+ * and the surnames of full-name speakers in order of first credit, each with the speaker first credited by it.
+ */
+function namedSpeakers(analysis: ArticleAnalysis): { byCue: number[]; surnames: { pattern: RegExp; speaker: string }[] } {
+  let hit = speakerIndex.get(analysis);
+  if (hit) return hit;
+  const byCue = analysis.attributions.map((_, i) => i).sort((x, y) => analysis.attributions[x].cue.start - analysis.attributions[y].cue.start);
+  const surnames: { pattern: RegExp; speaker: string }[] = [];
+  const seen = new Set<string>();
   for (const a of analysis.attributions) {
     const s = speakerOf(a);
     const surname = s && /\s/.test(s) ? s.split(/\s+/).at(-1)! : '';
-    if (surname.length > 2 && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(nearby)) return s;
+    if (surname.length <= 2 || seen.has(surname)) continue;
+    seen.add(surname);
+    surnames.push({ pattern: new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`), speaker: s! });
   }
-  return null;
+  speakerIndex.set(analysis, (hit = { byCue, surnames }));
+  return hit;
+}
+
+const speakerIndex = new WeakMap<ArticleAnalysis, ReturnType<typeof namedSpeakers>>();
+
+function firstCueAtOrAfter(analysis: ArticleAnalysis, byCue: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = byCue.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (analysis.attributions[byCue[mid]].cue.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // The quote without its quotation marks.

@@ -183,7 +183,12 @@ class CorroborateServer {
 
   workspaceSymbol = async (p: WorkspaceSymbolParams, token: CancellationToken) => {
     await this.ready(token);
-    return this.guard(() => workspaceSymbols(this.service.speakers(token), p.query, (id) => this.service.text(id)));
+    // The first search reads every corpus article: in steps, so other requests (and the cancel) get through.
+    const speakers = await this.service.speakersInSteps(token, () => new Promise((resolve) => setImmediate(resolve))).catch((e) => {
+      throw e instanceof CancelledError ? cancelled() : e;
+    });
+    if (token.isCancellationRequested) throw cancelled();
+    return this.guard(() => workspaceSymbols(speakers, p.query, (id) => this.service.text(id)));
   };
 
   diagnostic = async (p: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {

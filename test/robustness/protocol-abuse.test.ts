@@ -239,6 +239,38 @@ describe('cancellation', () => {
   });
 });
 
+describe('a workspace symbol search over a large corpus', () => {
+  let ws: TempWorkspace;
+  let client: TestClient;
+
+  before(async () => {
+    ws = corpusOf(1500);
+    client = new TestClient({ root: ws.root });
+    await client.initialize(QUICK);
+    await client.indexed();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    ws.dispose();
+  });
+
+  it('lets other requests through while it reads every article, and stops when cancelled', async () => {
+    const text = readSeed(SEED);
+    const uri = await client.open(ws.file('article.txt'), text);
+    const source = new CancellationTokenSource();
+    let searched = false;
+    const search = client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'san' }, source.token).finally(() => (searched = true));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'It was a very warm', 2) });
+    assert.ok(hover, 'the hover is answered');
+    assert.equal(searched, false, 'before the search over 1,500 articles is done');
+    source.cancel();
+    await assert.rejects(search, (e: ResponseError) => e.code === LSPErrorCodes.RequestCancelled);
+    // Asked again, it finishes: what was read before the cancel is kept.
+    const speakers = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'san' });
+    assert.ok(speakers && speakers.length > 0);
+  });
+});
+
 describe('leaving mid-indexing', () => {
   let ws: TempWorkspace;
 

@@ -25,17 +25,38 @@ export function speakerName(attribution: Attribution | undefined): string | null
   return name && !PRONOUN.test(name) ? name : null;
 }
 
+/** A quote of a document credited to someone by name: all a speaker list needs to keep of an analysis. */
+export interface CreditedQuote {
+  name: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The attributed quotes of an analysis (scare quotes and those credited to nobody left out), with their speaker. */
+export function creditedQuotes(analysis: ArticleAnalysis): CreditedQuote[] {
+  const out: CreditedQuote[] = [];
+  for (const q of analysis.quotes) {
+    if (q.kind === 'scare' || q.attribution === null) continue;
+    const name = speakerName(analysis.attributions[q.attribution]);
+    if (name) out.push({ name, start: q.start, end: q.end, text: q.text });
+  }
+  return out;
+}
+
 /** Groups the attributed quotes (scare quotes left out) of analysed documents by speaker, most quoted first. */
 export function speakersOf(documents: Iterable<{ documentId: string; analysis: ArticleAnalysis }>): Speaker[] {
+  return speakersOfCredited([...documents].map(({ documentId, analysis }) => ({ documentId, credited: creditedQuotes(analysis) })));
+}
+
+/** speakersOf, from each document's credited quotes. */
+export function speakersOfCredited(documents: Iterable<{ documentId: string; credited: readonly CreditedQuote[] }>): Speaker[] {
   const byName = new Map<string, { name: string; quotes: SpeakerQuote[] }>();
-  for (const { documentId, analysis } of documents) {
-    for (const q of analysis.quotes) {
-      if (q.kind === 'scare' || q.attribution === null) continue;
-      const name = speakerName(analysis.attributions[q.attribution]);
-      if (!name) continue;
+  for (const { documentId, credited } of documents) {
+    for (const { name, start, end, text } of credited) {
       const key = name.toLowerCase();
       const entry = byName.get(key) ?? { name, quotes: [] };
-      entry.quotes.push({ documentId, start: q.start, end: q.end, text: q.text });
+      entry.quotes.push({ documentId, start, end, text });
       byName.set(key, entry);
     }
   }

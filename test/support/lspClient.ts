@@ -105,6 +105,11 @@ export class TestClient {
   /** Where the server keeps its index cache unless a test says otherwise: this client's own, never the user's. */
   readonly cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'corroborate-test-cache-'));
 
+  /** The server's process id, for measuring its memory. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   async initialize(initializationOptions: unknown = undefined): Promise<InitializeResult> {
     const rootUri = pathToFileURL(this.root).toString();
     if (initializationOptions === undefined || (typeof initializationOptions === 'object' && initializationOptions !== null && !Array.isArray(initializationOptions))) {

@@ -133,7 +133,7 @@ function sourceStamp(sources: SourceArticle[]): string {
 }
 
 /** Mulberry32: small, fast, and the same on every platform. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

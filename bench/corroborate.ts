@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import MiniSearch from 'minisearch';
 import { analyzeArticle } from '../server/src/core/analyze';
+import { prng } from './corpora';
 import { Corpus } from '../server/src/core/corpus/corpus';
 import { splitPassages } from '../server/src/core/corpus/passages';
 import { corroborate } from '../server/src/core/corroborate/evidence';
@@ -36,18 +37,6 @@ function memory(): number {
 const MB = 1024 * 1024;
 const fmtMB = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
-// A small seeded generator, so every run builds the same corpora.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Sentences of each source article. */
 function sourceSentences(): string[][] {
   const files = fs.readdirSync(SOURCE).filter((f) => f.endsWith('.txt')).sort();
@@ -61,7 +50,7 @@ function sourceSentences(): string[][] {
 
 /** `n` articles of about `bytes` characters, each mixing the shuffled sentences of 2–3 source articles. */
 function buildCorpus(sources: string[][], n: number, bytes = 4600, seed = 1): string[] {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const pool: string[] = [];
@@ -84,7 +73,7 @@ function buildCorpus(sources: string[][], n: number, bytes = 4600, seed = 1): st
 
 /** A ~2,000-word article: half its sentences from corpus articles (so evidence exists), half from elsewhere. */
 function buildArticle(corpus: string[], sources: string[][], seed = 7): string {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const sentences: string[] = [];
   let words = 0;
   while (words < ARTICLE_WORDS) {

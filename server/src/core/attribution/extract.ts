@@ -5,6 +5,7 @@ import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAtt
 import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { cueFeatures, cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
 
@@ -12,6 +13,10 @@ export type { FoundAttribution } from './context';
 export interface AttributionOptions {
   /** Replaces lists of the default cue lexicon (each kind given replaces that kind). */
   cues?: Partial<CueLexicon>;
+  /** The learned cue tagger (default: the committed model); null reads with the rules alone. */
+  cueModel?: LoadedModel | null;
+  /** Called with each sentence's rule-found attributions before the tagger sees them (for fitting the tagger). */
+  onSentence?: (ctx: Context, found: FoundAttribution[], s: number, e: number) => void;
 }
 
 const SAY_LIKE_PARTICIPLE = /ing$/;
@@ -50,7 +55,9 @@ export function extractAttributions(
     speech: new Set(lexicon.speech),
     belief: new Set(lexicon.belief),
     nouns: new Set(lexicon.nouns),
+    forced: -1,
   };
+  const model = options.cueModel === undefined ? cueModel() : options.cueModel;
   const out: FoundAttribution[] = [];
   let t = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -78,10 +85,80 @@ export function extractAttributions(
             break;
           }
         }
+    options.onSentence?.(ctx, out.slice(first), t, end);
+    if (model) applyTagger(ctx, model, out, first, t, end, si);
     splitCoordinated(ctx, out, first, t, end);
     t = end;
   }
   return out;
+}
+
+/**
+ * Checks the rules' cues in the sentence [s, e) against the learned tagger and adds the cues it finds that the
+ * rules passed over: a doubtful rule cue is dropped, a confident new one gets its source and content from the
+ * same machinery as the rules' own.
+ */
+function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], first: number, s: number, e: number, sentence: number): void {
+  const { tokens } = ctx;
+  const marks = ruleMarks(ctx, out.slice(first), s, e);
+  const scores = new Float64Array(e - s).fill(-Infinity);
+  for (let k = s; k < e; k++) if (isCandidate(model, ctx, k, marks[k - s])) scores[k - s] = cueScore(model, cueFeatures(ctx, k, s, e, marks));
+  // A rule cue stays unless every word of it scores below the veto.
+  for (let x = out.length - 1; x >= first; x--) {
+    const cue = out[x].cue;
+    let best = -Infinity;
+    for (let k = s; k < e; k++) if (tokens[k].start < cue.end && cue.start < tokens[k].end) best = Math.max(best, scores[k - s]);
+    if (best !== -Infinity && best < model.veto) out.splice(x, 1);
+  }
+  // New cues: the best-scoring word of each run of confident words the rules left alone.
+  const covered = (k: number) => out.some((a, i) => i >= first && tokens[k].start < a.cue.end && a.cue.start < tokens[k].end);
+  for (let k = s; k < e; k++) {
+    if (scores[k - s] < model.propose || covered(k)) continue;
+    let head = k;
+    let j = k + 1;
+    while (j < e && scores[j - s] >= model.propose && !covered(j)) {
+      if (scores[j - s] > scores[head - s]) head = j;
+      j++;
+    }
+    const a = proposedAt(ctx, head, s, e, sentence, out, first);
+    if (a) out.push(a);
+    k = j - 1;
+  }
+  out.splice(first, out.length - first, ...out.slice(first).sort((a, b) => a.cue.start - b.cue.start));
+}
+
+/** The attribution whose cue the tagger found at token `k`: read as the rules read a verb of saying, else as a bare cue. */
+function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: number, out: FoundAttribution[], first: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  ctx.forced = k;
+  try {
+    const a = cueAt(ctx, k, s, e, sentence, out, first);
+    if (a) return a;
+  } finally {
+    ctx.forced = -1;
+  }
+  // A bare cue: the phrase before it speaks, the clause around it is what it reports.
+  const tok = tokens[k];
+  let ce = k + 1;
+  const particles = CUE_PARTICLES[tok.lemma];
+  if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
+  let cs = k;
+  while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
+  const source = tok.pos === 'VERB' || tok.pos === 'AUX' ? (phraseBefore(tokens, cs, s) ?? looseSubject(tokens, cs, s)) : null;
+  const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, ce, s, e, true, false)
+    ?? (ce < e - 1 ? spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end) : null);
+  return {
+    source: source ? spanOf(ctx, source[0], source[1]) : null,
+    sourceTokens: source,
+    speaker: null,
+    name: null,
+    cue: spanOf(ctx, cs, ce),
+    content,
+    strength: 'none',
+    sentence,
+    kind: ctx.belief.has(tok.lemma) && !ctx.speech.has(tok.lemma) ? 'thought' : 'speech',
+    within: null,
+  };
 }
 
 /** The attribution whose cue is token `k` of the sentence [s, e), if it is one. */
@@ -99,9 +176,11 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   }
   // "made it clear that …", "has made clear that …": a cue of three words.
   if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
-  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e);
+  // A word the tagger proposed is read as a verb of saying whatever the lexicon and the part of speech say.
+  const forced = ctx.forced === k;
+  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || (forced && !ctx.belief.has(tok.lemma));
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
-  if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e)) return null;
+  if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e) && !(forced && tok.pos === 'AUX')) return null;
   // "only added to the picture": add to means increase, unless words in quotes follow.
   if (tok.lemma === 'add' && tokens[k + 1]?.lower === 'to' && ctx.quoteOf[k + 2] < 0) return null;
   if (PARTICLE_ONLY.has(tok.lemma) && !CUE_PARTICLES[tok.lemma]?.includes(tokens[k + 1]?.lower ?? '')) return null;
@@ -125,7 +204,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let aux = k;
   while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV' || tokens[aux - 1].pos === 'PART')) aux--;
   const passive = /(ed|en|wn|ld|id|ught)$/.test(tok.lower) && tokens.slice(aux, k).some((t) => BE_FORMS.has(t.lower));
-  if (isInfinitiveOrModifier(tokens, k, s)) return null;
+  if (!forced && isInfinitiveOrModifier(tokens, k, s)) return null;
 
   // Who: a phrase before the cue, or after it when the cue follows a quote or a comma ("…,” said Moon).
   let source: Range | null = null;
@@ -184,7 +263,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
-  else if (!source && !passive) return null;
+  else if (!source && !passive && !forced) return null;
   if (source && tokens[source[0]].lower === 'it' && source[1] - source[0] === 1 && !speech) return null;
 
   const blockStart = Math.min(cs, source ? source[0] : cs);

@@ -5,15 +5,15 @@
 // Every word that was ever part of a gold cue in training (and every word the rules take for a cue) is an
 // example; it is positive when it lies inside a gold cue of that annotation file. The features are those of
 // core/attribution/tagger.ts, computed on what the rules alone found. The weights are a sparse logistic
-// regression (scripts/sparse-logistic.ts). The two thresholds (propose a new cue, veto a rule's cue) are
-// chosen on a fifth of the training articles held out from a first fit, by the mean of cue, source and
+// regression (scripts/sparse-logistic.ts). The threshold at which a new cue is proposed (and the margin
+// above it for words the rules have judged) is chosen on a fifth of the training articles held out from a first fit, by the mean of cue, source and
 // content F1 of the whole engine there; the committed weights are then refitted on all training articles.
 // Dev is never read. With --misses, prints the gold cues the rules alone miss on train, most frequent first.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../server/src/core/analyze';
 import type { Context, FoundAttribution } from '../server/src/core/attribution/context';
-import { cueFeatures, isCandidate, loadModel, ruleMarks, type CueModel } from '../server/src/core/attribution/tagger';
+import { cueFeatures, FAMILIES, isCandidate, loadModel, ruleMarks, type CueModel } from '../server/src/core/attribution/tagger';
 import { overlaps, predictedTriples, readBrat, Run, type Doc } from './polnear';
 import { fitSparseLogistic } from './sparse-logistic';
 
@@ -23,10 +23,10 @@ const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? path.join(ROOT, '../shared/eval/polnear/train');
 /** Words seen in gold cues at least this often, and in this share of their occurrences, are scored. */
 const MIN_CUE_COUNT = 3;
-const MIN_CUE_SHARE = 0.03;
+const MIN_CUE_SHARE = 0.08;
 /** Features seen in fewer examples are left out; so are weights smaller than PRUNE. */
-const MIN_FEATURE_COUNT = 5;
-const PRUNE = 0.05;
+const MIN_FEATURE_COUNT = 8;
+const PRUNE = 0.1;
 
 const docs = readBrat(dir, Infinity);
 const heldOut = (d: Doc): boolean => hash(d.name.replace(/_[0-9a-f]{4}\.ann$/, '')) % 5 === 0;
@@ -58,7 +58,7 @@ for (const doc of docs) eachSentence(doc, (ctx, _found, s, e) => {
   }
 });
 const words = [...cueWords].filter(([w, n]) => n >= MIN_CUE_COUNT && n / allWords.get(w)! >= MIN_CUE_SHARE).map(([w]) => w).sort();
-const scoring = loadModel({ bias: 0, propose: 0, veto: 0, words, weights: {} });
+const scoring = loadModel({ bias: 0, propose: 0, margin: 0, words, weights: {} });
 
 // Pass 2: the examples, as feature ids.
 const ids = new Map<string, number>();
@@ -68,16 +68,21 @@ interface Example {
   held: boolean;
 }
 const examples: Example[] = [];
+const values: string[] = [];
 for (const doc of docs) {
   const held = heldOut(doc);
   eachSentence(doc, (ctx, found, s, e) => {
     const marks = ruleMarks(ctx, found, s, e);
     for (let k = s; k < e; k++) {
       if (!isCandidate(scoring, ctx, k, marks[k - s])) continue;
-      const f = cueFeatures(ctx, k, s, e, marks).map((name) => {
+      const f: number[] = [];
+      cueFeatures(ctx, k, s, e, marks, values);
+      FAMILIES.forEach((family, i) => {
+        // The name keeps the family, the values and the arity apart: "l|w+1\u0000call\u0000for".
+        const name = `${family}\u0000${values[2 * i]}\u0000${values[2 * i + 1]}`;
         let id = ids.get(name);
         if (id === undefined) ids.set(name, (id = ids.size));
-        return id;
+        f.push(id);
       });
       examples.push({ features: Int32Array.from(f), label: inGold(doc, ctx.tokens[k].start, ctx.tokens[k].end), held });
     }
@@ -90,12 +95,17 @@ const names = [...ids.keys()];
 for (const x of examples) x.features = x.features.filter((f) => seen[f] >= MIN_FEATURE_COUNT);
 console.log(`${docs.length} annotation files, ${words.length} cue words, ${examples.length} examples (${examples.filter((x) => x.label).length} in cues), ${names.length} features`);
 
-function toModel(fit: { weights: Float64Array; bias: number }, propose: number, veto: number): CueModel {
-  const weights: Record<string, number> = {};
+function toModel(fit: { weights: Float64Array; bias: number }, propose: number, margin: number): CueModel {
+  const weights: CueModel['weights'] = {};
   fit.weights.forEach((w, i) => {
-    if (Math.abs(w) >= PRUNE && seen[i] >= MIN_FEATURE_COUNT) weights[names[i]] = Math.round(w * 1000) / 1000;
+    if (Math.abs(w) < PRUNE || seen[i] < MIN_FEATURE_COUNT) return;
+    const [family, a, b] = names[i].split('\u0000');
+    const rounded = Math.round(w * 100) / 100;
+    const values = (weights[family] ??= {});
+    if (b === '') values[a] = rounded;
+    else ((values[a] ??= {}) as Record<string, number>)[b] = rounded;
   });
-  return { bias: Math.round(fit.bias * 1000) / 1000, propose, veto, words, weights };
+  return { bias: Math.round(fit.bias * 100) / 100, propose, margin, words, weights };
 }
 
 // Thresholds on the held-out fifth, from weights fitted on the rest.
@@ -104,21 +114,21 @@ const held = docs.filter(heldOut);
 const rulesAlone = new Run();
 for (const doc of held) rulesAlone.add(doc.text, predictedTriples(analyzeArticle(doc.text, undefined, { cueModel: null })), doc.gold);
 console.log(`rules alone: cue F1 ${(100 * rulesAlone.cue.f).toFixed(1)} (P ${(100 * rulesAlone.cue.p).toFixed(1)} R ${(100 * rulesAlone.cue.r).toFixed(1)}) source ${(100 * rulesAlone.source.f).toFixed(1)} content ${(100 * rulesAlone.content.f).toFixed(1)}`);
-let best = { propose: 0, veto: 0, score: -1 };
-for (const propose of [0, 0.5, 1]) {
-  for (const veto of [-Infinity, -2, -1]) {
-    const model = loadModel(toModel(first, propose, veto === -Infinity ? -1e9 : veto));
+let best = { propose: 0, margin: 0, score: -1 };
+for (const propose of [-0.5, 0, 0.5]) {
+  for (const margin of [1, 2, 3, 1e9]) {
+    const model = loadModel(toModel(first, propose, margin));
     const run = new Run();
     for (const doc of held) run.add(doc.text, predictedTriples(analyzeArticle(doc.text, undefined, { cueModel: model })), doc.gold);
     const score = (run.cue.f + run.source.f + run.content.f) / 3;
-    console.log(`propose ${propose} veto ${veto}: cue F1 ${(100 * run.cue.f).toFixed(1)} (P ${(100 * run.cue.p).toFixed(1)} R ${(100 * run.cue.r).toFixed(1)}) source ${(100 * run.source.f).toFixed(1)} content ${(100 * run.content.f).toFixed(1)}`);
-    if (score > best.score) best = { propose, veto: veto === -Infinity ? -1e9 : veto, score };
+    console.log(`propose ${propose} margin ${margin}: cue F1 ${(100 * run.cue.f).toFixed(1)} (P ${(100 * run.cue.p).toFixed(1)} R ${(100 * run.cue.r).toFixed(1)}) source ${(100 * run.source.f).toFixed(1)} content ${(100 * run.content.f).toFixed(1)}`);
+    if (score > best.score) best = { propose, margin, score };
   }
 }
-console.log(`chosen: propose ${best.propose}, veto ${best.veto}`);
-const model = toModel(fitSparseLogistic(examples, names.length), best.propose, best.veto);
+console.log(`chosen: propose ${best.propose}, margin ${best.margin}`);
+const model = toModel(fitSparseLogistic(examples, names.length), best.propose, best.margin);
 fs.writeFileSync(OUT, JSON.stringify(model) + '\n');
-console.log(`wrote ${path.relative(ROOT, OUT)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(OUT).size / 1024).toFixed(0)} KB`);
+console.log(`wrote ${path.relative(ROOT, OUT)}: ${JSON.stringify(model.weights).split(':').length - 1} weights, ${(fs.statSync(OUT).size / 1024).toFixed(0)} KB`);
 
 /** The gold cues the rules alone miss, by their words, most frequent first. */
 function printMisses(): void {

@@ -2,10 +2,10 @@ import type { Token } from '../text/tokens';
 import type { Quote, Sentence } from '../types';
 import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
 import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
-import { CUE_PARTICLES, cueLexicon, type CueLexicon } from './cues';
+import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
-import { cueFeatures, cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
+import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
 
@@ -56,7 +56,11 @@ export function extractAttributions(
     belief: new Set(lexicon.belief),
     nouns: new Set(lexicon.nouns),
     forced: -1,
+    barred: new Set(),
   };
+  // Words a user took out of the lexicon are not brought back by the tagger.
+  if (options.cues) for (const w of [...DEFAULT_CUES.speech, ...DEFAULT_CUES.belief, ...DEFAULT_CUES.nouns]) if (!ctx.speech.has(w) && !ctx.belief.has(w) && !ctx.nouns.has(w)) ctx.barred.add(w);
+  for (const w of lexicon.removed ?? []) ctx.barred.add(w);
   const model = options.cueModel === undefined ? cueModel() : options.cueModel;
   const out: FoundAttribution[] = [];
   let t = 0;
@@ -94,37 +98,70 @@ export function extractAttributions(
 }
 
 /**
- * Checks the rules' cues in the sentence [s, e) against the learned tagger and adds the cues it finds that the
- * rules passed over: a doubtful rule cue is dropped, a confident new one gets its source and content from the
- * same machinery as the rules' own.
+ * Adds the cues the learned tagger finds in the sentence [s, e) that the rules passed over: a confident new one gets
+ * its source and content from the same machinery as the rules' own.
  */
 function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], first: number, s: number, e: number, sentence: number): void {
   const { tokens } = ctx;
   const marks = ruleMarks(ctx, out.slice(first), s, e);
   const scores = new Float64Array(e - s).fill(-Infinity);
-  for (let k = s; k < e; k++) if (isCandidate(model, ctx, k, marks[k - s])) scores[k - s] = cueScore(model, cueFeatures(ctx, k, s, e, marks));
-  // A rule cue stays unless every word of it scores below the veto.
-  for (let x = out.length - 1; x >= first; x--) {
-    const cue = out[x].cue;
-    let best = -Infinity;
-    for (let k = s; k < e; k++) if (tokens[k].start < cue.end && cue.start < tokens[k].end) best = Math.max(best, scores[k - s]);
-    if (best !== -Infinity && best < model.veto) out.splice(x, 1);
-  }
-  // New cues: the best-scoring word of each run of confident words the rules left alone.
+  for (let k = s; k < e; k++) if (isCandidate(model, ctx, k, marks[k - s])) scores[k - s] = cueScore(model, ctx, k, s, e, marks);
+  // New cues: a run of confident words the rules left alone, read from its first verb (which has the subject), else
+  // its best word. Words next to a cue already found belong to it ("has long insisted", "voiced concern").
   const covered = (k: number) => out.some((a, i) => i >= first && tokens[k].start < a.cue.end && a.cue.start < tokens[k].end);
+  const nearCue = (from: number, to: number) => {
+    for (let i = from - 1; i >= Math.max(s, from - 3) && tokens[i].pos !== 'PUNCT'; i--) if (covered(i)) return true;
+    for (let i = to; i < Math.min(e, to + 3) && tokens[i].pos !== 'PUNCT'; i++) if (covered(i)) return true;
+    return false;
+  };
   for (let k = s; k < e; k++) {
-    if (scores[k - s] < model.propose || covered(k)) continue;
-    let head = k;
+    if (scores[k - s] < needed(ctx, model, k) || covered(k)) continue;
     let j = k + 1;
-    while (j < e && scores[j - s] >= model.propose && !covered(j)) {
-      if (scores[j - s] > scores[head - s]) head = j;
-      j++;
+    while (j < e && scores[j - s] >= needed(ctx, model, j) && !covered(j)) j++;
+    let head = -1;
+    for (let i = k; i < j && head < 0; i++) if (tokens[i].pos === 'VERB') head = i;
+    if (head < 0) for (let i = k; i < j; i++) if (HEADS.has(tokens[i].pos) && (head < 0 || scores[i - s] > scores[head - s])) head = i;
+    if (head >= 0 && !nearCue(k, j)) {
+      const a = proposedAt(ctx, head, s, e, sentence, out, first);
+      if (a) out.push(widened(ctx, a, k, j));
     }
-    const a = proposedAt(ctx, head, s, e, sentence, out, first);
-    if (a) out.push(a);
     k = j - 1;
   }
   out.splice(first, out.length - first, ...out.slice(first).sort((a, b) => a.cue.start - b.cue.start));
+}
+
+/**
+ * How sure the tagger must be to start a cue at token `k`: never for a word the user took out; more than elsewhere
+ * for a word the rules have judged already (the lexicon's verbs and nouns, the words of their own patterns: “went
+ * on”, “read”, a colon, “according to”), which they left out for a reason.
+ */
+function needed(ctx: Context, model: LoadedModel, k: number): number {
+  const { lemma, lower, pos } = ctx.tokens[k];
+  if (ctx.barred.has(lemma)) return Infinity;
+  // The rules read lexicon verbs only where the tagger says VERB: "Trump plans to …" with "plans" read as a noun is new to them.
+  const judged = (pos === 'VERB' ? ctx.speech.has(lemma) || ctx.belief.has(lemma) : pos === 'NOUN' && ctx.nouns.has(lemma)) || RULE_WORDS.has(lemma) || HEARSAY.has(lower) || STANCES.has(lower);
+  return judged ? model.propose + model.margin : model.propose;
+}
+
+const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':']);
+
+// Words that can head a cue the tagger proposes: not an article, an auxiliary or a pronoun alone.
+const HEADS = new Set(['VERB', 'NOUN', 'ADJ', 'ADP', 'PUNCT', 'PROPN']);
+
+/** The proposed attribution with its cue widened to the whole run [i, j) of confident words ("went on to say"), its content after it. */
+function widened(ctx: Context, a: FoundAttribution, i: number, j: number): FoundAttribution {
+  const { tokens, text } = ctx;
+  const start = Math.min(a.cue.start, tokens[i].start);
+  const end = Math.max(a.cue.end, tokens[j - 1].end);
+  if (a.source && a.source.start < end && start < a.source.end) return a;
+  a.cue = { start, end, text: text.slice(start, end) };
+  if (a.content && a.content.start >= start && a.content.start < end) {
+    let from = end;
+    const m = /^[\s,:]*(that\b)?[\s,:]*/.exec(text.slice(end, a.content.end));
+    from += m ? m[0].length : 0;
+    a.content = from < a.content.end ? { start: from, end: a.content.end, text: text.slice(from, a.content.end) } : null;
+  }
+  return a;
 }
 
 /** The attribution whose cue the tagger found at token `k`: read as the rules read a verb of saying, else as a bare cue. */
@@ -144,7 +181,19 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
   let cs = k;
   while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
-  const source = tok.pos === 'VERB' || tok.pos === 'AUX' ? (phraseBefore(tokens, cs, s) ?? looseSubject(tokens, cs, s)) : null;
+  // Who: the phrase before the cue ("Trump plans …"), or before the verb a noun or adjective cue is the object of
+  // ("Bush had harsh words for Trump").
+  let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
+  if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
+  if (!source && tok.pos !== 'VERB') {
+    let v = cs;
+    while (v > s && (tokens[v - 1].pos === 'DET' || tokens[v - 1].pos === 'ADJ' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'NUM')) v--;
+    if (v > s && v < cs && (tokens[v - 1].pos === 'VERB' || tokens[v - 1].pos === 'AUX')) {
+      let w = v - 1;
+      while (w > s && tokens[w - 1].pos === 'AUX') w--;
+      source = phraseBefore(tokens, w, s);
+    }
+  }
   const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, ce, s, e, true, false)
     ?? (ce < e - 1 ? spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end) : null);
   return {

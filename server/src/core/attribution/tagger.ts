@@ -12,20 +12,27 @@ export interface CueModel {
   bias: number;
   /** Score at or above which a word the rules passed over is proposed as a cue. */
   propose: number;
-  /** Score below which a cue the rules found is dropped. */
-  veto: number;
+  /** How much more a word the rules have judged (a lexicon verb, a colon) must score to be proposed all the same. */
+  margin: number;
   /** Lemmas (and lower-cased words) that were part of a gold cue in training: only these, and the rules' cues, are scored. */
   words: string[];
-  weights: Record<string, number>;
+  /**
+   * Weights by feature family, then value, then (for features of two values) second value:
+   * { "l": { "say": 2.1 }, "l|w+1": { "call": { "for": 1.3 } } }.
+   */
+  weights: Record<string, Record<string, number | Record<string, number>>>;
 }
+
+type Weights = Map<string, number | Map<string, number>>;
 
 /** A cue model ready for scoring. */
 export interface LoadedModel {
   bias: number;
   propose: number;
-  veto: number;
+  margin: number;
   words: Set<string>;
-  weights: Map<string, number>;
+  /** The weights of each family of FAMILIES, in that order. */
+  slots: (Weights | undefined)[];
 }
 
 let loaded: LoadedModel | null = null;
@@ -36,9 +43,16 @@ export function cueModel(): LoadedModel {
   return loaded;
 }
 
-/** Turns a model as stored into the form used for scoring. */
+/** Turns a model as stored into the form used for scoring (nested maps: the values looked up are the tokens' own strings). */
 export function loadModel(m: CueModel): LoadedModel {
-  return { bias: m.bias, propose: m.propose, veto: m.veto, words: new Set(m.words), weights: new Map(Object.entries(m.weights)) };
+  const slots = FAMILIES.map((family) => {
+    const values = m.weights[family];
+    if (!values) return undefined;
+    const inner: Weights = new Map();
+    for (const [a, w] of Object.entries(values)) inner.set(a, typeof w === 'number' ? w : new Map(Object.entries(w)));
+    return inner;
+  });
+  return { bias: m.bias, propose: m.propose, margin: m.margin, words: new Set(m.words), slots };
 }
 
 /** What the rules made of each word of a sentence: 1 inside a cue, 2 the first word of a cue, 4 inside reported words, 8 inside a source. */
@@ -58,54 +72,69 @@ export function ruleMarks(ctx: Context, found: FoundAttribution[], s: number, e:
 
 /** Whether token `k` is worth scoring: a word seen in cues in training, or one the rules took for a cue. */
 export function isCandidate(m: LoadedModel, ctx: Context, k: number, mark: number): boolean {
+  if ((mark & 1) !== 0) return true;
+  // Words inside quotation marks are someone's words, not the article's cue (and were almost never one in training).
+  if (ctx.quoteOf[k] >= 0) return false;
   const t = ctx.tokens[k];
-  return (mark & 1) !== 0 || m.words.has(t.lemma) || m.words.has(t.lower);
+  return m.words.has(t.lemma) || m.words.has(t.lower);
 }
 
-const SHAPE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADP', 'AUX', 'PROPN', 'PRON', 'PART', 'SCONJ']);
+/** The feature families, in the order cueFeatures writes their values. */
+export const FAMILIES = ['l', 'w', 'p', 'lp', 'x', 'r', 'rc', 'r|l', 'r|p', 'rc|l', 'p-1', 'p+1', 'p-1p', 'pp+1', 'w-1', 'w+1', 'l|w+1', 'w-1|l', 'l|p+1', 'p-1|l', 'sfx', 'q', 'q|l', 'at', 'cap', 'qb', 'qa', 'qb|l', 'that', 'that|l', 'shape', 'sp|p', 'sp|l'] as const;
 
-/** The features of token `k` in the sentence [s, e), given the rules' marks for that sentence. */
-export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks: Uint8Array): string[] {
+const SHAPE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADP', 'AUX', 'PROPN', 'PRON', 'PART', 'SCONJ']);
+// Small numbers as strings made once, so that features allocate nothing for them.
+const N = Array.from({ length: 16 }, (_, i) => String(i));
+
+/**
+ * Writes the features of token `k` in the sentence [s, e), given the rules' marks for that sentence, into `values`:
+ * for the i-th family of FAMILIES, its value at 2i and its second value (or "") at 2i + 1. Nothing is allocated
+ * for values that are the tokens' own strings.
+ */
+export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks: Uint8Array, values: string[]): void {
+  let at = 0;
+  const visit = (a: string, b: string) => {
+    values[at++] = a;
+    values[at++] = b;
+  };
   const { tokens } = ctx;
   const t = tokens[k];
   const prev = k > s ? tokens[k - 1] : null;
-  const prev2 = k - 1 > s ? tokens[k - 2] : null;
   const next = k + 1 < e ? tokens[k + 1] : null;
-  const next2 = k + 2 < e ? tokens[k + 2] : null;
   const mark = marks[k - s];
   const pp = prev?.pos ?? '<s>';
   const np = next?.pos ?? '</s>';
+  const pw = prev?.lower ?? '<s>';
+  const nw = next?.lower ?? '</s>';
+  const r = N[mark & 3];
+  const rc = N[(mark >> 2) & 3];
+  const inQuote = ctx.quoteOf[k] >= 0 ? '1' : '0';
   const lexicon = ctx.speech.has(t.lemma) ? 'speech' : ctx.belief.has(t.lemma) ? 'belief' : ctx.nouns.has(t.lemma) ? 'noun' : 'none';
-  const f = [
-    `l=${t.lemma}`,
-    `w=${t.lower}`,
-    `p=${t.pos}`,
-    `lp=${t.lemma}|${t.pos}`,
-    `x=${lexicon}|${t.pos}`,
-    `r=${mark & 3}`,
-    `rc=${(mark >> 2) & 3}`,
-    `r|l=${mark & 3}|${t.lemma}`,
-    `r|p=${mark & 3}|${t.pos}`,
-    `rc|l=${(mark >> 2) & 3}|${t.lemma}`,
-    `p-1=${pp}`,
-    `p+1=${np}`,
-    `p-1p=${pp}|${t.pos}`,
-    `pp+1=${t.pos}|${np}`,
-    `w-1=${prev?.lower ?? '<s>'}`,
-    `w+1=${next?.lower ?? '</s>'}`,
-    `l|w+1=${t.lemma}|${next?.lower ?? '</s>'}`,
-    `w-1|l=${prev?.lower ?? '<s>'}|${t.lemma}`,
-    `l|p+1=${t.lemma}|${np}`,
-    `p-1|l=${pp}|${t.lemma}`,
-    `w+2=${next2?.lower ?? '</s>'}`,
-    `w-2=${prev2?.lower ?? '<s>'}`,
-    `l|w+2=${t.lemma}|${next2?.lower ?? '</s>'}`,
-    `sfx=${t.lower.slice(-3)}|${t.pos}`,
-    `q=${ctx.quoteOf[k] >= 0 ? 1 : 0}`,
-    `q|l=${ctx.quoteOf[k] >= 0 ? 1 : 0}|${t.lemma}`,
-    `at=${k === s ? 'first' : k === e - 1 ? 'last' : k - s < 4 ? 'early' : e - k < 4 ? 'late' : 'mid'}`,
-    `cap=${t.text.charCodeAt(0) !== t.lower.charCodeAt(0) ? 1 : 0}|${t.pos}`,
-  ];
+  visit(t.lemma, '');
+  visit(t.lower, '');
+  visit(t.pos, '');
+  visit(t.lemma, t.pos);
+  visit(lexicon, t.pos);
+  visit(r, '');
+  visit(rc, '');
+  visit(r, t.lemma);
+  visit(r, t.pos);
+  visit(rc, t.lemma);
+  visit(pp, '');
+  visit(np, '');
+  visit(pp, t.pos);
+  visit(t.pos, np);
+  visit(pw, '');
+  visit(nw, '');
+  visit(t.lemma, nw);
+  visit(pw, t.lemma);
+  visit(t.lemma, np);
+  visit(pp, t.lemma);
+  visit(t.lower.length > 3 ? t.lower.slice(-3) : t.lower, t.pos);
+  visit(inQuote, '');
+  visit(inQuote, t.lemma);
+  visit(k === s ? 'first' : k === e - 1 ? 'last' : k - s < 4 ? 'early' : e - k < 4 ? 'late' : 'mid', '');
+  visit(t.text.charCodeAt(0) !== t.lower.charCodeAt(0) ? '1' : '0', t.pos);
   // Quotes near the word: "…,” she said", "said: “…”".
   let quoteBefore = 0;
   for (let j = k - 1; j >= Math.max(s, k - 4); j--) if (ctx.quoteEnds.has(tokens[j].end) && tokens[j].pos === 'PUNCT') quoteBefore = k - j;
@@ -114,23 +143,40 @@ export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks
     quoteAfter = j - k;
     break;
   }
-  f.push(`qb=${quoteBefore}`, `qa=${quoteAfter}`, `qb|l=${quoteBefore > 0 ? 1 : 0}|${t.lemma}`);
-  // The words around in outline: what comes before the subject and after the verb.
+  visit(N[quoteBefore], '');
+  visit(N[quoteAfter], '');
+  visit(quoteBefore > 0 ? '1' : '0', t.lemma);
+  // A complement announced soon after: "said that …", "told reporters: …".
   let that = 0;
   for (let j = k + 1; j < Math.min(e, k + 6); j++) if (tokens[j].lower === 'that' || tokens[j].text === ':') {
     that = j - k;
     break;
   }
-  f.push(`that=${that}`, `that|l=${that > 0 ? 1 : 0}|${t.lemma}`);
-  const shape: string[] = [];
-  for (let j = Math.max(s, k - 2); j < Math.min(e, k + 3); j++) if (j !== k) shape.push(SHAPE_POS.has(tokens[j].pos) ? tokens[j].pos : tokens[j].text.length === 1 ? tokens[j].text : 'O');
-  f.push(`shape=${shape.join(' ')}|${t.pos}`);
-  return f;
+  visit(N[that], '');
+  visit(that > 0 ? '1' : '0', t.lemma);
+  // The words around in outline: parts of speech, punctuation as itself.
+  let shape = '';
+  for (let j = Math.max(s, k - 2); j < Math.min(e, k + 3); j++) if (j !== k) shape += (SHAPE_POS.has(tokens[j].pos) ? tokens[j].pos : tokens[j].text.length === 1 ? tokens[j].text : 'O') + ' ';
+  visit(shape, t.pos);
+  // Who would be speaking: the word before, past auxiliaries, adverbs and negation ("Trump has long argued").
+  let j = k - 1;
+  while (j >= s && (tokens[j].pos === 'AUX' || tokens[j].pos === 'ADV' || tokens[j].pos === 'PART')) j--;
+  const subject = j >= s ? (tokens[j].pos === 'PUNCT' ? tokens[j].text : tokens[j].pos) : '<s>';
+  visit(subject, t.pos);
+  visit(subject, t.lemma);
 }
 
-/** The model's score (log-odds) of a word being part of a cue, from its features. */
-export function cueScore(m: LoadedModel, features: string[]): number {
+/** The model's score (log-odds) of token `k` being part of a cue. */
+export function cueScore(m: LoadedModel, ctx: Context, k: number, s: number, e: number, marks: Uint8Array): number {
+  cueFeatures(ctx, k, s, e, marks, VALUES);
   let z = m.bias;
-  for (const f of features) z += m.weights.get(f) ?? 0;
+  const slots = m.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const w = slots[i]?.get(VALUES[2 * i]);
+    if (w === undefined) continue;
+    z += typeof w === 'number' ? w : (w.get(VALUES[2 * i + 1]) ?? 0);
+  }
   return z;
 }
+
+const VALUES: string[] = new Array(2 * FAMILIES.length).fill('');

@@ -32,7 +32,7 @@ const docs = readBrat(dir, Infinity);
 const heldOut = (d: Doc): boolean => hash(d.name.replace(/_[0-9a-f]{4}\.ann$/, '')) % 5 === 0;
 
 /** Runs the rules alone on a document and hands each sentence to `visit`. */
-function eachSentence(doc: Doc, visit: (ctx: Context, found: FoundAttribution[], s: number, e: number) => void): void {
+function eachSentence(doc: Doc, visit: (ctx: Context, found: FoundAttribution[], first: number, s: number, e: number) => void): void {
   analyzeArticle(doc.text, undefined, { cueModel: null, onSentence: visit });
 }
 
@@ -47,7 +47,7 @@ if (args.includes('--misses')) {
 const cueWords = new Map<string, number>();
 const allWords = new Map<string, number>();
 const count = (m: Map<string, number>, w: string) => m.set(w, (m.get(w) ?? 0) + 1);
-for (const doc of docs) eachSentence(doc, (ctx, _found, s, e) => {
+for (const doc of docs) eachSentence(doc, (ctx, _found, _first, s, e) => {
   for (let k = s; k < e; k++) {
     const t = ctx.tokens[k];
     count(allWords, t.lemma);
@@ -71,8 +71,8 @@ const examples: Example[] = [];
 const values: string[] = [];
 for (const doc of docs) {
   const held = heldOut(doc);
-  eachSentence(doc, (ctx, found, s, e) => {
-    const marks = ruleMarks(ctx, found, s, e);
+  eachSentence(doc, (ctx, found, first, s, e) => {
+    const marks = ruleMarks(ctx, found, first, s, e);
     for (let k = s; k < e; k++) {
       if (!isCandidate(scoring, ctx, k, marks[k - s])) continue;
       const f: number[] = [];

@@ -15,8 +15,8 @@ export interface AttributionOptions {
   cues?: Partial<CueLexicon>;
   /** The learned cue tagger (default: the committed model); null reads with the rules alone. */
   cueModel?: LoadedModel | null;
-  /** Called with each sentence's rule-found attributions before the tagger sees them (for fitting the tagger). */
-  onSentence?: (ctx: Context, found: FoundAttribution[], s: number, e: number) => void;
+  /** Called with each sentence's rule-found attributions (found[first…]) before the tagger sees them (for fitting the tagger). */
+  onSentence?: (ctx: Context, found: FoundAttribution[], first: number, s: number, e: number) => void;
 }
 
 const SAY_LIKE_PARTICIPLE = /ing$/;
@@ -89,7 +89,7 @@ export function extractAttributions(
             break;
           }
         }
-    options.onSentence?.(ctx, out.slice(first), t, end);
+    options.onSentence?.(ctx, out, first, t, end);
     if (model) applyTagger(ctx, model, out, first, t, end, si);
     splitCoordinated(ctx, out, first, t, end);
     t = end;
@@ -103,19 +103,30 @@ export function extractAttributions(
  */
 function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], first: number, s: number, e: number, sentence: number): void {
   const { tokens } = ctx;
-  const marks = ruleMarks(ctx, out.slice(first), s, e);
+  // Most sentences have no word worth scoring: leave them before anything is allocated.
+  let any = false;
+  for (let k = s; k < e && !any; k++) any = ctx.quoteOf[k] < 0 && (model.words.has(tokens[k].lemma) || model.words.has(tokens[k].lower));
+  if (!any) return;
+  const marks = ruleMarks(ctx, out, first, s, e);
   const scores = new Float64Array(e - s).fill(-Infinity);
-  for (let k = s; k < e; k++) if (isCandidate(model, ctx, k, marks[k - s])) scores[k - s] = cueScore(model, ctx, k, s, e, marks);
+  let confident = false;
+  for (let k = s; k < e; k++)
+    if (isCandidate(model, ctx, k, marks[k - s])) {
+      scores[k - s] = cueScore(model, ctx, k, s, e, marks);
+      if (scores[k - s] >= model.propose) confident = true;
+    }
+  if (!confident) return;
   // New cues: a run of confident words the rules left alone, read from its first verb (which has the subject), else
   // its best word. Words next to a cue already found belong to it ("has long insisted", "voiced concern").
-  const covered = (k: number) => out.some((a, i) => i >= first && tokens[k].start < a.cue.end && a.cue.start < tokens[k].end);
+  const covered = (k: number) => (marks[k - s] & 1) !== 0;
   const nearCue = (from: number, to: number) => {
     for (let i = from - 1; i >= Math.max(s, from - 3) && tokens[i].pos !== 'PUNCT'; i--) if (covered(i)) return true;
     for (let i = to; i < Math.min(e, to + 3) && tokens[i].pos !== 'PUNCT'; i++) if (covered(i)) return true;
     return false;
   };
+  const before = out.length;
   for (let k = s; k < e; k++) {
-    if (scores[k - s] < needed(ctx, model, k) || covered(k)) continue;
+    if (scores[k - s] < model.propose || scores[k - s] < needed(ctx, model, k) || covered(k)) continue;
     let j = k + 1;
     while (j < e && scores[j - s] >= needed(ctx, model, j) && !covered(j)) j++;
     let head = -1;
@@ -125,11 +136,14 @@ function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], 
     const tail = k > s && scores[k - 1 - s] >= model.propose;
     if (head >= 0 && !tail && !nearCue(k, j)) {
       const a = proposedAt(ctx, head, s, e, sentence, out, first);
-      if (a) out.push(widened(ctx, a, k, j));
+      if (a) {
+        out.push(widened(ctx, a, k, j));
+        for (let i = s; i < e; i++) if (tokens[i].start < a.cue.end && a.cue.start < tokens[i].end) marks[i - s] |= 1;
+      }
     }
     k = j - 1;
   }
-  out.splice(first, out.length - first, ...out.slice(first).sort((a, b) => a.cue.start - b.cue.start));
+  if (out.length > before) out.splice(first, out.length - first, ...out.slice(first).sort((a, b) => a.cue.start - b.cue.start));
 }
 
 /**

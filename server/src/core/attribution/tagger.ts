@@ -55,11 +55,12 @@ export function loadModel(m: CueModel): LoadedModel {
   return { bias: m.bias, propose: m.propose, margin: m.margin, words: new Set(m.words), slots };
 }
 
-/** What the rules made of each word of a sentence: 1 inside a cue, 2 the first word of a cue, 4 inside reported words, 8 inside a source. */
-export function ruleMarks(ctx: Context, found: FoundAttribution[], s: number, e: number): Uint8Array {
+/** What the rules made of each word of a sentence (from found[first…]): 1 inside a cue, 2 the first word of a cue, 4 inside reported words, 8 inside a source. */
+export function ruleMarks(ctx: Context, found: FoundAttribution[], first: number, s: number, e: number): Uint8Array {
   const marks = new Uint8Array(e - s);
   const { tokens } = ctx;
-  for (const a of found) {
+  for (let x = first; x < found.length; x++) {
+    const a = found[x];
     for (let k = s; k < e; k++) {
       const t = tokens[k];
       if (t.start < a.cue.end && a.cue.start < t.end) marks[k - s] |= t.start <= a.cue.start ? 3 : 1;
@@ -70,9 +71,9 @@ export function ruleMarks(ctx: Context, found: FoundAttribution[], s: number, e:
   return marks;
 }
 
-/** Whether token `k` is worth scoring: a word seen in cues in training, or one the rules took for a cue. */
+/** Whether token `k` is worth scoring: a word seen in cues in training that the rules did not take for a cue already. */
 export function isCandidate(m: LoadedModel, ctx: Context, k: number, mark: number): boolean {
-  if ((mark & 1) !== 0) return true;
+  if ((mark & 1) !== 0) return false;
   // Words inside quotation marks are someone's words, not the article's cue (and were almost never one in training).
   if (ctx.quoteOf[k] >= 0) return false;
   const t = ctx.tokens[k];
@@ -80,11 +81,13 @@ export function isCandidate(m: LoadedModel, ctx: Context, k: number, mark: numbe
 }
 
 /** The feature families, in the order cueFeatures writes their values. */
-export const FAMILIES = ['l', 'w', 'p', 'lp', 'x', 'r', 'rc', 'r|l', 'r|p', 'rc|l', 'p-1', 'p+1', 'p-1p', 'pp+1', 'w-1', 'w+1', 'l|w+1', 'w-1|l', 'l|p+1', 'p-1|l', 'sfx', 'q', 'q|l', 'at', 'cap', 'qb', 'qa', 'qb|l', 'that', 'that|l', 'shape', 'sp|p', 'sp|l'] as const;
+export const FAMILIES = ['l', 'w', 'lp', 'rn', 'rc', 'rn|l', 'rn|p', 'rc|l', 'p-1p', 'pp+1', 'w-1', 'w+1', 'l|w+1', 'w-1|l', 'l|p+1', 'p-1|l', 'sfx', 'qb|l', 'that|l', 'shape', 'sp|p', 'sp|l'] as const;
 
 const SHAPE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADP', 'AUX', 'PROPN', 'PRON', 'PART', 'SCONJ']);
 // Small numbers as strings made once, so that features allocate nothing for them.
 const N = Array.from({ length: 16 }, (_, i) => String(i));
+const LEFT = ['', 'L1', 'L2', 'L3'];
+const RIGHT = ['', 'R1', 'R2', 'R3'];
 
 /**
  * Writes the features of token `k` in the sentence [s, e), given the rules' marks for that sentence, into `values`:
@@ -92,11 +95,8 @@ const N = Array.from({ length: 16 }, (_, i) => String(i));
  * for values that are the tokens' own strings.
  */
 export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks: Uint8Array, values: string[]): void {
-  let at = 0;
-  const visit = (a: string, b: string) => {
-    values[at++] = a;
-    values[at++] = b;
-  };
+  written = values;
+  at = 0;
   const { tokens } = ctx;
   const t = tokens[k];
   const prev = k > s ? tokens[k - 1] : null;
@@ -106,22 +106,27 @@ export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks
   const np = next?.pos ?? '</s>';
   const pw = prev?.lower ?? '<s>';
   const nw = next?.lower ?? '</s>';
-  const r = N[mark & 3];
+  // The nearest cue the rules found in the sentence, by side and distance: "L1" right before, "R2" two words after.
+  let near = 'none';
+  for (let d = 1; d <= 3; d++) {
+    if (k - d >= s && (marks[k - d - s] & 1) !== 0) {
+      near = LEFT[d];
+      break;
+    }
+    if (k + d < e && (marks[k + d - s] & 1) !== 0) {
+      near = RIGHT[d];
+      break;
+    }
+  }
   const rc = N[(mark >> 2) & 3];
-  const inQuote = ctx.quoteOf[k] >= 0 ? '1' : '0';
-  const lexicon = ctx.speech.has(t.lemma) ? 'speech' : ctx.belief.has(t.lemma) ? 'belief' : ctx.nouns.has(t.lemma) ? 'noun' : 'none';
   visit(t.lemma, '');
   visit(t.lower, '');
-  visit(t.pos, '');
   visit(t.lemma, t.pos);
-  visit(lexicon, t.pos);
-  visit(r, '');
+  visit(near, '');
   visit(rc, '');
-  visit(r, t.lemma);
-  visit(r, t.pos);
+  visit(near, t.lemma);
+  visit(near, t.pos);
   visit(rc, t.lemma);
-  visit(pp, '');
-  visit(np, '');
   visit(pp, t.pos);
   visit(t.pos, np);
   visit(pw, '');
@@ -131,20 +136,9 @@ export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks
   visit(t.lemma, np);
   visit(pp, t.lemma);
   visit(t.lower.length > 3 ? t.lower.slice(-3) : t.lower, t.pos);
-  visit(inQuote, '');
-  visit(inQuote, t.lemma);
-  visit(k === s ? 'first' : k === e - 1 ? 'last' : k - s < 4 ? 'early' : e - k < 4 ? 'late' : 'mid', '');
-  visit(t.text.charCodeAt(0) !== t.lower.charCodeAt(0) ? '1' : '0', t.pos);
-  // Quotes near the word: "…,” she said", "said: “…”".
+  // A quote closing right before the word: "…,” she said".
   let quoteBefore = 0;
   for (let j = k - 1; j >= Math.max(s, k - 4); j--) if (ctx.quoteEnds.has(tokens[j].end) && tokens[j].pos === 'PUNCT') quoteBefore = k - j;
-  let quoteAfter = 0;
-  for (let j = k + 1; j < Math.min(e, k + 5); j++) if (ctx.quoteOf[j] >= 0 && ctx.quoteOf[k] < 0) {
-    quoteAfter = j - k;
-    break;
-  }
-  visit(N[quoteBefore], '');
-  visit(N[quoteAfter], '');
   visit(quoteBefore > 0 ? '1' : '0', t.lemma);
   // A complement announced soon after: "said that …", "told reporters: …".
   let that = 0;
@@ -152,7 +146,6 @@ export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks
     that = j - k;
     break;
   }
-  visit(N[that], '');
   visit(that > 0 ? '1' : '0', t.lemma);
   // The words around in outline: parts of speech, punctuation as itself.
   let shape = '';
@@ -164,6 +157,14 @@ export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks
   const subject = j >= s ? (tokens[j].pos === 'PUNCT' ? tokens[j].text : tokens[j].pos) : '<s>';
   visit(subject, t.pos);
   visit(subject, t.lemma);
+}
+
+// Where visit() writes: module state rather than a closure, which would be made anew for every word scored.
+let written: string[] = [];
+let at = 0;
+function visit(a: string, b: string): void {
+  written[at++] = a;
+  written[at++] = b;
 }
 
 /** The model's score (log-odds) of token `k` being part of a cue. */

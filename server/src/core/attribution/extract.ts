@@ -162,6 +162,21 @@ function needed(ctx: Context, model: LoadedModel, k: number): number {
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
 const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 'focus']);
 
+/** The owner of a noun cue ("his written reply", "Trump’s controversial proposal"): a possessive before its modifiers, or null. */
+function ownerOf(tokens: Token[], k: number, s: number): Range | null {
+  let j = k - 1;
+  while (j > s && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower)))) j--;
+  if (j < s) return null;
+  const t = tokens[j];
+  if (t.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(t.lower)) return [j, j + 1];
+  if ((t.lower === '’s' || t.lower === "'s") && j - 1 >= s && (tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'NOUN')) {
+    let i = j - 1;
+    while (i > s && tokens[i - 1].pos === 'PROPN') i--;
+    return [i, j + 1];
+  }
+  return null;
+}
+
 // Words that can head a cue the tagger proposes: not an article, an auxiliary or a pronoun alone.
 const HEADS = new Set(['VERB', 'NOUN', 'ADJ', 'ADP', 'PUNCT', 'PROPN']);
 
@@ -208,6 +223,7 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   // ("Bush had harsh words for Trump").
   let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
   if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
+  if (!source && tok.pos !== 'VERB') source = ownerOf(tokens, cs, s);
   if (!source && tok.pos !== 'VERB') {
     let v = cs;
     while (v > s && (tokens[v - 1].pos === 'DET' || tokens[v - 1].pos === 'ADJ' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'NUM')) v--;

@@ -81,7 +81,7 @@ export function isCandidate(m: LoadedModel, ctx: Context, k: number, mark: numbe
 }
 
 /** The feature families, in the order cueFeatures writes their values. */
-export const FAMILIES = ['l', 'w', 'lp', 'rn', 'rc', 'rn|l', 'rn|p', 'rc|l', 'p-1p', 'pp+1', 'w-1', 'w+1', 'l|w+1', 'w-1|l', 'l|p+1', 'p-1|l', 'sfx', 'qb|l', 'that|l', 'shape', 'sp|p', 'sp|l'] as const;
+export const FAMILIES = ['l', 'w', 'lp', 'rn', 'rc', 'rn|l', 'rn|p', 'rc|l', 'p-1p', 'pp+1', 'w-1', 'w+1', 'w-2', 'w+2', 'l|w+1', 'w-1|l', 'l|p+1', 'p-1|l', 'sfx', 'qb|l', 'that|l', 'shape', 'sp|p', 'sp|l'] as const;
 
 const SHAPE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'ADP', 'AUX', 'PROPN', 'PRON', 'PART', 'SCONJ']);
 // Small numbers as strings made once, so that features allocate nothing for them.
@@ -131,6 +131,8 @@ export function cueFeatures(ctx: Context, k: number, s: number, e: number, marks
   visit(t.pos, np);
   visit(pw, '');
   visit(nw, '');
+  visit(k - 1 > s ? tokens[k - 2].lower : '<s>', '');
+  visit(k + 2 < e ? tokens[k + 2].lower : '</s>', '');
   visit(t.lemma, nw);
   visit(pw, t.lemma);
   visit(t.lemma, np);

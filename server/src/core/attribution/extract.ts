@@ -136,7 +136,9 @@ function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], 
     const tail = k > s && scores[k - 1 - s] >= model.propose;
     if (head >= 0 && !tail && !nearCue(k, j)) {
       const a = proposedAt(ctx, head, s, e, sentence, out, first);
-      if (a) {
+      // "the summit in June that raised prospects of …": a relative clause about a thing credits no one.
+      const thing = !!a?.sourceTokens && a.sourceTokens[1] - a.sourceTokens[0] === 1 && /^(that|which)$/.test(tokens[a.sourceTokens[0]].lower);
+      if (a && !thing) {
         out.push(widened(ctx, a, k, j));
         for (let i = s; i < e; i++) if (tokens[i].start < a.cue.end && a.cue.start < tokens[i].end) marks[i - s] |= 1;
       }

@@ -144,25 +144,29 @@ export class Corpus {
     this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
   }
 
-  /** A copy of the whole state as plain arrays. */
+  /**
+   * The whole state as plain arrays. The typed arrays are views on the corpus's own memory, not copies, so
+   * saving it or handing it to another thread (transferring the buffers) never holds the index twice. Use it
+   * before the corpus changes again, and never build a second live Corpus from it in the same thread.
+   */
   state(): CorpusState {
     return {
       stems: [...this.vocabulary.stems],
-      df: this.df.trimmed(),
+      df: this.df.view(),
       postings: this.postings.state(),
       documents: [...this.documents],
       texts: [...this.texts],
-      firstPassage: this.firstPassage.trimmed(),
-      passageCount: this.passageCount.trimmed(),
-      sketches: this.sketches.trimmed(),
-      passageDocument: this.passageDocument.trimmed(),
-      passageStart: this.passageStart.trimmed(),
-      passageEnd: this.passageEnd.trimmed(),
-      passageLength: this.passageLength.trimmed(),
-      passageFlags: this.passageFlags.trimmed(),
-      tokenStart: this.tokenStart.trimmed(),
-      tokenCount: this.tokenCount.trimmed(),
-      tokens: this.tokens.trimmed(),
+      firstPassage: this.firstPassage.view(),
+      passageCount: this.passageCount.view(),
+      sketches: this.sketches.view(),
+      passageDocument: this.passageDocument.view(),
+      passageStart: this.passageStart.view(),
+      passageEnd: this.passageEnd.view(),
+      passageLength: this.passageLength.view(),
+      passageFlags: this.passageFlags.view(),
+      tokenStart: this.tokenStart.view(),
+      tokenCount: this.tokenCount.view(),
+      tokens: this.tokens.view(),
       livePassages: this.livePassages,
       liveLength: this.liveLength,
     };

@@ -28,8 +28,13 @@ export class Growable<T extends TypedArray> {
     this.data = next;
   }
 
-  /** The filled part, trimmed to its length (a copy, for saving). */
+  /** The filled part, trimmed to its length (a copy). */
   trimmed(): T {
     return this.data.slice(0, this.length) as T;
+  }
+
+  /** The filled part as a view on the same memory: no copy, valid until the next push. */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
   }
 }

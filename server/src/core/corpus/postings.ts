@@ -101,13 +101,14 @@ export class Postings {
     return this.pool.length;
   }
 
+  /** The state as views on the pool's memory (no copy): save or hand it over before adding more. */
   state(): PostingState {
     return {
-      pool: this.pool.trimmed(),
-      head: this.head.trimmed(),
-      tail: this.tail.trimmed(),
-      fill: this.fill.trimmed(),
-      blocks: this.blocks.trimmed(),
+      pool: this.pool.view(),
+      head: this.head.view(),
+      tail: this.tail.view(),
+      fill: this.fill.view(),
+      blocks: this.blocks.view(),
     };
   }
 }

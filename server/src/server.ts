@@ -22,6 +22,7 @@ import {
   type DidChangeWatchedFilesParams,
   type Disposable,
   type DocumentDiagnosticParams,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   type DocumentSymbolParams,
   type ExecuteCommandParams,
@@ -194,10 +195,20 @@ class CorroborateServer {
   diagnostic = async (p: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     if (!(await this.debouncer.settled(p.textDocument.uri, token))) throw cancelled();
     await this.ready(token);
-    const doc = this.documents.get(p.textDocument.uri);
+    const uri = p.textDocument.uri;
+    const doc = this.documents.get(uri);
     const resultId = `${doc?.version}:${this.epoch}`;
     if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return this.withContext(p.textDocument.uri, token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, (ctx) => ({ kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics(ctx) }));
+    const full = (items: Diagnostic[]): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, resultId, items });
+    // After an edit, a client that can be asked to pull again gets the quick diagnostics now and the full ones next.
+    if (doc && this.capabilities.workspace?.diagnostics?.refreshSupport) {
+      const quick = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx), 'provisional');
+      if (quick) {
+        this.completeLater(uri, doc.version);
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:provisional`, items: quick };
+      }
+    }
+    return this.withContext(uri, token, full([]), (ctx) => full(diagnostics(ctx)));
   };
 
   executeCommand = async (p: ExecuteCommandParams, token: CancellationToken): Promise<unknown> => {
@@ -388,14 +399,37 @@ class CorroborateServer {
     for (const doc of this.documents.all()) this.publish(doc.uri);
   }
 
-  /** Pushes a document's diagnostics, computed when the client has taken the previous ones (see Outbox). */
+  /**
+   * Pushes a document's diagnostics, computed when the client has taken the previous ones (see Outbox). After an
+   * edit, in two steps: first the new analysis with the evidence it had before (quick), then the full report.
+   */
   private publish(uri: string): void {
     this.outbox.send(`diagnostics:${uri}`, async () => {
       const token = new CancellationTokenSource().token;
       await this.indexing;
+      const version = this.documents.get(uri)?.version;
+      const quick = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx), 'provisional').catch(() => undefined);
+      if (quick) {
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: quick });
+        // Let a newer edit in first: when there is one, this version's evidence is not worth computing.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.documents.get(uri)?.version !== version) return;
+      }
       const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
       const doc = this.documents.get(uri);
       if (items && doc) await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+    });
+  }
+
+  /** Computes the full report of a version a client was given provisional diagnostics for, then asks it to pull again. */
+  private completeLater(uri: string, version: number): void {
+    setImmediate(() => {
+      const doc = this.documents.get(uri);
+      if (doc?.version !== version) return; // a newer edit: its own pull follows
+      const token = new CancellationTokenSource().token;
+      void this.withContext(uri, token, undefined, () => undefined)
+        .then(() => this.refresh())
+        .catch(() => undefined);
     });
   }
 
@@ -422,8 +456,11 @@ class CorroborateServer {
     }
   }
 
-  /** Runs a feature on the cached report of an open document; `fallback` when the document is not open. */
-  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T): Promise<T | F> {
+  /**
+   * Runs a feature on the cached report of an open document; `fallback` when the document is not open. With
+   * 'provisional', on a provisional report when one applies (see CorroborateService.provisionalReport), else `fallback`.
+   */
+  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T, stage: 'full' | 'provisional' = 'full'): Promise<T | F> {
     await this.ready(token);
     const doc = this.documents.get(uri);
     if (!doc) return fallback;
@@ -432,7 +469,10 @@ class CorroborateServer {
     return this.guard(() => {
       // Positions and annotations refer to the whole text; the analysis to its first maxChars (offsets agree).
       const text = stripBom(doc.getText());
-      const report = this.service.report(uri, analysedPart(text, this.maxChars), doc.version, token);
+      const analysed = analysedPart(text, this.maxChars);
+      const report =
+        stage === 'provisional' ? this.service.provisionalReport(uri, analysed, doc.version, token) : this.service.report(uri, analysed, doc.version, token);
+      if (!report) return fallback;
       const lines = this.linesOf(uri, text);
       return run({ uri, report, lines, settings, annotations: this.annotations.anchored(uri, text), nameOf, totalChars: text.length });
     });

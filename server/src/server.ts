@@ -202,7 +202,7 @@ class CorroborateServer {
     const full = (items: Diagnostic[]): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, resultId, items });
     // After an edit, a client that can be asked to pull again gets the quick diagnostics now and the full ones next.
     if (doc && this.capabilities.workspace?.diagnostics?.refreshSupport) {
-      const quick = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx), 'provisional');
+      const quick = await this.withContext(uri, token, undefined, (ctx) => provisional(diagnostics(ctx)), 'provisional');
       if (quick) {
         this.completeLater(uri, doc.version);
         return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:provisional`, items: quick };
@@ -408,8 +408,9 @@ class CorroborateServer {
       const token = new CancellationTokenSource().token;
       await this.indexing;
       const version = this.documents.get(uri)?.version;
-      const quick = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx), 'provisional').catch(() => undefined);
-      if (quick) {
+      const quick = await this.withContext(uri, token, undefined, (ctx) => provisional(diagnostics(ctx)), 'provisional').catch(() => undefined);
+      // (Nothing to show yet is not shown: an empty list would hide the findings until the full report is in.)
+      if (quick && quick.length > 0) {
         await this.connection.sendDiagnostics({ uri, version, diagnostics: quick });
         // Let a newer edit in first: when there is one, this version's evidence is not worth computing.
         await new Promise((resolve) => setImmediate(resolve));
@@ -489,6 +490,12 @@ class CorroborateServer {
   private offset(ctx: FeatureContext, position: { line: number; character: number }): number {
     return ctx.lines.offset(position.line, position.character);
   }
+}
+
+// Diagnostics of a provisional report (evidence carried over from the previous version) say so in their data,
+// so a client or a test can tell them from the full report that follows for the same version.
+function provisional(items: Diagnostic[]): Diagnostic[] {
+  return items.map((d) => ({ ...d, data: { provisional: true } }));
 }
 
 // The document a lens belongs to; data is the client's to send back, and may come back as anything.

@@ -175,6 +175,7 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     await client.change(uri, 5, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft.\n' }]);
     const quick = await pull(old.resultId);
     assert.ok(quick.kind === 'full' && old.kind === 'full');
+    assert.ok(quick.items.every((d) => (d.data as { provisional?: boolean }).provisional), 'marked provisional');
     const quote = warmQuote(quick.items, `Draft.\n${text}`);
     assert.equal(quote?.range.start.line, warmQuote(old.items, text)!.range.start.line + 1);
     assert.deepEqual(quote.relatedInformation, warmQuote(old.items, text)!.relatedInformation);

@@ -54,8 +54,10 @@ export interface EditorMeasurement {
   hoverWhileIndexingMs: number;
   hover?: Percentiles;
   codeLens?: Percentiles;
-  /** didChange sent → diagnostics for that version received, ms. */
+  /** didChange sent → diagnostics for that version received (the first: provisional ones count), ms. */
   editToDiagnostics?: Percentiles;
+  /** didChange sent → the full diagnostics of that version (with its own evidence, not marked provisional), ms. */
+  editToEvidence?: Percentiles;
   /** An edit's diagnostics did not come within the deadline: the last edit time is a lower bound. */
   editTimedOut?: boolean;
   /** The server process's resident set once ready, and its peak, bytes. */
@@ -93,11 +95,12 @@ export async function measureEditor(
   const uri = pathToFileURL(probe.file).toString();
 
   // Every diagnostics notification for the article, with the time it arrived.
-  const published: { version: number | undefined; at: number }[] = [];
+  const published: { version: number | undefined; at: number; provisional: boolean }[] = [];
   const waiters = new Set<() => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     if (p.uri !== uri) return;
-    published.push({ version: p.version, at: performance.now() });
+    const provisional = p.diagnostics.some((d) => (d.data as { provisional?: boolean } | undefined)?.provisional === true);
+    published.push({ version: p.version, at: performance.now(), provisional });
     waiters.forEach((w) => w());
   });
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
@@ -180,6 +183,7 @@ export async function measureEditor(
 
     // Type a character into a claim, then delete it again, so the text stays the article it was.
     const edits: number[] = [];
+    const complete: number[] = [];
     let editTimedOut = false;
     const at = positions[Math.floor(positions.length / 2)];
     const editsStarted = performance.now();
@@ -195,13 +199,14 @@ export async function measureEditor(
         ],
       });
       try {
-        await until(() => published.some((p) => p.version === version && p.at >= t), EDIT_DEADLINE_MS, `diagnostics of version ${version}`);
+        await until(() => published.some((p) => p.version === version && p.at >= t && !p.provisional), EDIT_DEADLINE_MS, `diagnostics of version ${version}`);
       } catch {
         editTimedOut = true;
         edits.push(performance.now() - t);
         break;
       }
       edits.push(published.find((p) => p.version === version && p.at >= t)!.at - t);
+      complete.push(published.find((p) => p.version === version && p.at >= t && !p.provisional)!.at - t);
     }
 
     return {
@@ -213,6 +218,7 @@ export async function measureEditor(
       hover: percentiles(hovers),
       codeLens: percentiles(lenses),
       editToDiagnostics: percentiles(edits),
+      editToEvidence: percentiles(complete),
       editTimedOut,
       serverRss: mem.rss,
       serverPeakRss: mem.peak,

@@ -147,6 +147,7 @@ function report(results: SizeResult[]): string {
           'hover p50/p99 ms',
           'code lens p50/p99 ms',
           'edit→diagnostics p50/p99 ms',
+          'edit→full report p50/p99 ms',
           'server RSS MiB (cold / warm)',
         ],
         results.map((r) => [
@@ -159,6 +160,7 @@ function report(results: SizeResult[]): string {
           r.editor?.editTimedOut
             ? `> ${fixed(r.editor.editToDiagnostics!.max / 1000, 0)} s (gave up)`
             : `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics?.samples ?? 0})`,
+          r.editor?.editTimedOut ? '–' : pct(r.editor?.editToEvidence),
           `${fixed(r.editor && mib(r.editor.serverRss), 0)} / ${fixed(r.editorWarm && mib(r.editorWarm.serverRss), 0)}`,
         ]),
       )

@@ -82,6 +82,9 @@ export function startServer(connection: Connection): void {
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
+/** Files a change of the corpus has read on the server's own thread (in steps); more go to the index worker. */
+const READ_HERE_AT_MOST = 64;
+
 class CorroborateServer {
   // A didOpen without text (which no client should send) opens an empty document rather than one that breaks every request.
   readonly documents = new TextDocuments({ create: (uri, languageId, version, text) => TextDocument.create(uri, languageId, version, typeof text === 'string' ? text : ''), update: TextDocument.update });
@@ -321,11 +324,19 @@ class CorroborateServer {
         if (done === total || done % 16 === 0) this.status('indexing', done, total);
       };
       let cached = '';
-      if (changed === 'all') {
-        // An untrusted workspace writes nothing, the index cache included.
-        const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
-        const loaded = await this.index.load(cacheFile, token, report);
-        if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
+      // Many files to read (the corpus setting now names another folder): the worker reads them, starting from the
+      // on-disk cache, while requests are answered from the index as it was; a few are read here between requests.
+      const inWorker = changed === 'all' || plan.read.length > READ_HERE_AT_MOST;
+      if (inWorker) {
+        if (changed !== 'all') this.fullLoads++;
+        try {
+          // An untrusted workspace writes nothing, the index cache included.
+          const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
+          const loaded = await this.index.load(cacheFile, token, report);
+          if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
+        } finally {
+          if (changed !== 'all') this.fullLoads--;
+        }
       } else await this.index.apply(plan, token, report);
       progress?.done();
       this.epoch++;

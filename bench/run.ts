@@ -145,6 +145,7 @@ function report(results: SizeResult[]): string {
           'hover while indexing ms',
           'corpus loaded s (cold / warm)',
           'hover p50/p99 ms',
+          'round-trip floor p50/p99 ms',
           'code lens p50/p99 ms',
           'edit→diagnostics p50/p99 ms',
           'edit→full report p50/p99 ms',
@@ -156,6 +157,7 @@ function report(results: SizeResult[]): string {
           fixed(r.editor?.hoverWhileIndexingMs),
           `${fixed(r.editor && r.editor.indexedMs / 1000, 2)} / ${fixed(r.editorWarm && r.editorWarm.indexedMs / 1000, 2)}`,
           pct(r.editor?.hover, 2),
+          pct(r.editor?.requestFloor, 2),
           pct(r.editor?.codeLens, 2),
           r.editor?.editTimedOut
             ? `> ${fixed(r.editor.editToDiagnostics!.max / 1000, 0)} s (gave up)`

@@ -117,6 +117,18 @@ describe('the passage index', () => {
     assert.deepEqual(topDocuments(copy, 'military parade sign of good faith', 10), before);
     assert.deepEqual(copy.passages('003_b89cf95f952e021d.txt'), corpus.passages('003_b89cf95f952e021d.txt'));
   });
+
+  it('indexes new documents on top of a state handed over from another thread, as the original would', () => {
+    const original = seeds();
+    // structuredClone moves whole buffers, spare room included, as a worker's transfer does.
+    const received = new Corpus(structuredClone(original.state()));
+    const extra = 'A summit in Reykjavik was called off, the foreign ministry said on Friday.';
+    for (const corpus of [original, received]) corpus.set('extra.txt', extra);
+    for (const q of ['summit Reykjavik called off', 'military parade sign of good faith']) {
+      assert.deepEqual(topDocuments(received, q, 10), topDocuments(original, q, 10));
+    }
+    assert.equal(topDocuments(received, 'Reykjavik', 1)[0], 'extra.txt');
+  });
 });
 
 describe('postings', () => {

@@ -117,10 +117,7 @@ export class Corpus {
       data?: T,
     ): Growable<T> => {
       const g = new Growable(make);
-      if (data) {
-        g.data = data;
-        g.length = data.length;
-      }
+      if (data) g.adopt(data);
       return g;
     };
     this.vocabulary = new Vocabulary(state ? [...state.stems] : []);

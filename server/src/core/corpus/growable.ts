@@ -12,6 +12,18 @@ export class Growable<T extends TypedArray> {
     public data: T = new make(16),
   ) {}
 
+  /**
+   * Takes over `data` (a state array) as the filled part. A view that starts its own buffer (a Growable's view
+   * handed over from a worker) keeps the buffer's spare room, so the next push does not copy the whole array; a
+   * view into a shared buffer (a cache file's) stays as it is.
+   */
+  adopt(data: T): void {
+    const size = (data.constructor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    const room = data.byteOffset === 0 && data.buffer instanceof ArrayBuffer ? Math.floor(data.buffer.byteLength / size) : data.length;
+    this.data = room > data.length ? (new (data.constructor as unknown as { new (b: ArrayBuffer, o: number, n: number): T })(data.buffer as ArrayBuffer, 0, room)) : data;
+    this.length = data.length;
+  }
+
   push(value: number): number {
     if (this.length === this.data.length) this.reserve(this.length + 1);
     this.data[this.length] = value;

@@ -43,8 +43,7 @@ export class Postings {
         [this.fill, state.fill],
         [this.blocks, state.blocks],
       ] as const) {
-        (g as Growable<typeof data>).data = data;
-        g.length = data.length;
+        (g as Growable<typeof data>).adopt(data);
       }
     } else this.pool.push(0); // offset 0 is "no block"
   }

@@ -83,7 +83,7 @@ export function startServer(connection: Connection): void {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 
 /** Files a change of the corpus has read on the server's own thread (in steps); more go to the index worker. */
-const READ_HERE_AT_MOST = 64;
+const READ_HERE_AT_MOST = 256;
 
 class CorroborateServer {
   // A didOpen without text (which no client should send) opens an empty document rather than one that breaks every request.
@@ -326,7 +326,8 @@ class CorroborateServer {
       let cached = '';
       // Many files to read (the corpus setting now names another folder): the worker reads them, starting from the
       // on-disk cache, while requests are answered from the index as it was; a few are read here between requests.
-      const inWorker = changed === 'all' || plan.read.length > READ_HERE_AT_MOST;
+      // (Without a cache, an untrusted workspace, the worker would re-read every member: then they are read here.)
+      const inWorker = changed === 'all' || (this.trusted && plan.read.length > READ_HERE_AT_MOST);
       if (inWorker) {
         if (changed !== 'all') this.fullLoads++;
         try {

@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? path.join(ROOT, '../shared/eval/polnear/train');
 /** Words seen in gold cues at least this often, and in this share of their occurrences, are scored. */
 const MIN_CUE_COUNT = 3;
-const MIN_CUE_SHARE = 0.08;
+const MIN_CUE_SHARE = 0.15;
 /** Features seen in fewer examples are left out; so are weights smaller than PRUNE. */
 const MIN_FEATURE_COUNT = 8;
 const PRUNE = 0.1;
@@ -115,8 +115,9 @@ const rulesAlone = new Run();
 for (const doc of held) rulesAlone.add(doc.text, predictedTriples(analyzeArticle(doc.text, undefined, { cueModel: null })), doc.gold);
 console.log(`rules alone: cue F1 ${(100 * rulesAlone.cue.f).toFixed(1)} (P ${(100 * rulesAlone.cue.p).toFixed(1)} R ${(100 * rulesAlone.cue.r).toFixed(1)}) source ${(100 * rulesAlone.source.f).toFixed(1)} content ${(100 * rulesAlone.content.f).toFixed(1)}`);
 let best = { propose: 0, margin: 0, score: -1 };
+// A word the rules judged needs at least one more unit of log-odds: their decisions are deliberate (the unit tests pin them).
 for (const propose of [-0.5, 0, 0.5]) {
-  for (const margin of [0.5, 1, 2]) {
+  for (const margin of [1, 2]) {
     const model = loadModel(toModel(first, propose, margin));
     const run = new Run();
     for (const doc of held) run.add(doc.text, predictedTriples(analyzeArticle(doc.text, undefined, { cueModel: model })), doc.gold);

@@ -12,8 +12,7 @@ describe('the learned cue tagger', () => {
   const cases = [
     { text: 'Trump plans to build a wall along the border.', source: 'Trump', cue: 'plans', content: 'to build a wall along the border' },
     { text: 'The senator emailed supporters that the vote was rigged.', source: 'The senator', cue: 'emailed', content: 'the vote was rigged' },
-    { text: 'Christie threw his support behind Trump.', source: 'Christie', cue: 'threw', content: 'his support behind Trump' },
-    { text: 'Graham has taken a firm stance against the deal.', source: 'Graham', cue: 'has taken', content: 'a firm stance against the deal' },
+    { text: 'The governor scrapped plans to raise taxes.', source: 'The governor', cue: 'plans', content: 'to raise taxes' },
   ];
   for (const c of cases)
     it(`finds “${c.cue}” in “${c.text}”, which the rules alone miss`, () => {

@@ -376,29 +376,52 @@ export class Corpus {
     return out;
   }
 
-  /** One passage as plain data. */
+  /**
+   * One passage as plain data. Read from the document's UTF-8 up to the passage's end (counting UTF-16 units and
+   * lines on the way) and only the passage decoded: evidence shows passages of hundreds of documents per report,
+   * and decoding each whole document (and indexing its lines) was most of the cost of building the evidence.
+   */
   passage(p: number): Passage {
     const d = this.passageDocument.data[p];
-    const text = this.text(d);
-    let lines = this.lineIndexes.get(d);
-    if (!lines) {
-      if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
-      this.lineIndexes.set(d, (lines = new LineIndex(text)));
-    }
+    const bytes = this.texts[d];
+    if (!bytes) throw new Error(`no passage ${p}`);
     const start = this.passageStart.data[p];
     const end = this.passageEnd.data[p];
-    const from = lines.position(start);
-    const to = lines.position(end);
+    const cached = this.decoded.get(d);
+    if (cached !== undefined) {
+      let lines = this.lineIndexes.get(d);
+      if (!lines) {
+        if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
+        this.lineIndexes.set(d, (lines = new LineIndex(cached)));
+      }
+      const from = lines.position(start);
+      const to = lines.position(end);
+      return { documentId: this.documentId(d), start, end, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character, text: cached.slice(start, end) };
+    }
+    const at = utf8Positions(bytes, start, end);
     return {
       documentId: this.documentId(d),
       start,
       end,
-      line: from.line,
-      character: from.character,
-      endLine: to.line,
-      endCharacter: to.character,
-      text: text.slice(start, end),
+      line: at.line,
+      character: at.character,
+      endLine: at.endLine,
+      endCharacter: at.endCharacter,
+      text: decoder.decode(bytes.subarray(at.startByte, at.endByte)),
     };
+  }
+
+  /** The text of one passage (decoded on its own, see passage). */
+  passageText(p: number): string {
+    const d = this.passageDocument.data[p];
+    const cached = this.decoded.get(d);
+    const start = this.passageStart.data[p];
+    const end = this.passageEnd.data[p];
+    if (cached !== undefined) return cached.slice(start, end);
+    const bytes = this.texts[d];
+    if (!bytes) throw new Error(`no passage ${p}`);
+    const at = utf8Positions(bytes, start, end);
+    return decoder.decode(bytes.subarray(at.startByte, at.endByte));
   }
 
   /** The document a passage belongs to (-1 once deleted). */
@@ -519,6 +542,50 @@ export class Corpus {
       textBytes,
     };
   }
+}
+
+/**
+ * Byte offsets of UTF-16 offsets `start` ≤ `end` in UTF-8 `bytes`, with their 0-based lines and characters (a line
+ * ends at \n, \r\n or \r, as LineIndex counts them), in one pass over the bytes before `end`.
+ */
+function utf8Positions(bytes: Uint8Array, start: number, end: number): { startByte: number; endByte: number; line: number; character: number; endLine: number; endCharacter: number } {
+  let units = 0;
+  let line = 0;
+  let lineStart = 0; // in UTF-16 units
+  let i = 0;
+  let startByte = -1;
+  let startLine = 0;
+  let startCharacter = 0;
+  const n = bytes.length;
+  for (;;) {
+    if (startByte < 0 && units >= start) {
+      startByte = i;
+      startLine = line;
+      startCharacter = units - lineStart;
+    }
+    if (units >= end || i >= n) break;
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      units++;
+      if (b === 10 || (b === 13 && bytes[i] !== 10)) {
+        line++;
+        lineStart = units;
+      }
+    } else if (b >= 0xf0) {
+      i += 4;
+      units += 2;
+    } else {
+      i += b >= 0xe0 ? 3 : 2;
+      units++;
+    }
+  }
+  if (startByte < 0) {
+    startByte = i;
+    startLine = line;
+    startCharacter = units - lineStart;
+  }
+  return { startByte, endByte: Math.min(i, n), line: startLine, character: startCharacter, endLine: line, endCharacter: units - lineStart };
 }
 
 // The `limit` best touched passages, best first (ties: earlier passage first), by a bounded min-heap.

@@ -205,9 +205,8 @@ function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Eviden
   if (c.judgement.reason) e.reason = c.judgement.reason;
   if (duplicates.length > 0) e.duplicates = duplicates;
   if (c.wording) {
-    const text = corpus.text(c.document);
-    const span = tokenOffsets(text, corpus.passageSpan(c.passage), c.wording.from, c.wording.to);
-    if (span) e.wording = { ...span, text: text.slice(span.start, span.end) };
+    const span = tokenOffsets(passage.text, { start: 0, end: passage.text.length }, c.wording.from, c.wording.to);
+    if (span) e.wording = { start: passage.start + span.start, end: passage.start + span.end, text: passage.text.slice(span.start, span.end) };
   }
   return e;
 }

@@ -6,7 +6,7 @@ import { TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
 import type { Candidate, Comparison, SentenceQuery } from './comparison';
 import { FEATURE, pairFeatures, type Profile } from './features';
-import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement } from './relation';
+import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { compareWording, quoteWords, type Wording } from './wording';
 
@@ -32,16 +32,26 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
   for (const w of quoteTokens) if (isContent(w)) quoteContent++;
   const seen = new Set<number>();
   const out: Candidate[] = [];
+  // The quote against passages with the same words (see Comparison.same): compared once.
+  const byContent = new Map<number, { judgement: Judgement; wording: Wording }>();
+  const compare = (p: number): { judgement: Judgement; wording: Wording } => {
+    const key = cmp.same(p);
+    let c = byContent.get(key);
+    if (c) return c;
+    const passage = cmp.profile(key);
+    let judgement = cmp.judge(sq, key);
+    if (alone) {
+      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+      if (j.relation === 'supports' && (judgement.relation !== 'supports' || j.score > judgement.score)) judgement = j;
+    }
+    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key)) : NO_WORDING;
+    byContent.set(key, (c = { judgement, wording }));
+    return c;
+  };
   const consider = (p: number): void => {
     if (seen.has(p)) return;
     seen.add(p);
-    const passage = cmp.profile(p);
-    let statementJudgement = cmp.judge(sq, p);
-    if (alone) {
-      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
-      if (j.relation === 'supports' && (statementJudgement.relation !== 'supports' || j.score > statementJudgement.score)) statementJudgement = j;
-    }
-    const wording = corpus.passageFlagsOf(p) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(p)) : NO_WORDING;
+    const { judgement: statementJudgement, wording } = compare(p);
     let sameSpeaker: boolean | null = null;
     let around = 0;
     // Who said it and what surrounds it matter only for a quote worded in part alike.

@@ -17,14 +17,8 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lspClient';
-import { seedFiles, SEEDS_DIR } from '../support/seeds';
+import { LETTER, seedFiles, SEEDS_DIR } from '../support/seeds';
 
-const LETTER = [
-  'Kim Jong-un asked Donald Trump for a second summit in a letter, White House spokeswoman Sarah Sanders said on Monday.',
-  '“It was a very warm, very positive letter,” Sanders said.',
-  'The letter was delivered by hand to the Oval Office on Tuesday evening by a North Korean courier.',
-  'The summit will take place in Hanoi in February, with three thousand journalists expected to attend.',
-].join('\n\n') + '\n';
 const COURIER = 'The letter was delivered by hand';
 
 describe('researcher annotations in the language server', () => {

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { describeSpan, type Annotation } from '../../server/src/core/annotations/model';
 import { serializeAnnotationStore } from '../../server/src/core/annotations/webAnnotation';
 import { sarifValidator } from '../fixtures/sarifSchema';
-import { ROOT, seedFiles, SEEDS_DIR } from '../support/seeds';
+import { LETTER, ROOT, seedFiles, SEEDS_DIR } from '../support/seeds';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -20,13 +20,6 @@ function run(args: string[], cwd: string) {
 describe('the corroborate command line', () => {
   let dir: string;
   const article = () => path.join(dir, 'articles', 'letter.txt');
-  // A story on the seeds' event with two claims that no seed carries.
-  const LETTER = [
-    'Kim Jong-un asked Donald Trump for a second summit in a letter, White House spokeswoman Sarah Sanders said on Monday.',
-    '“It was a very warm, very positive letter,” Sanders said.',
-    'The letter was delivered by hand to the Oval Office on Tuesday evening by a North Korean courier.',
-    'The summit will take place in Hanoi in February, with three thousand journalists expected to attend.',
-  ].join('\n\n') + '\n';
 
   before(() => {
     // A newsroom-like folder: the seeds as corpus, a folder with one new article,

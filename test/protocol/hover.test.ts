@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { positionOf, TestClient } from '../support/lspClient';
+import { positionOf, indexedClient, TestClient } from '../support/lspClient';
 import { readSeed, SEEDS_DIR } from '../support/seeds';
 import { tempWorkspace, type TempWorkspace } from '../support/workspace';
 
@@ -81,9 +81,7 @@ describe('hover on a hostile corpus', () => {
       'seeds/article.txt': `${QUOTE}\n`,
       [`seeds/${EVIL_NAME}`]: `“It was a very warm, very positive letter,” ${PAYLOAD} Sarah Sanders said.\n`,
     });
-    client = new TestClient({ root: ws.root });
-    await client.initialize();
-    await client.indexed(); // requests answer at once while the corpus loads in the background
+    client = await indexedClient({ root: ws.root });
   });
   after(async () => {
     assert.equal(await client.shutdown(), 0);

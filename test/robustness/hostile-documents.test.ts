@@ -16,7 +16,7 @@ import {
   type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/core/text/lines';
-import { TestClient } from '../support/lspClient';
+import { indexedClient, TestClient } from '../support/lspClient';
 import { tempWorkspace, type TempWorkspace } from '../support/workspace';
 
 const QUICK = { settings: { debounceMs: 0 } };
@@ -62,9 +62,7 @@ describe('hostile documents', () => {
   before(async () => {
     assert.ok(ARTICLE.length < 500_000, 'the whole article is analysed');
     ws = tempWorkspace({ 'seeds/article.txt': ARTICLE, [`seeds/${EVIL_NAME}`]: CORPUS_FILE });
-    client = new TestClient({ root: ws.root, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } });
-    await client.initialize(QUICK);
-    await client.indexed();
+    client = await indexedClient({ root: ws.root, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } }, QUICK);
     uri = await client.open(ws.file('seeds/article.txt'), ARTICLE);
   });
   after(async () => {

@@ -24,7 +24,7 @@ import {
   type Position,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient, positionOf } from '../support/lspClient';
+import { indexedClient, TestClient, positionOf } from '../support/lspClient';
 import { readSeed, seedFiles, SEEDS_DIR } from '../support/seeds';
 import { tempWorkspace, type TempWorkspace } from '../support/workspace';
 import { RawClient } from './rawClient';
@@ -84,9 +84,7 @@ describe('requests the server cannot have expected', () => {
   let client: TestClient;
 
   before(async () => {
-    client = new TestClient();
-    await client.initialize(QUICK);
-    await client.indexed();
+    client = await indexedClient({}, QUICK);
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 
@@ -245,9 +243,7 @@ describe('a workspace symbol search over a large corpus', () => {
 
   before(async () => {
     ws = corpusOf(1500);
-    client = new TestClient({ root: ws.root });
-    await client.initialize(QUICK);
-    await client.indexed();
+    client = await indexedClient({ root: ws.root }, QUICK);
   });
   after(async () => {
     assert.equal(await client.shutdown(), 0);

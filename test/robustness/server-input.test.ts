@@ -18,7 +18,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/core/text/lines';
-import { TestClient } from '../support/lspClient';
+import { indexedClient, TestClient } from '../support/lspClient';
 import { readSeed, SEEDS_DIR } from '../support/seeds';
 import { tempWorkspace, type TempWorkspace } from '../support/workspace';
 import { AWKWARD, bigArticle, longLine, quotationMarks, textOf } from './inputs';
@@ -60,9 +60,7 @@ describe('the server on awkward documents', () => {
   let client: TestClient;
 
   before(async () => {
-    client = new TestClient();
-    await client.initialize(QUICK);
-    await client.indexed();
+    client = await indexedClient({}, QUICK);
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 
@@ -121,9 +119,7 @@ describe('the server on enormous documents', () => {
   const cut = big.lastIndexOf('\n', 500_000 - 1) + 1;
 
   before(async () => {
-    client = new TestClient();
-    await client.initialize(QUICK);
-    await client.indexed();
+    client = await indexedClient({}, QUICK);
   });
   after(async () => assert.equal(await client.shutdown(), 0));
 
@@ -168,9 +164,7 @@ describe('the server with an enormous corpus file', () => {
     // On another subject than the seed, so it is not evidence for everything.
     const other = 'The committee met on Wednesday to discuss the municipal budget for parks and libraries. ';
     ws = tempWorkspace({ 'seeds/line.txt': longLine(3_000_000, other), 'seeds/002.txt': readSeed('002_814d60045636db2c.txt') });
-    client = new TestClient({ root: ws.root });
-    await client.initialize(QUICK);
-    await client.indexed();
+    client = await indexedClient({ root: ws.root }, QUICK);
   });
   after(async () => {
     assert.equal(await client.shutdown(), 0);

@@ -199,6 +199,17 @@ export class TestClient {
 }
 
 /** Line and character of the first occurrence of `needle` in `text` (plus `delta` characters). */
+/**
+ * A server started, initialized and done indexing its corpus: requests answer at once while the corpus loads
+ * in the background, so suites that check evidence wait for the index first.
+ */
+export async function indexedClient(options: TestClientOptions | string = {}, initializationOptions?: unknown): Promise<TestClient> {
+  const client = new TestClient(options);
+  await client.initialize(initializationOptions);
+  await client.indexed();
+  return client;
+}
+
 export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
   const offset = text.indexOf(needle);
   if (offset < 0) throw new Error(`"${needle}" not in text`);

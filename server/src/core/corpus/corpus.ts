@@ -104,6 +104,8 @@ export class Corpus {
   // Scratch space, not state.
   private tf = new Uint16Array(1024);
   private accumulator = new Float32Array(0);
+  /** Term id → 1 + its index among the common terms of the query being scored on a shortlist, else 0. */
+  private commonSlot = new Uint8Array(0);
   private readonly touched = new Growable(Int32Array);
   private readonly decoded = new Map<number, string>();
   private readonly lineIndexes = new Map<number, LineIndex>();
@@ -504,25 +506,34 @@ export class Corpus {
     }
     let hits: Hit[];
     if (k < terms.length) {
-      // The common terms, scored on the best passages found so far from their token lists.
-      const rest = new Map<number, number>();
-      for (let j = k; j < terms.length; j++) rest.set(terms[j].term, terms[j].weight);
+      // The common terms, scored on the best passages found so far from their token lists (through a slot per
+      // term in a typed array: this loop reads every token of a hundred passages per query).
+      if (this.commonSlot.length < this.df.data.length) this.commonSlot = new Uint8Array(this.df.data.length);
+      const slot = this.commonSlot;
+      const common = Math.min(terms.length - k, 255); // (a query of more distinct words drops its commonest)
+      const weights = new Float64Array(common);
+      const tf = new Uint8Array(common);
+      for (let j = 0; j < common; j++) {
+        slot[terms[k + j].term] = j + 1;
+        weights[j] = terms[k + j].weight;
+      }
       const shortlist = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
-      const tf = new Map<number, number>();
+      const tokens = this.tokens.data;
       for (const h of shortlist) {
-        tf.clear();
+        tf.fill(0);
         const from = this.tokenStart.data[h.passage];
         const to = from + this.tokenCount.data[h.passage];
         for (let i = from; i < to; i++) {
-          const id = this.tokens.data[i] & TERM_MASK;
-          if (rest.has(id)) tf.set(id, (tf.get(id) ?? 0) + 1);
+          const s = slot[tokens[i] & TERM_MASK];
+          if (s !== 0 && tf[s - 1] < 15) tf[s - 1]++;
         }
         const norm = K1 * (1 - B + (B * lengths[h.passage]) / avg);
-        for (const [id, n] of tf) {
-          const f = Math.min(n, 15);
-          h.score += (rest.get(id)! * f * (K1 + 1)) / (f + norm);
+        for (let j = 0; j < common; j++) {
+          const f = tf[j];
+          if (f > 0) h.score += (weights[j] * f * (K1 + 1)) / (f + norm);
         }
       }
+      for (let j = 0; j < common; j++) slot[terms[k + j].term] = 0;
       hits = shortlist.sort((a, b) => b.score - a.score || a.passage - b.passage).slice(0, limit);
     } else hits = topHits(acc, touched.data, touched.length, limit);
     for (let i = 0; i < touched.length; i++) acc[touched.data[i]] = 0;
@@ -620,45 +631,26 @@ function utf8Positions(bytes: Uint8Array, start: number, end: number): { startBy
   return { startByte, endByte: Math.min(i, n), line: startLine, character: startCharacter, endLine: line, endCharacter: units - lineStart };
 }
 
-// The `limit` best touched passages, best first (ties: earlier passage first), by a bounded min-heap.
+const scratchScores = { data: new Float32Array(1024) };
+
+// The `limit` best touched passages, best first (ties: earlier passage first). The score a passage must reach is
+// found by sorting a copy of the scores natively (no comparator), so only the kept passages go through a JS sort.
 function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
-  const heap = new Int32Array(Math.min(limit, n));
-  let size = 0;
-  // Heap order: the root is the worst kept passage (lowest score; among equals, the later passage).
-  const worse = (a: number, b: number): boolean => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l], heap[m])) m = l;
-      if (r < size && worse(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      const t = heap[m];
-      heap[m] = heap[i];
-      heap[i] = t;
-      i = m;
-    }
-  };
+  const hits: Hit[] = [];
+  if (n === 0 || limit <= 0) return hits;
+  let floor = -Infinity;
+  if (n > limit) {
+    if (scratchScores.data.length < n) scratchScores.data = new Float32Array(2 * n);
+    const scores = scratchScores.data.subarray(0, n);
+    for (let i = 0; i < n; i++) scores[i] = acc[touched[i]];
+    scores.sort();
+    floor = scores[n - limit];
+  }
   for (let i = 0; i < n; i++) {
     const p = touched[i];
-    if (size < heap.length) {
-      let j = size++;
-      heap[j] = p;
-      while (j > 0) {
-        const parent = (j - 1) >> 1;
-        if (!worse(heap[j], heap[parent])) break;
-        const t = heap[parent];
-        heap[parent] = heap[j];
-        heap[j] = t;
-        j = parent;
-      }
-    } else if (worse(heap[0], p)) {
-      heap[0] = p;
-      down(0);
-    }
+    if (acc[p] >= floor) hits.push({ passage: p, score: acc[p] });
   }
-  const hits: Hit[] = [];
-  for (let i = 0; i < size; i++) hits.push({ passage: heap[i], score: acc[heap[i]] });
-  return hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  if (hits.length > limit) hits.length = limit;
+  return hits;
 }

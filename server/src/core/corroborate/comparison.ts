@@ -8,8 +8,12 @@ import { Lexicon } from './lexicon';
 import { judgeStatement, type Judgement } from './relation';
 import { passageSpeaker } from './speaker';
 
-/** Candidate passages BM25 finds per statement; the best JUDGED of them are judged by the model. */
-export const CANDIDATES = 24;
+/**
+ * Candidate passages BM25 finds per statement; the best JUDGED of them (after dropping copies of the article) are
+ * judged by the model. 16 rather than 24: BM25's shortlist for common words shrinks with it (96 → 64 passages),
+ * a third of the search's cost; at 10,000 articles 94% of the judged passages and 84 of 86 first candidates stay.
+ */
+export const CANDIDATES = 16;
 export const JUDGED = 10;
 /** Copy detection needs enough text on both sides to mean anything. */
 export const MIN_PASSAGES_FOR_COPY = 4;

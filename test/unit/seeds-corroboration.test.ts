@@ -115,6 +115,18 @@ describe('corroboration among the seeds', () => {
     assert.ok(!all.some((e) => e.documentId === '002-again.txt' || e.duplicates?.includes('002-again.txt')));
   });
 
+  it('shows a passage about the same people and event that says something else as related, which corroborates nothing', () => {
+    const service = seeded();
+    service.setDocument('other.txt', 'The head of the local disaster unit, Gyorgy Heizler, said the coach driver had failed to heed red stop lights.');
+    const article = 'Gyorgy Heizler, head of the local disaster unit, said the coach was carrying 38 passengers.';
+    service.setDocument('article.txt', article);
+    const claim = service.report('article.txt', article, 1).claims[0];
+    const other = claim.evidence.find((e) => e.documentId === 'other.txt');
+    assert.equal(other?.relation, 'related');
+    assert.ok(other && other.score < 0.5, `score ${other?.score}`);
+    assert.notEqual(claim.status, 'corroborated');
+  });
+
   it('reports a different number for the same event as a conflict', () => {
     const service = seeded();
     service.setDocument('other.txt', 'The two leaders met at their unprecedented June 21 summit in Singapore, which was criticised for being short on details.');

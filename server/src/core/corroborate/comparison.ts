@@ -1,7 +1,7 @@
 // One report's worth of comparisons against a corpus: the BM25 candidates of each article sentence, passage
 // profiles, judgements and the speakers of passages, each computed once and cached for the report.
 
-import { TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { TERM_MASK, type Corpus, type Passage, type QueryTerm } from '../corpus/corpus';
 import { sketchSimilarity, DUPLICATE_SIMILARITY } from '../corpus/sketch';
 import { profileOf, type Profile } from './features';
 import { Lexicon } from './lexicon';
@@ -59,6 +59,7 @@ export class Comparison {
   private readonly sentences = new Map<number, SentenceQuery>();
   private readonly copies = new Map<number, boolean>();
   private readonly speakers = new Map<number, string | null>();
+  private readonly passages = new Map<number, Passage>();
   readonly exclude: number[];
   readonly idf: (term: number) => number;
   readonly wordOf: (term: number) => string;
@@ -154,11 +155,18 @@ export class Comparison {
       .slice(0, JUDGED);
   }
 
+  /** A passage as plain data (cached: a quote and the claim of its sentence often share evidence). */
+  passage(passage: number): Passage {
+    let p = this.passages.get(passage);
+    if (!p) this.passages.set(passage, (p = this.corpus.passage(passage)));
+    return p;
+  }
+
   /** The name a passage's attribution credits (cached), see speaker.ts. */
   speakerOf(passage: number): string | null {
     let s = this.speakers.get(passage);
     if (s === undefined) {
-      this.speakers.set(passage, (s = passageSpeaker(this.corpus.passageText(passage))));
+      this.speakers.set(passage, (s = passageSpeaker(this.passage(passage).text)));
     }
     return s;
   }

@@ -199,8 +199,7 @@ function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
 }
 
 function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Evidence {
-  const { corpus } = cmp;
-  const passage = corpus.passage(c.passage);
+  const passage = cmp.passage(c.passage);
   const e: Evidence = { ...passage, score: c.judgement.score, relation: c.judgement.relation ?? 'supports' };
   if (c.judgement.reason) e.reason = c.judgement.reason;
   if (duplicates.length > 0) e.duplicates = duplicates;

@@ -5,7 +5,7 @@ import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
 import type { Candidate, Comparison, SentenceQuery } from './comparison';
-import { FEATURE, pairFeatures, type Profile } from './features';
+import type { Profile } from './features';
 import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { compareWording, quoteWords, type Wording } from './wording';
@@ -91,13 +91,17 @@ export function concat(parts: Uint32Array[]): Uint32Array {
   return out;
 }
 
-// The share of the article sentence's content (idf-weighted) found in the passage or the two before it.
+// The share of the article sentence's content (idf-weighted) found in the passage or the two before it (the
+// coverQuery feature of the pair, computed alone: the other features are not needed here).
 function contextCover(cmp: Comparison, context: Profile, p: number): number {
+  if (context.contentIdf === 0) return 0;
   const d = cmp.corpus.passageDocumentOf(p);
   const { first } = cmp.corpus.passageRange(d);
-  const window = new Map<number, number>();
-  for (let n = Math.max(first, p - 2); n <= p; n++) for (const [t, v] of cmp.profile(n).content) window.set(t, v);
-  return pairFeatures(context, { ...cmp.profile(p), content: window }, cmp.lexicon)[FEATURE.coverQuery];
+  const window: Profile[] = [];
+  for (let n = Math.max(first, p - 2); n <= p; n++) window.push(cmp.profile(n));
+  let shared = 0;
+  for (const [t, v] of context.content) if (window.some((w) => w.content.has(t))) shared += v;
+  return shared / context.contentIdf;
 }
 
 // Does the passage's quote belong to the article's speaker? By the passage's own attribution, else by the

@@ -46,6 +46,8 @@ export interface IndexMeasurement {
   bytes: number;
   /** Listing, reading and (except raw) indexing every file, ms. */
   indexMs: number;
+  /** CPU time of this process while indexing (user + system): what the work costs when other jobs share the machine. */
+  indexCpuMs?: number;
   memory: Memory;
   /** service: analysis of the probe article. */
   analysis?: Timing;
@@ -137,9 +139,12 @@ function measureMiniSearch(dir: string, probeText: string): IndexMeasurement {
 
 function measureService(dir: string, probeFile: string, probeText: string): IndexMeasurement {
   const service = new CorroborateService();
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const { files, bytes } = readCorpus(dir, (file, text) => service.setDocument(pathToFileURL(file).toString(), text));
   const indexMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const indexCpuMs = (used.user + used.system) / 1000;
   const mem = memory();
   const probeId = pathToFileURL(probeFile).toString();
   // Each sample is a new document version, so the service recomputes instead of answering from its cache.
@@ -160,7 +165,7 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
     evidence: [...report.quotes, ...report.claims].reduce((n, f) => n + f.evidence.length, 0),
     corroborated: report.claims.filter((c) => c.status === 'corroborated').length,
   };
-  return { kind: 'service', files, bytes, indexMs, memory: mem, analysis, corroboration, probe };
+  return { kind: 'service', files, bytes, indexMs, indexCpuMs, memory: mem, analysis, corroboration, probe };
 }
 
 /** The server's loading path (host/indexCorpus): cold builds and saves the cache, warm starts from it. */

@@ -95,12 +95,13 @@ function table(headers: string[], rows: string[][]): string {
 
 function report(results: SizeResult[]): string {
   const index = table(
-    ['corpus', 'MB', 'cold index s', 'MB/s', 'vs raw read', 'vs MiniSearch', 'heap MiB', 'RSS MiB', 'peak RSS MiB', 'MiniSearch heap MiB'],
+    ['corpus', 'MB', 'cold index s', 'MB/s', 'MB/s of CPU time', 'vs raw read', 'vs MiniSearch', 'heap MiB', 'RSS MiB', 'peak RSS MiB', 'MiniSearch heap MiB'],
     results.map((r) => [
       r.label,
       fixed(r.megabytes),
       fixed(r.service && r.service.indexMs / 1000, 2),
       fixed(r.service && r.megabytes / (r.service.indexMs / 1000)),
+      fixed(r.service?.indexCpuMs && r.megabytes / (r.service.indexCpuMs / 1000)),
       ratio(r.service?.indexMs, r.raw?.indexMs),
       ratio(r.service?.indexMs, r.minisearch?.indexMs),
       fixed(r.service && mib(r.service.memory.heapUsed), 0),
@@ -144,8 +145,10 @@ function report(results: SizeResult[]): string {
           'hover while indexing ms',
           'corpus loaded s (cold / warm)',
           'hover p50/p99 ms',
+          'round-trip floor p50/p99 ms',
           'code lens p50/p99 ms',
           'edit→diagnostics p50/p99 ms',
+          'edit→full report p50/p99 ms',
           'server RSS MiB (cold / warm)',
         ],
         results.map((r) => [
@@ -154,10 +157,12 @@ function report(results: SizeResult[]): string {
           fixed(r.editor?.hoverWhileIndexingMs),
           `${fixed(r.editor && r.editor.indexedMs / 1000, 2)} / ${fixed(r.editorWarm && r.editorWarm.indexedMs / 1000, 2)}`,
           pct(r.editor?.hover, 2),
+          pct(r.editor?.requestFloor, 2),
           pct(r.editor?.codeLens, 2),
           r.editor?.editTimedOut
             ? `> ${fixed(r.editor.editToDiagnostics!.max / 1000, 0)} s (gave up)`
             : `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics?.samples ?? 0})`,
+          r.editor?.editTimedOut ? '–' : pct(r.editor?.editToEvidence),
           `${fixed(r.editor && mib(r.editor.serverRss), 0)} / ${fixed(r.editorWarm && mib(r.editorWarm.serverRss), 0)}`,
         ]),
       )

@@ -22,6 +22,7 @@ import {
   type DidChangeWatchedFilesParams,
   type Disposable,
   type DocumentDiagnosticParams,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   type DocumentSymbolParams,
   type ExecuteCommandParams,
@@ -80,6 +81,9 @@ export function startServer(connection: Connection): void {
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/** Files a change of the corpus has read on the server's own thread (in steps); more go to the index worker. */
+const READ_HERE_AT_MOST = 256;
 
 class CorroborateServer {
   // A didOpen without text (which no client should send) opens an empty document rather than one that breaks every request.
@@ -194,10 +198,20 @@ class CorroborateServer {
   diagnostic = async (p: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     if (!(await this.debouncer.settled(p.textDocument.uri, token))) throw cancelled();
     await this.ready(token);
-    const doc = this.documents.get(p.textDocument.uri);
+    const uri = p.textDocument.uri;
+    const doc = this.documents.get(uri);
     const resultId = `${doc?.version}:${this.epoch}`;
     if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return this.withContext(p.textDocument.uri, token, { kind: DocumentDiagnosticReportKind.Full, items: [] }, (ctx) => ({ kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics(ctx) }));
+    const full = (items: Diagnostic[]): DocumentDiagnosticReport => ({ kind: DocumentDiagnosticReportKind.Full, resultId, items });
+    // After an edit, a client that can be asked to pull again gets the quick diagnostics now and the full ones next.
+    if (doc && this.capabilities.workspace?.diagnostics?.refreshSupport) {
+      const quick = await this.withContext(uri, token, undefined, (ctx) => provisional(diagnostics(ctx)), 'provisional');
+      if (quick) {
+        this.completeLater(uri, doc.version);
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${resultId}:provisional`, items: quick };
+      }
+    }
+    return this.withContext(uri, token, full([]), (ctx) => full(diagnostics(ctx)));
   };
 
   executeCommand = async (p: ExecuteCommandParams, token: CancellationToken): Promise<unknown> => {
@@ -310,11 +324,20 @@ class CorroborateServer {
         if (done === total || done % 16 === 0) this.status('indexing', done, total);
       };
       let cached = '';
-      if (changed === 'all') {
-        // An untrusted workspace writes nothing, the index cache included.
-        const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
-        const loaded = await this.index.load(cacheFile, token, report);
-        if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
+      // Many files to read (the corpus setting now names another folder): the worker reads them, starting from the
+      // on-disk cache, while requests are answered from the index as it was; a few are read here between requests.
+      // (Without a cache, an untrusted workspace, the worker would re-read every member: then they are read here.)
+      const inWorker = changed === 'all' || (this.trusted && plan.read.length > READ_HERE_AT_MOST);
+      if (inWorker) {
+        if (changed !== 'all') this.fullLoads++;
+        try {
+          // An untrusted workspace writes nothing, the index cache included.
+          const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
+          const loaded = await this.index.load(cacheFile, token, report);
+          if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
+        } finally {
+          if (changed !== 'all') this.fullLoads--;
+        }
       } else await this.index.apply(plan, token, report);
       progress?.done();
       this.epoch++;
@@ -388,14 +411,38 @@ class CorroborateServer {
     for (const doc of this.documents.all()) this.publish(doc.uri);
   }
 
-  /** Pushes a document's diagnostics, computed when the client has taken the previous ones (see Outbox). */
+  /**
+   * Pushes a document's diagnostics, computed when the client has taken the previous ones (see Outbox). After an
+   * edit, in two steps: first the new analysis with the evidence it had before (quick), then the full report.
+   */
   private publish(uri: string): void {
     this.outbox.send(`diagnostics:${uri}`, async () => {
       const token = new CancellationTokenSource().token;
       await this.indexing;
+      const version = this.documents.get(uri)?.version;
+      const quick = await this.withContext(uri, token, undefined, (ctx) => provisional(diagnostics(ctx)), 'provisional').catch(() => undefined);
+      // (Nothing to show yet is not shown: an empty list would hide the findings until the full report is in.)
+      if (quick && quick.length > 0) {
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: quick });
+        // Let a newer edit in first: when there is one, this version's evidence is not worth computing.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.documents.get(uri)?.version !== version) return;
+      }
       const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
       const doc = this.documents.get(uri);
       if (items && doc) await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+    });
+  }
+
+  /** Computes the full report of a version a client was given provisional diagnostics for, then asks it to pull again. */
+  private completeLater(uri: string, version: number): void {
+    setImmediate(() => {
+      const doc = this.documents.get(uri);
+      if (doc?.version !== version) return; // a newer edit: its own pull follows
+      const token = new CancellationTokenSource().token;
+      void this.withContext(uri, token, undefined, () => undefined)
+        .then(() => this.refresh())
+        .catch(() => undefined);
     });
   }
 
@@ -422,8 +469,11 @@ class CorroborateServer {
     }
   }
 
-  /** Runs a feature on the cached report of an open document; `fallback` when the document is not open. */
-  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T): Promise<T | F> {
+  /**
+   * Runs a feature on the cached report of an open document; `fallback` when the document is not open. With
+   * 'provisional', on a provisional report when one applies (see CorroborateService.provisionalReport), else `fallback`.
+   */
+  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T, stage: 'full' | 'provisional' = 'full'): Promise<T | F> {
     await this.ready(token);
     const doc = this.documents.get(uri);
     if (!doc) return fallback;
@@ -432,7 +482,10 @@ class CorroborateServer {
     return this.guard(() => {
       // Positions and annotations refer to the whole text; the analysis to its first maxChars (offsets agree).
       const text = stripBom(doc.getText());
-      const report = this.service.report(uri, analysedPart(text, this.maxChars), doc.version, token);
+      const analysed = analysedPart(text, this.maxChars);
+      const report =
+        stage === 'provisional' ? this.service.provisionalReport(uri, analysed, doc.version, token) : this.service.report(uri, analysed, doc.version, token);
+      if (!report) return fallback;
       const lines = this.linesOf(uri, text);
       return run({ uri, report, lines, settings, annotations: this.annotations.anchored(uri, text), nameOf, totalChars: text.length });
     });
@@ -449,6 +502,12 @@ class CorroborateServer {
   private offset(ctx: FeatureContext, position: { line: number; character: number }): number {
     return ctx.lines.offset(position.line, position.character);
   }
+}
+
+// Diagnostics of a provisional report (evidence carried over from the previous version) say so in their data,
+// so a client or a test can tell them from the full report that follows for the same version.
+function provisional(items: Diagnostic[]): Diagnostic[] {
+  return items.map((d) => ({ ...d, data: { provisional: true } }));
 }
 
 // The document a lens belongs to; data is the client's to send back, and may come back as anything.

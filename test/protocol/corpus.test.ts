@@ -90,6 +90,33 @@ describe('the corpus on disk: indexing with progress, watching, settings', () =>
   });
 });
 
+describe('a corpus setting that names a large folder', () => {
+  it('has the index worker read it, from the index cache where it can, and then finds evidence there', async () => {
+    const files: Record<string, string> = { 'small/a.txt': 'Nothing to see here.\n', 'large/c.txt': CORROBORATING };
+    for (let i = 0; i < 300; i++) files[`large/filler-${i}.txt`] = `Filler article ${i} about the weather in town ${i}.\n`;
+    const ws = tempWorkspace(files);
+    const client = new TestClient({
+      root: ws.root,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: {} } },
+      settings: { corpus: ['small'] },
+    });
+    try {
+      await client.initialize();
+      const uri = await client.open(ws.file('draft.txt'), ARTICLE);
+      await client.until('the first load', () => client.log.some((l) => /corpus documents indexed/.test(l)));
+      const logged = client.log.length;
+      await client.configure({ corpus: ['large'] });
+      const line = await client.until('the corpus loaded', () => client.log.slice(logged).find((l) => /corpus documents indexed/.test(l)));
+      assert.match(line, /302 corpus documents indexed \(\d+ from the index cache\)/, 'read by the loader that starts from the cache');
+      const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(ARTICLE, 'talks in Geneva') });
+      assert.match((h?.contents as MarkupContent).value, /\[c\\\.txt:1\]\(file:/);
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+      ws.dispose();
+    }
+  });
+});
+
 describe('a workspace without a corpus', () => {
   it('falls back to the sample articles it is given, and says so', async () => {
     const ws = tempWorkspace({ 'notes.txt': 'no corpus here\n' });

@@ -50,6 +50,37 @@ describe('diagnostics pushed to a client without pull support', () => {
   });
 });
 
+// The quote of SEED every other seed corroborates, and where its diagnostic is.
+const WARM = 'very warm, very positive letter';
+const warmQuote = (ds: Diagnostic[], text: string) => ds.find((d) => d.code === 'quote' && lineOf(text, d.range.start.line).includes(WARM));
+
+describe('diagnostics while typing', () => {
+  let client: TestClient;
+  let uri: string;
+  const text = readSeed(SEED);
+  const edited = `Draft.\n${text}`;
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+    uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    await client.indexed();
+    await client.diagnosticsFor(uri, (p) => (warmQuote(p.diagnostics, text)?.relatedInformation?.length ?? 0) > 0);
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('keeps the evidence of findings an edit did not touch from the first diagnostics of the new version on', async () => {
+    const before = warmQuote(client.published.filter((p) => p.uri === uri).at(-1)!.diagnostics, text)!;
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft.\n' }]);
+    await client.diagnosticsFor(uri, (p) => p.version === 2);
+    const first = client.published.find((p) => p.uri === uri && p.version === 2)!;
+    const quote = warmQuote(first.diagnostics, edited);
+    assert.ok(quote, 'the quote is found where it now is, a line further down');
+    assert.equal(quote.range.start.line, before.range.start.line + 1);
+    assert.deepEqual(quote.relatedInformation, before.relatedInformation);
+  });
+});
+
 describe('diagnostic settings per resource, read through workspace/configuration', () => {
   let client: TestClient;
   let strict: string;
@@ -132,6 +163,29 @@ describe('pulled diagnostics (textDocument/diagnostic)', () => {
     await client.until('a diagnostic refresh', () => client.refreshes.diagnostics > before);
     const report = await pull();
     assert.ok(report.kind === 'full' && !report.items.some((d) => d.code === 'quote'));
+  });
+
+  it('after an edit, answers at once with the new findings and the evidence they had, then asks for a pull of the full report', async () => {
+    const configured = client.refreshes.diagnostics;
+    await client.configure({ debounceMs: 0 });
+    await client.until('the refresh after the settings change', () => client.refreshes.diagnostics > configured);
+    const old = await pull();
+    assert.ok(old.kind === 'full');
+    const refreshes = client.refreshes.diagnostics;
+    await client.change(uri, 5, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft.\n' }]);
+    const quick = await pull(old.resultId);
+    assert.ok(quick.kind === 'full' && old.kind === 'full');
+    assert.ok(quick.items.every((d) => (d.data as { provisional?: boolean }).provisional), 'marked provisional');
+    const quote = warmQuote(quick.items, `Draft.\n${text}`);
+    assert.equal(quote?.range.start.line, warmQuote(old.items, text)!.range.start.line + 1);
+    assert.deepEqual(quote.relatedInformation, warmQuote(old.items, text)!.relatedInformation);
+    await client.until('a diagnostic refresh', () => client.refreshes.diagnostics > refreshes);
+    const complete = await pull(quick.resultId);
+    assert.ok(complete.kind === 'full', 'the full report is a new result');
+    assert.notEqual(complete.resultId, quick.resultId);
+    assert.ok(warmQuote(complete.items, `Draft.\n${text}`)?.relatedInformation?.length);
+    await client.change(uri, 6, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    await client.configure({ debounceMs: 60000 });
   });
 
   it('gives up a pull held for typing to pause as soon as the client cancels it', async () => {

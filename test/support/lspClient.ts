@@ -57,6 +57,8 @@ export class TestClient {
   readonly root: string;
   private readonly child: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every diagnostics notification, in the order they came (diagnosticsFor sees only full ones: see isProvisional). */
+  readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly capabilities: ClientCapabilities;
   settings: unknown | ((scopeUri: string | undefined) => unknown);
@@ -80,7 +82,7 @@ export class TestClient {
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     const seen = <T>(value: T): T => (this.wake(), value);
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => void seen(this.diagnostics.set(p.uri, p)));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => void seen((this.published.push(p), isProvisional(p) || this.diagnostics.set(p.uri, p))));
     this.connection.onNotification('$/progress', (p: ProgressEvent) => void seen(this.progress.push(p)));
     this.connection.onNotification('corroborate/status', (p: TestClient['status'][number]) => void seen(this.status.push(p)));
     this.connection.onNotification(LogMessageNotification.type, (p) => void seen(this.log.push(p.message)));
@@ -216,4 +218,9 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   const at = offset + delta;
   const line = text.slice(0, at).split('\n').length - 1;
   return { line, character: at - (text.lastIndexOf('\n', at - 1) + 1) };
+}
+
+/** Diagnostics the server sends right after an edit, before the new version's evidence is in (the full ones follow). */
+export function isProvisional(p: PublishDiagnosticsParams): boolean {
+  return p.diagnostics.some((d) => (d.data as { provisional?: boolean } | undefined)?.provisional === true);
 }

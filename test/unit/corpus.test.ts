@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Corpus, type QueryTerm } from '../../server/src/core/corpus/corpus';
-import { indexTokens } from '../../server/src/core/corpus/indexTokens';
+import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexTokens';
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
 import { scanTokens, words } from '../../server/src/core/corpus/terms';
@@ -28,18 +28,22 @@ describe('the corpus tokenizer', () => {
   });
 
   it('indexes exactly the tokens the queries see, on any text', () => {
-    const alphabet = fc.constantFrom(...'aAbZ09 .,;’\'"“”-–é\nUS'.split(''), 'Mr.', 'U.S.', "n't", '1,5', '70th', 'ß');
+    const alphabet = fc.constantFrom(
+      ...'aAbZ09 .,;:’‘\'"“”-–é\nUS'.split(''),
+      'Mr.', 'U.S.', "n't", '1,5', '70th', 'ß', "'s", '’re', '’ll', "'D", 'Us', ' us', 'ʼs',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }), (parts) => {
         const text = parts.join('');
         const vocabulary = new Vocabulary();
-        const fast: string[] = [];
+        const buffer = new TokenBuffer();
+        indexTokens(text, 0, text.length, vocabulary, buffer);
+        const fast = Array.from({ length: buffer.length }, (_, j) => `${buffer.ids[j]}/${buffer.flags[j]}/${buffer.starts[j]}`);
         const plain: string[] = [];
-        indexTokens(text, 0, text.length, vocabulary, (id, flags, start) => fast.push(`${id}/${flags}/${start}`));
         scanTokens(text, 0, text.length, (word, start, _end, flags) => plain.push(`${vocabulary.intern(word)}/${flags}/${start}`));
         assert.deepEqual(fast, plain);
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });
@@ -134,6 +138,18 @@ describe('the passage index', () => {
     const copy = new Corpus(structuredClone(corpus.state()));
     assert.deepEqual(topDocuments(copy, 'military parade sign of good faith', 10), before);
     assert.deepEqual(copy.passages('003_b89cf95f952e021d.txt'), corpus.passages('003_b89cf95f952e021d.txt'));
+  });
+
+  it('indexes new documents on top of a state handed over from another thread, as the original would', () => {
+    const original = seeds();
+    // structuredClone moves whole buffers, spare room included, as a worker's transfer does.
+    const received = new Corpus(structuredClone(original.state()));
+    const extra = 'A summit in Reykjavik was called off, the foreign ministry said on Friday.';
+    for (const corpus of [original, received]) corpus.set('extra.txt', extra);
+    for (const q of ['summit Reykjavik called off', 'military parade sign of good faith']) {
+      assert.deepEqual(topDocuments(received, q, 10), topDocuments(original, q, 10));
+    }
+    assert.equal(topDocuments(received, 'Reykjavik', 1)[0], 'extra.txt');
   });
 });
 

@@ -2,6 +2,7 @@ import { analyzeArticle } from './analyze';
 import { noCancellation, type CancellationToken } from './cancellation';
 import { Corpus } from './corpus/corpus';
 import { corroborate } from './corroborate/evidence';
+import { provisionalReport } from './provisional';
 import { creditedQuotes, speakersOfCredited, type CreditedQuote, type Speaker } from './speakers';
 import type { ArticleAnalysis, ArticleReport } from './types';
 
@@ -119,6 +120,19 @@ export class CorroborateService {
     const speakers = speakersOfCredited(documents);
     if (generation === this.generation) this.speakerCache = { generation, speakers };
     return speakers;
+  }
+
+  /**
+   * A provisional report of this version: its analysis with the evidence of the article's last full report carried
+   * over (no corpus work; see provisional.ts). Undefined when the last full report is of this very text (computed
+   * already, or only the corpus changed since), or when there is no earlier report to carry evidence from (showing
+   * findings without evidence first would only flicker).
+   */
+  provisionalReport(documentId: string, text: string, version: number, token: CancellationToken = noCancellation): ArticleReport | undefined {
+    const last = this.reports.get(documentId);
+    // The same text again (only the corpus changed): the client has these findings already.
+    if (!last || (last.version === version && last.report.analysis.text === text)) return undefined;
+    return provisionalReport(this.analyze(documentId, text, version, token), documentId, version, last.report);
   }
 
   /** A report already computed for this version, without computing one. */

@@ -123,4 +123,6 @@ export interface ArticleReport {
   analysis: ArticleAnalysis;
   quotes: QuoteFinding[];
   claims: ClaimFinding[];
+  /** Evidence carried over from an earlier version while this one's is being found (see provisional.ts). */
+  provisional?: boolean;
 }

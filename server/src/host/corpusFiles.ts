@@ -19,7 +19,7 @@ export function corpusFiles(root: string, specs: string[], trusted = true): { fi
       continue;
     }
     try {
-      for (const f of expandArticlePaths(spec, root)) files.add(path.resolve(root, f));
+      for (const f of expandArticlePaths(spec, root, true)) files.add(f);
     } catch (e) {
       problems.push((e as Error).message);
     }

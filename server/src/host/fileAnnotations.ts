@@ -207,9 +207,10 @@ function articlePath(uri: string): string | undefined {
 }
 
 function stampOf(file: string): string {
+  // Asked on every hover and lens: no exception (and its stack trace) for the usual case of no store at all.
   try {
-    const s = fs.statSync(file);
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    const s = fs.statSync(file, { throwIfNoEntry: false });
+    return s ? `${s.mtimeMs}:${s.size}:${s.ino}` : 'missing';
   } catch {
     return 'missing';
   }

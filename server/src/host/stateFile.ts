@@ -81,44 +81,6 @@ function describe(value: PlainValue, body: Body): Descriptor {
   return { o };
 }
 
-function restore(d: Descriptor, data: Uint8Array, bodyAt: number): PlainValue {
-  if ('v' in d) return d.v;
-  if ('s' in d) return d.s;
-  if ('a' in d) {
-    const make = TYPED_ARRAYS[d.a];
-    if (!make) throw new CorruptStateFile(`unknown array type ${d.a}`);
-    const at = data.byteOffset + bodyAt + d.o;
-    const bytes = d.n * make.BYTES_PER_ELEMENT;
-    if (bodyAt + d.o + bytes > data.byteLength) throw new CorruptStateFile('array past the end of the file');
-    // A view when aligned (the usual case: the file is read into its own buffer), else a copy.
-    return at % make.BYTES_PER_ELEMENT === 0
-      ? new make(data.buffer as ArrayBuffer, at, d.n)
-      : new make(data.buffer.slice(at, at + bytes) as ArrayBuffer);
-  }
-  if ('bytes' in d) {
-    const lengths = restore({ a: 'Int32Array', o: d.lengths, n: d.n }, data, bodyAt) as Int32Array;
-    const out: (Uint8Array | null)[] = new Array(d.n);
-    let at = bodyAt + d.bytes;
-    for (let i = 0; i < d.n; i++) {
-      const n = lengths[i];
-      if (n < 0) {
-        out[i] = null;
-        continue;
-      }
-      if (at + n > data.byteLength) throw new CorruptStateFile('bytes past the end of the file');
-      out[i] = data.subarray(at, at + n);
-      at += n;
-    }
-    return out;
-  }
-  if ('o' in d && typeof d.o === 'object') {
-    const out: PlainState = {};
-    for (const [key, sub] of Object.entries(d.o)) out[key] = restore(sub, data, bodyAt);
-    return out;
-  }
-  throw new CorruptStateFile('unknown descriptor');
-}
-
 const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 // Node 20's zlib.crc32 returns 0, not the running value, for an empty view on a zero-length buffer.
 const crc32 = (data: Uint8Array, value = 0): number =>
@@ -164,23 +126,148 @@ export function writeStateFile(file: string, meta: unknown, state: PlainState): 
 
 /** Reads a state file; throws CorruptStateFile when it is truncated, altered or not one. */
 export function readStateFile(file: string): { meta: unknown; state: PlainState } {
-  const data = fs.readFileSync(file);
-  if (data.length < PREFIX || !data.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptStateFile('not a Corroborate index file');
-  const headerLength = data.readUInt32LE(MAGIC.length);
-  const crc = data.readUInt32LE(MAGIC.length + 4);
-  if (PREFIX + headerLength > data.length) throw new CorruptStateFile('truncated');
-  if (crc32(data.subarray(PREFIX)) >>> 0 !== crc) throw new CorruptStateFile('checksum mismatch');
+  const fd = fs.openSync(file, 'r');
+  try {
+    return readFrom(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// Reads the file in order, each array straight into a buffer of its own (typed arrays with room to grow, the byte
+// lists into one buffer each): no copy of the whole file stays alive behind the state, and an index that grows
+// after loading does not copy its arrays first. The checksum covers every byte read, gaps included.
+function readFrom(fd: number): { meta: unknown; state: PlainState } {
+  const size = fs.fstatSync(fd).size;
+  const prefix = Buffer.alloc(PREFIX);
+  if (size < PREFIX || readAt(fd, prefix, 0) < PREFIX || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new CorruptStateFile('not a Corroborate index file');
+  }
+  const headerLength = prefix.readUInt32LE(MAGIC.length);
+  const crc = prefix.readUInt32LE(MAGIC.length + 4);
+  const bodyAt = PREFIX + headerLength + ((8 - ((PREFIX + headerLength) % 8)) % 8);
+  if (bodyAt > size) throw new CorruptStateFile('truncated');
+  const head = Buffer.alloc(bodyAt - PREFIX);
+  readAt(fd, head, PREFIX);
+  let running = crc32(head);
   let header: { meta: unknown; state: Descriptor };
   try {
-    header = JSON.parse(data.toString('utf8', PREFIX, PREFIX + headerLength));
+    header = JSON.parse(head.toString('utf8', 0, headerLength));
   } catch {
     throw new CorruptStateFile('unreadable header');
   }
-  const bodyAt = PREFIX + headerLength + ((8 - ((PREFIX + headerLength) % 8)) % 8);
-  // Restored byte arrays are plain Uint8Arrays, not Buffers (whose slice() shares memory instead of copying).
-  const state = restore(header.state, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), bodyAt);
+  const regions: Region[] = [];
+  const build = plan(header.state, regions);
+  regions.sort((a, b) => a.at - b.at);
+  const gap = new Uint8Array(64 * 1024);
+  let pos = bodyAt;
+  const skipTo = (end: number): void => {
+    while (pos < end) {
+      const n = Math.min(gap.length, end - pos);
+      readAt(fd, gap.subarray(0, n), pos);
+      running = crc32(gap.subarray(0, n), running);
+      pos += n;
+    }
+  };
+  for (const region of regions) {
+    const start = bodyAt + region.at;
+    if (start < pos) throw new CorruptStateFile('overlapping arrays');
+    const into = region.into(size - start);
+    skipTo(start);
+    readAt(fd, into, start);
+    running = crc32(into, running);
+    pos = start + into.byteLength;
+  }
+  skipTo(size);
+  if (running >>> 0 !== crc) throw new CorruptStateFile('checksum mismatch');
+  const state = build();
   if (state === null || typeof state !== 'object' || ArrayBuffer.isView(state) || Array.isArray(state)) throw new CorruptStateFile('no state');
   return { meta: header.meta, state };
+}
+
+/** A part of the body to read: where it starts, and the bytes to read it into (known once earlier parts are read). */
+interface Region {
+  at: number;
+  /** `room`: bytes left in the file from `at`; a region that would not fit is a corrupt file, not an allocation. */
+  into: (room: number) => Uint8Array;
+}
+
+const pastTheEnd = (bytes: number, room: number): void => {
+  if (bytes > room) throw new CorruptStateFile('array past the end of the file');
+};
+
+// Lists the body regions a descriptor needs and returns how to build its value once they are read.
+function plan(d: Descriptor, regions: Region[]): () => PlainValue {
+  if ('v' in d) return () => d.v;
+  if ('s' in d) return () => d.s;
+  if ('a' in d) {
+    const make = TYPED_ARRAYS[d.a];
+    if (!make || !Number.isInteger(d.n) || d.n < 0) throw new CorruptStateFile(`unknown array type ${d.a}`);
+    let array: TypedArray | undefined;
+    regions.push({
+      at: d.o,
+      into: (room) => {
+        pastTheEnd(d.n * make.BYTES_PER_ELEMENT, room);
+        // Half as much again of room: untouched, it costs address space, not memory.
+        const buffer = new ArrayBuffer((d.n + (d.n >> 1) + 16) * make.BYTES_PER_ELEMENT);
+        array = new make(buffer, 0, d.n);
+        return new Uint8Array(buffer, 0, d.n * make.BYTES_PER_ELEMENT);
+      },
+    });
+    return () => array ?? new make(0);
+  }
+  if ('bytes' in d) {
+    if (!Number.isInteger(d.n) || d.n < 0) throw new CorruptStateFile('bad byte list');
+    let lengths = new Int32Array(0);
+    let bytes = new Uint8Array(0);
+    regions.push({
+      at: d.lengths,
+      into: (room) => {
+        pastTheEnd(d.n * 4, room);
+        lengths = new Int32Array(d.n);
+        return new Uint8Array(lengths.buffer);
+      },
+    });
+    regions.push({
+      at: d.bytes,
+      into: (room) => {
+        let total = 0;
+        for (const n of lengths) total += Math.max(0, n);
+        pastTheEnd(total, room);
+        bytes = new Uint8Array(total);
+        return bytes;
+      },
+    });
+    return () => {
+      const out: (Uint8Array | null)[] = new Array(d.n);
+      let at = 0;
+      for (let i = 0; i < d.n; i++) {
+        const n = lengths[i];
+        out[i] = n < 0 ? null : bytes.subarray(at, (at += n));
+      }
+      return out;
+    };
+  }
+  if ('o' in d && typeof d.o === 'object' && d.o !== null) {
+    const parts = Object.entries(d.o).map(([key, sub]) => [key, plan(sub, regions)] as const);
+    return () => {
+      const out: PlainState = {};
+      for (const [key, part] of parts) out[key] = part();
+      return out;
+    };
+  }
+  throw new CorruptStateFile('unknown descriptor');
+}
+
+function readAt(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < into.byteLength) {
+    const n = fs.readSync(fd, into, done, into.byteLength - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  if (done < into.byteLength) throw new CorruptStateFile('truncated');
+  return done;
 }
 
 let table: Int32Array | undefined;

@@ -23,7 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   corpus: ['seeds'],
   severity: { unverifiedClaim: 'warning', disputed: 'warning', singleSource: 'information', quote: 'hint', attribution: 'hint' },
   codeLens: { enabled: true },
-  debounceMs: 300,
+  debounceMs: 50,
   maxAnalysisChars: DEFAULT_MAX_ANALYSIS_CHARS,
 };
 

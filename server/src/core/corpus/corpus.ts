@@ -11,7 +11,7 @@ import { Growable } from './growable';
 import { splitPassages } from './passages';
 import { Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchOf } from './sketch';
-import { indexTokens } from './indexTokens';
+import { indexTokens, TokenBuffer } from './indexTokens';
 import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
 import { Vocabulary } from './vocabulary';
 
@@ -103,6 +103,9 @@ export class Corpus {
   private liveLength = 0;
   // Scratch space, not state.
   private tf = new Uint16Array(1024);
+  private unique = new Int32Array(256);
+  private readonly buffer = new TokenBuffer();
+  private readonly content = new Growable(Int32Array);
   private accumulator = new Float32Array(0);
   /** Term id → 1 + its index among the common terms of the query being scored on a shortlist, else 0. */
   private commonSlot = new Uint8Array(0);
@@ -116,10 +119,7 @@ export class Corpus {
       data?: T,
     ): Growable<T> => {
       const g = new Growable(make);
-      if (data) {
-        g.data = data;
-        g.length = data.length;
-      }
+      if (data) g.adopt(data);
       return g;
     };
     this.vocabulary = new Vocabulary(state ? [...state.stems] : []);
@@ -143,25 +143,29 @@ export class Corpus {
     this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
   }
 
-  /** A copy of the whole state as plain arrays. */
+  /**
+   * The whole state as plain arrays. The typed arrays are views on the corpus's own memory, not copies, so
+   * saving it or handing it to another thread (transferring the buffers) never holds the index twice. Use it
+   * before the corpus changes again, and never build a second live Corpus from it in the same thread.
+   */
   state(): CorpusState {
     return {
       stems: [...this.vocabulary.stems],
-      df: this.df.trimmed(),
+      df: this.df.view(),
       postings: this.postings.state(),
       documents: [...this.documents],
       texts: [...this.texts],
-      firstPassage: this.firstPassage.trimmed(),
-      passageCount: this.passageCount.trimmed(),
-      sketches: this.sketches.trimmed(),
-      passageDocument: this.passageDocument.trimmed(),
-      passageStart: this.passageStart.trimmed(),
-      passageEnd: this.passageEnd.trimmed(),
-      passageLength: this.passageLength.trimmed(),
-      passageFlags: this.passageFlags.trimmed(),
-      tokenStart: this.tokenStart.trimmed(),
-      tokenCount: this.tokenCount.trimmed(),
-      tokens: this.tokens.trimmed(),
+      firstPassage: this.firstPassage.view(),
+      passageCount: this.passageCount.view(),
+      sketches: this.sketches.view(),
+      passageDocument: this.passageDocument.view(),
+      passageStart: this.passageStart.view(),
+      passageEnd: this.passageEnd.view(),
+      passageLength: this.passageLength.view(),
+      passageFlags: this.passageFlags.view(),
+      tokenStart: this.tokenStart.view(),
+      tokenCount: this.tokenCount.view(),
+      tokens: this.tokens.view(),
       livePassages: this.livePassages,
       liveLength: this.liveLength,
     };
@@ -177,50 +181,69 @@ export class Corpus {
     const { passages, quotes } = splitPassages(text);
     this.firstPassage.push(this.passageDocument.length);
     this.passageCount.push(passages.length);
-    const content: number[] = [];
     const vocabulary = this.vocabulary;
     const tokens = this.tokens;
+    const buffer = this.buffer;
+    const content = this.content;
+    content.length = 0;
     for (const span of passages) {
       const p = this.passageDocument.push(d);
       this.passageStart.push(span.start);
       this.passageEnd.push(span.end);
       const first = tokens.length;
       this.tokenStart.push(first);
+      buffer.length = 0;
+      indexTokens(text, span.start, span.end, vocabulary, buffer);
+      const n = buffer.length;
+      const { ids, flags: tokenFlags, starts } = buffer;
+      tokens.reserve(first + n);
+      content.reserve(content.length + n);
+      if (this.unique.length < n) this.unique = new Int32Array(n * 2);
+      if (this.tf.length < vocabulary.size) this.growTf(vocabulary.size - 1);
+      const words = tokens.data;
+      const unique = this.unique;
+      const tf = this.tf;
+      const sentence = span.kind === 'sentence';
+      let uniqueCount = 0;
       // Quotation spans are sorted; find the first that ends after the passage starts.
       let q = 0;
       while (q < quotes.length && quotes[q + 1] <= span.start) q += 2;
       let flagsOfPassage = span.kind === 'quote' ? PASSAGE_IS_QUOTE : 0;
-      const unique: number[] = [];
       let length = 0;
-      indexTokens(text, span.start, span.end, vocabulary, (id, flags, start) => {
+      for (let j = 0; j < n; j++) {
+        const id = ids[j];
+        const start = starts[j];
+        let flags = tokenFlags[j];
         while (q < quotes.length && quotes[q + 1] <= start) q += 2;
         if (q < quotes.length && quotes[q] <= start) {
           flags |= TOKEN_QUOTED;
           flagsOfPassage |= PASSAGE_HAS_QUOTE;
         }
-        if (tokens.length === first) flags |= TOKEN_INITIAL;
+        if (j === 0) flags |= TOKEN_INITIAL;
         if (flags & TOKEN_NEGATED) flagsOfPassage |= PASSAGE_NEGATED;
-        tokens.push((id | (flags << FLAG_SHIFT)) >>> 0);
-        if (flags & TOKEN_STOPWORD) return;
+        words[first + j] = (id | (flags << FLAG_SHIFT)) >>> 0;
+        if (flags & TOKEN_STOPWORD) continue;
         length++;
-        if (id >= this.tf.length) this.growTf(id);
-        if (this.tf[id]++ === 0) unique.push(id);
-        if (span.kind === 'sentence') content.push(id);
-      });
-      this.tokenCount.push(tokens.length - first);
+        if (tf[id]++ === 0) unique[uniqueCount++] = id;
+        if (sentence) content.data[content.length++] = id;
+      }
+      tokens.length = first + n;
+      this.tokenCount.push(n);
       this.passageLength.push(Math.min(length, 0xffff));
       this.passageFlags.push(flagsOfPassage);
       this.df.reserve(vocabulary.size);
       this.df.length = Math.max(this.df.length, vocabulary.size);
-      for (const id of unique) {
-        this.postings.add(id, p, this.tf[id]);
-        this.df.data[id]++;
-        this.tf[id] = 0;
+      const df = this.df.data;
+      for (let u = 0; u < uniqueCount; u++) {
+        const id = unique[u];
+        this.postings.add(id, p, tf[id]);
+        df[id]++;
+        tf[id] = 0;
       }
       this.livePassages++;
       this.liveLength += length;
     }
-    const sketch = sketchOf(content);
+    const sketch = sketchOf(content.data, content.length);
     for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(sketch[i]);
   }
 

@@ -1,77 +1,192 @@
 // The indexer's tokenizer: the same tokens as scanTokens (terms.ts), several times faster on corpus text.
 // Most words are a plain run of ASCII letters or digits between spaces and punctuation; those are hashed in
-// place and found in a word table without making a string. Anything else (accents, apostrophes, "U.S.",
-// "1,000", "70th") goes through scanTokens, one whitespace-delimited cluster at a time, which gives the same
-// tokens because no token spans whitespace.
+// place while they are scanned (one pass, one table load per character) and found in a word table without
+// making a string. Anything else (accents, apostrophes, "U.S.", "1,000", "70th") goes through scanTokens,
+// one whitespace-delimited cluster at a time, which gives the same tokens because no token spans whitespace.
+// Tokens land in a reusable TokenBuffer instead of a callback, so the corpus reads them in a plain loop.
 
 import { scanTokens, TOKEN_CAPITALIZED, TOKEN_NUMBER } from './terms';
 import type { Vocabulary } from './vocabulary';
 
-const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029;
-const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-// Punctuation around a plain word that scanTokens also skips: ASCII, curly quotes, dashes, ellipsis.
-const isPlainPunctuation = (c: number): boolean =>
-  (c < 128 && !isAsciiAlnum(c)) || (c >= 0x2010 && c <= 0x201f) || c === 0x2026 || c === 0xab || c === 0xbb;
+// Character classes of every UTF-16 code unit, one table load per character.
+const OTHER = 0;
+const SPACE = 1;
+const LETTER = 2;
+const DIGIT = 4;
+/** Punctuation around a plain word that scanTokens also skips: ASCII, curly quotes, dashes, ellipsis. */
+const PUNCTUATION = 8;
+/** Punctuation that joins the runs on either side in scanTokens: apostrophes, "." and ",". */
+const TRICKY = PUNCTUATION | 16;
+const ALNUM = LETTER | DIGIT;
 
-/** Calls `emit(term id, flags, start)` for each token of text[start, end), in order. */
-export function indexTokens(text: string, start: number, end: number, vocabulary: Vocabulary, emit: (id: number, flags: number, start: number) => void): void {
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const space = c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029;
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  const digit = c >= 48 && c <= 57;
+  const punctuation = c < 128 || (c >= 0x2010 && c <= 0x201f) || c === 0x2026 || c === 0xab || c === 0xbb;
+  const tricky = c === 39 || c === 44 || c === 46 || c === 0x2018 || c === 0x2019;
+  CLASS[c] = space ? SPACE : letter ? LETTER : digit ? DIGIT : tricky ? TRICKY : punctuation ? PUNCTUATION : OTHER;
+}
+
+/** The tokens of a passage as parallel arrays (term id, TOKEN_* flags, UTF-16 start); reused between passages. */
+export class TokenBuffer {
+  length = 0;
+  ids = new Int32Array(256);
+  flags = new Uint8Array(256);
+  starts = new Uint32Array(256);
+
+  push(id: number, flags: number, start: number): void {
+    const n = this.length;
+    if (n === this.ids.length) this.grow();
+    this.ids[n] = id;
+    this.flags[n] = flags;
+    this.starts[n] = start;
+    this.length = n + 1;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    const ids = new Int32Array(size);
+    ids.set(this.ids);
+    this.ids = ids;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    const starts = new Uint32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+  }
+}
+
+// Where scanTokens' tokens go on the slow path; module state so no closure is made per passage.
+let slowVocabulary: Vocabulary | undefined;
+let slowOut: TokenBuffer | undefined;
+const slowVisit = (word: string, start: number, _end: number, flags: number): void => slowOut!.push(slowVocabulary!.intern(word), flags, start);
+
+// The cluster that starts at `from` (its first non-space character) through scanTokens; returns its end.
+function slowCluster(text: string, from: number, at: number, end: number, vocabulary: Vocabulary, out: TokenBuffer): number {
+  let e = at;
+  while (e < end && CLASS[text.charCodeAt(e)] !== SPACE) e++;
+  slowVocabulary = vocabulary;
+  slowOut = out;
+  scanTokens(text, from, e, slowVisit);
+  return e;
+}
+
+// The runs of the cluster being read: start, end, FNV-1a hash, classes seen; filled before any is emitted, so a
+// cluster that turns out not to be plain leaves no trace (the vocabulary then sees words in scanTokens' order).
+const MAX_RUNS = 16;
+const runs = new Int32Array(4 * MAX_RUNS);
+
+/** Appends the tokens of text[start, end) to `out`, in order. */
+export function indexTokens(text: string, start: number, end: number, vocabulary: Vocabulary, out: TokenBuffer): void {
   const table = vocabulary.words;
-  const slow = (word: string, s: number, _e: number, flags: number): void => emit(vocabulary.intern(word), flags, s);
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    let k = CLASS[c];
+    if (k === SPACE) {
       i++;
       continue;
     }
-    // One whitespace-delimited cluster: [i, e). Plain when it holds a single ASCII run of letters or of digits.
-    let e = i;
-    let runStart = -1;
-    let runEnd = -1;
+    // One whitespace-delimited cluster from `cluster`: plain when it is ASCII runs of letters or of digits
+    // separated by punctuation that scanTokens treats as a plain break (not "'", "." or "," between runs,
+    // which make "O'Brien", "U.S." and "1,000"), each run then a token of its own, as if it stood alone.
+    const cluster = i;
+    let n = 0;
     let plain = true;
-    while (e < end) {
-      c = text.charCodeAt(e);
-      if (isSpace(c)) break;
-      if (isAsciiAlnum(c)) {
-        if (runStart < 0) runStart = e;
-        else if (runEnd >= 0) plain = false; // a second run
-      } else {
-        if (runStart >= 0 && runEnd < 0) runEnd = e;
-        if (!isPlainPunctuation(c)) plain = false;
+    let afterTricky = false;
+    for (;;) {
+      while (k & PUNCTUATION) {
+        afterTricky = k === TRICKY;
+        if (++i >= end) {
+          k = SPACE;
+          break;
+        }
+        c = text.charCodeAt(i);
+        k = CLASS[c];
       }
-      e++;
+      if (k === SPACE) break;
+      if (k === OTHER || (n > 0 && afterTricky) || n === MAX_RUNS) {
+        plain = false;
+        break;
+      }
+      const runStart = i;
+      let kinds = 0;
+      // FNV-1a over the lower-cased run (c | 32 folds A–Z and leaves a–z and 0–9 alone).
+      let hash = 0x811c9dc5;
+      for (;;) {
+        kinds |= k;
+        hash = Math.imul(hash ^ (c | 32), 0x01000193);
+        if (++i >= end) {
+          k = SPACE;
+          break;
+        }
+        c = text.charCodeAt(i);
+        k = CLASS[c];
+        if ((k & ALNUM) === 0) break;
+      }
+      // Letters and digits mixed ("70th", "g20": the number rules apply), or "US" (the country; scanTokens decides).
+      if (kinds === ALNUM || (i - runStart === 2 && text.charCodeAt(runStart) === 85 && text.charCodeAt(runStart + 1) === 83)) {
+        plain = false;
+        break;
+      }
+      runs[4 * n] = runStart;
+      runs[4 * n + 1] = i;
+      runs[4 * n + 2] = hash;
+      runs[4 * n + 3] = kinds;
+      n++;
+      // A possessive or contraction of a word ("Trump's", "they’re"): scanTokens drops the ending.
+      if (k === TRICKY && kinds === LETTER && i + 1 < end && c !== 44 && c !== 46) {
+        const tail = droppedEnding(text, i + 1, end);
+        if (tail > 0) {
+          i = tail;
+          if (i >= end) {
+            k = SPACE;
+            break;
+          }
+          c = text.charCodeAt(i);
+          k = CLASS[c];
+          if ((k & (SPACE | PUNCTUATION)) === 0) {
+            plain = false;
+            break;
+          }
+        }
+      }
+      afterTricky = false;
     }
-    if (runStart >= 0 && runEnd < 0) runEnd = e;
-    if (runStart < 0) {
-      if (!plain) scanTokens(text, i, e, slow);
-      i = e;
+    if (!plain) {
+      i = slowCluster(text, cluster, i, end, vocabulary, out);
       continue;
     }
-    const first = text.charCodeAt(runStart);
-    const digits = first >= 48 && first <= 57;
-    let hash = 0x811c9dc5;
-    for (let k = runStart; k < runEnd && plain; k++) {
-      let ch = text.charCodeAt(k);
-      if (digits !== (ch >= 48 && ch <= 57)) plain = false; // "70th", "g20": the number rules apply
-      if (ch >= 65 && ch <= 90) ch += 32;
-      hash = Math.imul(hash ^ ch, 0x01000193);
+    for (let r = 0; r < n; r++) {
+      const runStart = runs[4 * r];
+      const runEnd = runs[4 * r + 1];
+      const hash = runs[4 * r + 2] >>> 0;
+      let slot = table.find(text, runStart, runEnd, hash);
+      if (slot < 0) {
+        const word = text.slice(runStart, runEnd).toLowerCase();
+        let flags = 0;
+        scanTokens(word, 0, word.length, (_w, _s, _e, f) => (flags = f));
+        slot = table.add(word, hash, vocabulary.intern(word), flags & ~TOKEN_CAPITALIZED);
+      }
+      let flags = table.flags(slot);
+      const first = text.charCodeAt(runStart);
+      if (first >= 65 && first <= 90) flags |= TOKEN_CAPITALIZED;
+      out.push(table.id(slot), runs[4 * r + 3] === DIGIT ? flags | TOKEN_NUMBER : flags, runStart);
     }
-    // "US" is the country (scanTokens decides); "a.m." and friends have several runs already.
-    if (!plain || (runEnd - runStart === 2 && first === 85 && text.charCodeAt(runStart + 1) === 83)) {
-      scanTokens(text, i, e, slow);
-      i = e;
-      continue;
-    }
-    let entry = table.find(text, runStart, runEnd, hash >>> 0);
-    if (entry < 0) {
-      const word = text.slice(runStart, runEnd).toLowerCase();
-      let flags = 0;
-      scanTokens(word, 0, word.length, (_w, _s, _e, f) => (flags = f));
-      entry = table.add(word, hash >>> 0, vocabulary.intern(word), flags & ~TOKEN_CAPITALIZED);
-    }
-    let flags = table.flags[entry];
-    if (first >= 65 && first <= 90) flags |= TOKEN_CAPITALIZED;
-    emit(table.ids[entry], digits ? flags | TOKEN_NUMBER : flags, runStart);
-    i = e;
   }
+}
+
+// After an apostrophe at from - 1: the end of "s", "re", "ve", "ll", "d" or "m" when that whole ASCII run
+// follows (what scanTokens drops), else 0. An "n't" is not here: it negates and changes the word.
+function droppedEnding(text: string, from: number, end: number): number {
+  let e = from;
+  while (e < end && CLASS[text.charCodeAt(e)] & ALNUM) e++;
+  const a = text.charCodeAt(from) | 32;
+  const b = e - from === 2 ? text.charCodeAt(from + 1) | 32 : 0;
+  if (e - from === 1) return a === 115 || a === 100 || a === 109 ? e : 0; // s d m
+  if (e - from === 2) return (a === 114 || a === 118) && b === 101 ? e : a === 108 && b === 108 ? e : 0; // re ve ll
+  return 0;
 }

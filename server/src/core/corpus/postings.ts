@@ -43,8 +43,7 @@ export class Postings {
         [this.fill, state.fill],
         [this.blocks, state.blocks],
       ] as const) {
-        (g as Growable<typeof data>).data = data;
-        g.length = data.length;
+        (g as Growable<typeof data>).adopt(data);
       }
     } else this.pool.push(0); // offset 0 is "no block"
   }
@@ -101,13 +100,14 @@ export class Postings {
     return this.pool.length;
   }
 
+  /** The state as views on the pool's memory (no copy): save or hand it over before adding more. */
   state(): PostingState {
     return {
-      pool: this.pool.trimmed(),
-      head: this.head.trimmed(),
-      tail: this.tail.trimmed(),
-      fill: this.fill.trimmed(),
-      blocks: this.blocks.trimmed(),
+      pool: this.pool.view(),
+      head: this.head.view(),
+      tail: this.tail.view(),
+      fill: this.fill.view(),
+      blocks: this.blocks.view(),
     };
   }
 }

@@ -41,67 +41,76 @@ export class Vocabulary {
   }
 }
 
-/** An open-addressing hash table from lower-case ASCII words to a stem id and token flags. */
+/**
+ * An open-addressing hash table from lower-case ASCII words to a stem id and token flags. Each slot is four
+ * 32-bit words in one array (hash, key offset + 1, key length << 8 | flags, id) and the keys are bytes in one
+ * pool, so a lookup touches two places in memory instead of chasing a string per probe.
+ */
 export class WordTable {
-  private keys: string[] = [];
-  private hashes = new Uint32Array(0);
-  ids = new Int32Array(1024);
-  flags = new Uint8Array(1024);
-  private slots = new Int32Array(4096).fill(-1);
+  private slots = new Int32Array(4 * 4096);
+  private pool = new Uint8Array(16384);
+  private poolLength = 0;
+  private count = 0;
 
-  /** The entry for text[start, end) folded to lower case (`hash`: FNV-1a of the folded characters), or -1. */
+  /** The slot of text[start, end) folded to lower case (`hash`: FNV-1a of the folded characters), or -1. */
   find(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const pool = this.pool;
+    const mask = (slots.length >> 2) - 1;
     const n = end - start;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s];
-      if (e < 0) return -1;
-      if (this.hashes[e] !== hash) continue;
-      const key = this.keys[e];
-      if (key.length !== n) continue;
+      const at = s << 2;
+      const key = slots[at + 1];
+      if (key === 0) return -1;
+      if (slots[at] !== (hash | 0) || slots[at + 2] >>> 8 !== n) continue;
       let k = 0;
-      for (; k < n; k++) {
-        let c = text.charCodeAt(start + k);
-        if (c >= 65 && c <= 90) c += 32;
-        if (key.charCodeAt(k) !== c) break;
-      }
-      if (k === n) return e;
+      const from = key - 1;
+      while (k < n && pool[from + k] === (text.charCodeAt(start + k) | 32)) k++;
+      if (k === n) return at;
     }
   }
 
+  /** The stem id of a slot found by `find`. */
+  id(slot: number): number {
+    return this.slots[slot + 3];
+  }
+
+  /** The token flags of a slot found by `find`. */
+  flags(slot: number): number {
+    return this.slots[slot + 2] & 0xff;
+  }
+
+  /** Adds a lower-case ASCII word (not yet in the table); returns its slot. */
   add(word: string, hash: number, id: number, flags: number): number {
-    const e = this.keys.length;
-    if (e >= this.ids.length) {
-      const ids = new Int32Array(e * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const fl = new Uint8Array(e * 2);
-      fl.set(this.flags);
-      this.flags = fl;
+    if ((this.count + 1) * 2 > this.slots.length >> 2) this.rehash();
+    if (this.poolLength + word.length > this.pool.length) {
+      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + word.length));
+      pool.set(this.pool);
+      this.pool = pool;
     }
-    if (e >= this.hashes.length) {
-      const h = new Uint32Array(Math.max(1024, e * 2));
-      h.set(this.hashes);
-      this.hashes = h;
-    }
-    this.keys.push(word);
-    this.hashes[e] = hash;
-    this.ids[e] = id;
-    this.flags[e] = flags;
-    if ((e + 1) * 2 > this.slots.length) this.rehash();
-    else this.place(e);
-    return e;
+    const key = this.poolLength;
+    for (let k = 0; k < word.length; k++) this.pool[key + k] = word.charCodeAt(k);
+    this.poolLength += word.length;
+    this.count++;
+    return this.place(this.slots, hash | 0, key + 1, (word.length << 8) | flags, id);
   }
 
-  private place(e: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.hashes[e] & mask;
-    while (this.slots[s] >= 0) s = (s + 1) & mask;
-    this.slots[s] = e;
+  private place(slots: Int32Array, hash: number, key: number, lengthFlags: number, id: number): number {
+    const mask = (slots.length >> 2) - 1;
+    let s = hash & mask;
+    while (slots[(s << 2) + 1] !== 0) s = (s + 1) & mask;
+    const at = s << 2;
+    slots[at] = hash;
+    slots[at + 1] = key;
+    slots[at + 2] = lengthFlags;
+    slots[at + 3] = id;
+    return at;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let e = 0; e < this.keys.length; e++) this.place(e);
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += 4) if (old[at + 1] !== 0) this.place(slots, old[at], old[at + 1], old[at + 2], old[at + 3]);
+    this.slots = slots;
   }
 }

@@ -72,12 +72,14 @@ export interface ArticleAnalysis {
   claims: Claim[];
 }
 
-export type Relation = 'supports' | 'differs' | 'conflicts';
+export type Relation = 'supports' | 'differs' | 'conflicts' | 'related';
 
 /**
  * A passage of another corpus document that bears on a quote or claim: the best passage of that document.
  * supports: it states the same thing (or carries the same quoted words); differs: the same speaker is quoted
- * there with other words; conflicts: the same event with another number, name or a negation.
+ * there with other words; conflicts: the same event with another number, name or a negation; related: it tells of
+ * the same event (same people, numbers, words) but the model is not sure it says the same thing — context to read,
+ * never corroboration.
  */
 export interface Evidence {
   documentId: string;
@@ -89,7 +91,7 @@ export interface Evidence {
   endLine: number;
   endCharacter: number;
   text: string;
-  /** Calibrated 0..1: how sure we are of the relation. */
+  /** Calibrated 0..1: how sure we are of the relation (for `related`: that it supports, below the support threshold). */
   score: number;
   relation: Relation;
   /** The other document's words for a quote (for `differs`, the other wording), with offsets in that document. */

@@ -5,8 +5,8 @@ import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
 import type { Candidate, Comparison, SentenceQuery } from './comparison';
-import { FEATURE, pairFeatures, type Profile } from './features';
-import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement } from './relation';
+import type { Profile } from './features';
+import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { compareWording, quoteWords, type Wording } from './wording';
 
@@ -32,16 +32,26 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
   for (const w of quoteTokens) if (isContent(w)) quoteContent++;
   const seen = new Set<number>();
   const out: Candidate[] = [];
+  // The quote against passages with the same words (see Comparison.same): compared once.
+  const byContent = new Map<number, { judgement: Judgement; wording: Wording }>();
+  const compare = (p: number): { judgement: Judgement; wording: Wording } => {
+    const key = cmp.same(p);
+    let c = byContent.get(key);
+    if (c) return c;
+    const passage = cmp.profile(key);
+    let judgement = cmp.judge(sq, key);
+    if (alone) {
+      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+      if (j.relation === 'supports' && (judgement.relation !== 'supports' || j.score > judgement.score)) judgement = j;
+    }
+    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key)) : NO_WORDING;
+    byContent.set(key, (c = { judgement, wording }));
+    return c;
+  };
   const consider = (p: number): void => {
     if (seen.has(p)) return;
     seen.add(p);
-    const passage = cmp.profile(p);
-    let statementJudgement = cmp.judge(sq, p);
-    if (alone) {
-      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
-      if (j.relation === 'supports' && (statementJudgement.relation !== 'supports' || j.score > statementJudgement.score)) statementJudgement = j;
-    }
-    const wording = corpus.passageFlagsOf(p) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(p)) : NO_WORDING;
+    const { judgement: statementJudgement, wording } = compare(p);
     let sameSpeaker: boolean | null = null;
     let around = 0;
     // Who said it and what surrounds it matter only for a quote worded in part alike.
@@ -81,13 +91,17 @@ export function concat(parts: Uint32Array[]): Uint32Array {
   return out;
 }
 
-// The share of the article sentence's content (idf-weighted) found in the passage or the two before it.
+// The share of the article sentence's content (idf-weighted) found in the passage or the two before it (the
+// coverQuery feature of the pair, computed alone: the other features are not needed here).
 function contextCover(cmp: Comparison, context: Profile, p: number): number {
+  if (context.contentIdf === 0) return 0;
   const d = cmp.corpus.passageDocumentOf(p);
   const { first } = cmp.corpus.passageRange(d);
-  const window = new Map<number, number>();
-  for (let n = Math.max(first, p - 2); n <= p; n++) for (const [t, v] of cmp.profile(n).content) window.set(t, v);
-  return pairFeatures(context, { ...cmp.profile(p), content: window }, cmp.lexicon)[FEATURE.coverQuery];
+  const window: Profile[] = [];
+  for (let n = Math.max(first, p - 2); n <= p; n++) window.push(cmp.profile(n));
+  let shared = 0;
+  for (const [t, v] of context.content) if (window.some((w) => w.content.has(t))) shared += v;
+  return shared / context.contentIdf;
 }
 
 // Does the passage's quote belong to the article's speaker? By the passage's own attribution, else by the

@@ -30,7 +30,7 @@ export interface QuoteWords {
   tokens: Uint32Array;
   /** Its words (stems) joined by spaces, and their character trigrams. */
   text: string;
-  grams: Map<number, number>;
+  grams: Float64Array;
   terms: Set<number>;
 }
 
@@ -148,24 +148,27 @@ export function trigramDice(a: string, b: string): number {
   return dice(trigrams(a), trigrams(b));
 }
 
-// Character trigrams as numbers (three UTF-16 units in 48 bits): no substrings to make.
-function trigrams(s: string): Map<number, number> {
+// Character trigrams as numbers (three UTF-16 units in 48 bits), sorted: a multiset to merge, no substrings or
+// Maps to make (windows of many candidate passages are compared per quote).
+function trigrams(s: string): Float64Array {
   const t = ` ${s} `;
-  const m = new Map<number, number>();
-  for (let i = 0; i + 3 <= t.length; i++) {
-    const g = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
+  const out = new Float64Array(Math.max(0, t.length - 2));
+  for (let i = 0; i + 3 <= t.length; i++) out[i] = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
+  return out.sort();
 }
 
-function dice(x: Map<number, number>, y: Map<number, number>): number {
+// Dice coefficient of two sorted multisets: 2·|x ∩ y| / (|x| + |y|).
+function dice(x: Float64Array, y: Float64Array): number {
+  const total = x.length + y.length;
+  if (total === 0) return 0;
   let shared = 0;
-  let total = 0;
-  for (const [g, n] of x) {
-    shared += Math.min(n, y.get(g) ?? 0);
-    total += n;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
   }
-  for (const n of y.values()) total += n;
-  return total === 0 ? 0 : (2 * shared) / total;
+  return (2 * shared) / total;
 }

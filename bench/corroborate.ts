@@ -22,7 +22,9 @@ const SOURCE = args.get('source') ?? '/work/shared/eval/polnear/train/text';
 const SCALES = (args.get('scales') ?? '1000,10000').split(',').map(Number);
 const MINISEARCH_AT = Number(args.get('minisearch') ?? 10000);
 const ARTICLE_WORDS = 2000;
-const QUERY_RUNS = 5;
+// As bench/run.ts: 15 runs, the median reported and the first (JIT still warming up) separately; 5 left the median
+// at the mercy of warm-up and of other jobs on a shared machine.
+const QUERY_RUNS = 15;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn('(run with node --expose-gc for memory numbers)');

@@ -232,7 +232,11 @@ async function main(argv: string[]): Promise<number> {
   if (opts.format === 'json') {
     json.begin(
       { name: 'corroborate', version: VERSION },
-      corpus.map((file) => ({ path: file, passages: service.corpus.passages(idOf(file)).length })),
+      // Counted from the index, not by building every passage (text, lines) of the corpus just to count them.
+      corpus.map((file) => {
+        const d = service.corpus.documentIndex(idOf(file));
+        return { path: file, passages: d < 0 ? 0 : service.corpus.passageRange(d).count };
+      }),
     );
   } else if (opts.format === 'sarif') sarif.begin();
   else push(`Corpus: ${corpus.length} article${corpus.length === 1 ? '' : 's'}\n\n`);

@@ -53,11 +53,13 @@ describe('hover on the seeds', () => {
     assert.match(value, /^\*\*Attribution\*\* · said by \*\*Sarah Sanders\*\* · cue \*said\* · a named person/);
   });
 
-  it('on an unverified claim: its status and that no other document carries it', async () => {
+  it('on an unverified claim: its status, and a passage of the same event shown as related, not as support', async () => {
     const claim = text.split('\n')[16]; // "Trump and Kim held the landmark summit …" (line 4, the June 12 summit, is corroborated by 001)
     const value = (await hoverText(client, uri, text, claim, 5))!;
     assert.match(value, /^\*\*Claim\*\* · unverified · not attributed/);
-    assert.match(value, /No other document of the corpus carries it/);
+    // 003: "Notably, Donald Trump and Kim Jong Un met in Singapore earlier this year …": the summit, said otherwise.
+    assert.match(value, /~ \*\*related\*\* · 0\.\d\d · \[003\\_b89cf95f952e021d\\\.txt:17\]/);
+    assert.doesNotMatch(value, /\*\*supports\*\*/);
   });
 
   it('answers nothing between findings', async () => {

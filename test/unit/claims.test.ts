@@ -70,4 +70,9 @@ describe('claim status', () => {
     assert.equal(statusOf([], true), 'single-source');
     assert.equal(statusOf([], false), 'unverified');
   });
+
+  it('is never corroborated or disputed by passages that are only related', () => {
+    assert.equal(statusOf([evidence('related')], true), 'single-source');
+    assert.equal(statusOf([evidence('related'), evidence('related')], false), 'unverified');
+  });
 });

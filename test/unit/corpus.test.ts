@@ -7,6 +7,7 @@ import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
 import { scanTokens, words } from '../../server/src/core/corpus/terms';
 import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
+import { LineIndex } from '../../server/src/core/text/lines';
 import { readSeed, seedFiles } from '../support/seeds';
 
 function query(corpus: Corpus, text: string): QueryTerm[] {
@@ -66,6 +67,27 @@ describe('passages', () => {
     const [, , second] = corpus.passages('a.txt');
     assert.equal(second.text, 'Second one follows.');
     assert.deepEqual([second.line, second.character, second.endLine, second.endCharacter], [2, 21, 2, 40]);
+  });
+
+  it('gives the same text and positions as the document itself, whatever its line ends and characters', () => {
+    const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', '\r', 'é', '“Quote,”', '😀', 'Ünïcödé', '中文', 'said. ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        const corpus = new Corpus();
+        corpus.set('a.txt', text);
+        const lines = new LineIndex(text);
+        const d = corpus.documentIndex('a.txt');
+        const { first } = corpus.passageRange(d);
+        corpus.passages('a.txt').forEach((p, i) => {
+          assert.equal(p.text, text.slice(p.start, p.end));
+          assert.equal(corpus.passageText(first + i), p.text);
+          const from = lines.position(p.start);
+          const to = lines.position(p.end);
+          assert.deepEqual([p.line, p.character, p.endLine, p.endCharacter], [from.line, from.character, to.line, to.character]);
+        });
+      }),
+    );
   });
 });
 

@@ -58,11 +58,11 @@ describe('corroboration among the seeds', () => {
     assert.equal(exact?.wording?.text, 'It was a very warm, very positive letter');
   });
 
-  it('shows one passage per other document, best first, scores between 0 and 1', () => {
+  it('shows one passage per other document, what it can rely on before what is merely related, scores between 0 and 1', () => {
     for (const finding of [...report(S002).quotes, ...report(S002).claims]) {
       const docs = finding.evidence.map((e) => e.documentId);
       assert.equal(new Set(docs).size, docs.length);
-      assert.ok(finding.evidence.every((e, i) => e.score >= 0 && e.score <= 1 && (i === 0 || finding.evidence[i - 1].score >= e.score)));
+      assert.ok(finding.evidence.every((e, i) => e.score >= 0 && e.score <= 1 && (i === 0 || finding.evidence[i - 1].relation !== 'related' || e.relation === 'related')));
     }
   });
 
@@ -79,6 +79,15 @@ describe('corroboration among the seeds', () => {
   it('sees it the other way round from 000: 002 words the parade quote otherwise', () => {
     const evidence = quoteEvidence(S000, 'a sign of goodwill');
     assert.ok(evidence.some((e) => e.documentId === S002 && e.relation === 'differs' && e.wording?.text === 'a sign of good faith'));
+  });
+
+  it('does not take a stock phrase inside another quote for the same quote worded differently', () => {
+    // 000 quotes the reason Pompeo's trip was cancelled, “no sufficient progress in the denuclearization of the
+    // Korean Peninsula”; 001 quotes Kim's Singapore pledge, “complete denuclearization of the Korean Peninsula”.
+    // Nobody credits 000's words, and “Trump” named nearby is no speaker for them.
+    const evidence = quoteEvidence(S000, 'no sufficient progress');
+    assert.ok(!evidence.some((e) => e.relation === 'differs'), evidence.map((e) => `${e.relation} ${e.documentId}`).join(', '));
+    assert.notEqual(claimFinding(S000, 'no sufficient progress').status, 'disputed');
   });
 
   it('corroborates the June 12 Singapore summit and Pompeo’s cancelled trip from other seeds', () => {
@@ -113,6 +122,18 @@ describe('corroboration among the seeds', () => {
     const all = [...r.quotes, ...r.claims].flatMap((f) => f.evidence);
     assert.ok(all.length > 0);
     assert.ok(!all.some((e) => e.documentId === '002-again.txt' || e.duplicates?.includes('002-again.txt')));
+  });
+
+  it('shows a passage about the same people and event that says something else as related, which corroborates nothing', () => {
+    const service = seeded();
+    service.setDocument('other.txt', 'The head of the local disaster unit, Gyorgy Heizler, said the coach driver had failed to heed red stop lights.');
+    const article = 'Gyorgy Heizler, head of the local disaster unit, said the coach was carrying 38 passengers.';
+    service.setDocument('article.txt', article);
+    const claim = service.report('article.txt', article, 1).claims[0];
+    const other = claim.evidence.find((e) => e.documentId === 'other.txt');
+    assert.equal(other?.relation, 'related');
+    assert.ok(other && other.score < 0.5, `score ${other?.score}`);
+    assert.notEqual(claim.status, 'corroborated');
   });
 
   it('reports a different number for the same event as a conflict', () => {

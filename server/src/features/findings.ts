@@ -39,7 +39,7 @@ export function findingsOf(ctx: FeatureContext): Finding[] {
     if (quote.kind === 'scare') return;
     const who = speakerName(quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined);
     const by = who ? `by ${clip(who, NAME_MAX)}` : 'unattributed';
-    const differing = documentsOf(evidence.filter((e) => e.relation !== 'supports'));
+    const differing = documentsOf(evidence.filter((e) => e.relation === 'differs' || e.relation === 'conflicts'));
     const supporting = documentsOf(evidence.filter((e) => e.relation === 'supports'));
     const annotation = on(quote);
     const base = { subject: 'quote' as const, index, start: quote.start, end: quote.end, evidence, annotation, settled: isSettledBy(annotation) };
@@ -67,7 +67,7 @@ export function findingsOf(ctx: FeatureContext): Finding[] {
     const suffix = byYou(annotation);
     if (shown === 'unverified') out.push({ ...base, kind: 'unverifiedClaim', code: 'unverified-claim', message: `Unverified claim: not attributed, and no other source corroborates it${suffix}` });
     else if (shown === 'disputed') {
-      const n = documentsOf(evidence.filter((e) => e.relation !== 'supports')).length;
+      const n = documentsOf(evidence.filter((e) => e.relation === 'differs' || e.relation === 'conflicts')).length;
       const why = n > 0 ? `${plural(n, 'source')} state${n === 1 ? 's' : ''} it differently` : 'another source states it differently';
       out.push({ ...base, kind: 'disputed', code: 'disputed-claim', message: `Disputed claim: ${why}${suffix}` });
     } else out.push({ ...base, kind: 'singleSource', code: 'single-source', message: `Single-source claim: attributed, but no other source corroborates it${suffix}` });

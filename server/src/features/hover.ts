@@ -7,7 +7,7 @@ import type { ArticleReport, Attribution, Evidence, Relation, Span } from '../co
 import { documentsOf, plural, rangeOf, type FeatureContext } from './context';
 import { clip, emphasise, escapeMarkdown, fileLink, NAME_MAX } from './markdown';
 
-const MARK: Record<Relation, string> = { supports: '✓', differs: '≠', conflicts: '✗' };
+const MARK: Record<Relation, string> = { supports: '✓', differs: '≠', conflicts: '✗', related: '~' };
 const MAX_PASSAGES = 8;
 
 /** Hover on a quote, an attribution or a claim: what it is, who said it, its status, and the passages that bear on it. */
@@ -88,7 +88,7 @@ function credit(a: Attribution | undefined): string {
 
 function quoteStatus(evidence: readonly Evidence[]): string {
   const supporting = documentsOf(evidence.filter((e) => e.relation === 'supports')).length;
-  const differing = documentsOf(evidence.filter((e) => e.relation !== 'supports')).length;
+  const differing = documentsOf(evidence.filter((e) => e.relation === 'differs' || e.relation === 'conflicts')).length;
   const parts: string[] = [];
   if (supporting > 0) parts.push(`✓ corroborated by ${plural(supporting, 'source')}`);
   if (differing > 0) parts.push(`≠ quoted differently in ${plural(differing, 'source')}`);

@@ -53,8 +53,8 @@ export function findingsOf(report: ArticleReport, anchored: readonly AnchoredAnn
     if (quote.kind === 'scare') continue;
     const a = quote.attribution !== null ? report.analysis.attributions[quote.attribution] : undefined;
     const who = a?.speaker ?? a?.source?.text;
-    const n = sources(evidence);
-    const differing = sources(evidence.filter((e) => e.relation !== 'supports'));
+    const n = sources(evidence.filter((e) => e.relation === 'supports'));
+    const differing = sources(evidence.filter((e) => e.relation === 'differs' || e.relation === 'conflicts'));
     const annotation = annotationOn(anchored, quote);
     // The same classification as the editor's diagnostics (features/findings.ts).
     const rule: RuleId = differing > 0 ? 'quoted-differently' : n === 0 && who ? 'single-source-quote' : 'quote';

@@ -7,6 +7,7 @@
 // tombstones that `compact` sweeps once they outnumber half the live passages.
 
 import { LineIndex } from '../text/lines';
+import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
 import { Postings, type PostingState } from './postings';
@@ -23,19 +24,6 @@ export const FLAG_SHIFT = 24;
 export const PASSAGE_IS_QUOTE = 1;
 export const PASSAGE_HAS_QUOTE = 2;
 export const PASSAGE_NEGATED = 4;
-
-/** A passage of a corpus document as plain data, with its position for the editor. */
-export interface Passage {
-  documentId: string;
-  start: number;
-  end: number;
-  /** 0-based line and UTF-16 character of `start` and `end`. */
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  text: string;
-}
 
 /** Everything a Corpus holds, as plain arrays: what an on-disk cache or a worker would move. */
 export interface CorpusState {
@@ -107,6 +95,8 @@ export class Corpus {
   private readonly buffer = new TokenBuffer();
   private readonly content = new Growable(Int32Array);
   private accumulator = new Float32Array(0);
+  /** Term id → 1 + its index among the common terms of the query being scored on a shortlist, else 0. */
+  private commonSlot = new Uint8Array(0);
   private readonly touched = new Growable(Int32Array);
   private readonly decoded = new Map<number, string>();
   private readonly lineIndexes = new Map<number, LineIndex>();
@@ -399,29 +389,52 @@ export class Corpus {
     return out;
   }
 
-  /** One passage as plain data. */
+  /**
+   * One passage as plain data. Read from the document's UTF-8 up to the passage's end (counting UTF-16 units and
+   * lines on the way) and only the passage decoded: evidence shows passages of hundreds of documents per report,
+   * and decoding each whole document (and indexing its lines) was most of the cost of building the evidence.
+   */
   passage(p: number): Passage {
     const d = this.passageDocument.data[p];
-    const text = this.text(d);
-    let lines = this.lineIndexes.get(d);
-    if (!lines) {
-      if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
-      this.lineIndexes.set(d, (lines = new LineIndex(text)));
-    }
+    const bytes = this.texts[d];
+    if (!bytes) throw new Error(`no passage ${p}`);
     const start = this.passageStart.data[p];
     const end = this.passageEnd.data[p];
-    const from = lines.position(start);
-    const to = lines.position(end);
+    const cached = this.decoded.get(d);
+    if (cached !== undefined) {
+      let lines = this.lineIndexes.get(d);
+      if (!lines) {
+        if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
+        this.lineIndexes.set(d, (lines = new LineIndex(cached)));
+      }
+      const from = lines.position(start);
+      const to = lines.position(end);
+      return { documentId: this.documentId(d), start, end, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character, text: cached.slice(start, end) };
+    }
+    const at = utf8Positions(bytes, start, end);
     return {
       documentId: this.documentId(d),
       start,
       end,
-      line: from.line,
-      character: from.character,
-      endLine: to.line,
-      endCharacter: to.character,
-      text: text.slice(start, end),
+      line: at.line,
+      character: at.character,
+      endLine: at.endLine,
+      endCharacter: at.endCharacter,
+      text: decodeUtf8(bytes, at.startByte, at.endByte),
     };
+  }
+
+  /** The text of one passage (decoded on its own, see passage). */
+  passageText(p: number): string {
+    const d = this.passageDocument.data[p];
+    const cached = this.decoded.get(d);
+    const start = this.passageStart.data[p];
+    const end = this.passageEnd.data[p];
+    if (cached !== undefined) return cached.slice(start, end);
+    const bytes = this.texts[d];
+    if (!bytes) throw new Error(`no passage ${p}`);
+    const at = utf8Positions(bytes, start, end);
+    return decodeUtf8(bytes, at.startByte, at.endByte);
   }
 
   /** The document a passage belongs to (-1 once deleted). */
@@ -504,25 +517,34 @@ export class Corpus {
     }
     let hits: Hit[];
     if (k < terms.length) {
-      // The common terms, scored on the best passages found so far from their token lists.
-      const rest = new Map<number, number>();
-      for (let j = k; j < terms.length; j++) rest.set(terms[j].term, terms[j].weight);
+      // The common terms, scored on the best passages found so far from their token lists (through a slot per
+      // term in a typed array: this loop reads every token of a hundred passages per query).
+      if (this.commonSlot.length < this.df.data.length) this.commonSlot = new Uint8Array(this.df.data.length);
+      const slot = this.commonSlot;
+      const common = Math.min(terms.length - k, 255); // (a query of more distinct words drops its commonest)
+      const weights = new Float64Array(common);
+      const tf = new Uint8Array(common);
+      for (let j = 0; j < common; j++) {
+        slot[terms[k + j].term] = j + 1;
+        weights[j] = terms[k + j].weight;
+      }
       const shortlist = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
-      const tf = new Map<number, number>();
+      const tokens = this.tokens.data;
       for (const h of shortlist) {
-        tf.clear();
+        tf.fill(0);
         const from = this.tokenStart.data[h.passage];
         const to = from + this.tokenCount.data[h.passage];
         for (let i = from; i < to; i++) {
-          const id = this.tokens.data[i] & TERM_MASK;
-          if (rest.has(id)) tf.set(id, (tf.get(id) ?? 0) + 1);
+          const s = slot[tokens[i] & TERM_MASK];
+          if (s !== 0 && tf[s - 1] < 15) tf[s - 1]++;
         }
         const norm = K1 * (1 - B + (B * lengths[h.passage]) / avg);
-        for (const [id, n] of tf) {
-          const f = Math.min(n, 15);
-          h.score += (rest.get(id)! * f * (K1 + 1)) / (f + norm);
+        for (let j = 0; j < common; j++) {
+          const f = tf[j];
+          if (f > 0) h.score += (weights[j] * f * (K1 + 1)) / (f + norm);
         }
       }
+      for (let j = 0; j < common; j++) slot[terms[k + j].term] = 0;
       hits = shortlist.sort((a, b) => b.score - a.score || a.passage - b.passage).slice(0, limit);
     } else hits = topHits(acc, touched.data, touched.length, limit);
     for (let i = 0; i < touched.length; i++) acc[touched.data[i]] = 0;
@@ -544,45 +566,102 @@ export class Corpus {
   }
 }
 
-// The `limit` best touched passages, best first (ties: earlier passage first), by a bounded min-heap.
-function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
-  const heap = new Int32Array(Math.min(limit, n));
-  let size = 0;
-  // Heap order: the root is the worst kept passage (lowest score; among equals, the later passage).
-  const worse = (a: number, b: number): boolean => acc[a] < acc[b] || (acc[a] === acc[b] && a > b);
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l], heap[m])) m = l;
-      if (r < size && worse(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      const t = heap[m];
-      heap[m] = heap[i];
-      heap[i] = t;
-      i = m;
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    const p = touched[i];
-    if (size < heap.length) {
-      let j = size++;
-      heap[j] = p;
-      while (j > 0) {
-        const parent = (j - 1) >> 1;
-        if (!worse(heap[j], heap[parent])) break;
-        const t = heap[parent];
-        heap[parent] = heap[j];
-        heap[j] = t;
-        j = parent;
-      }
-    } else if (worse(heap[0], p)) {
-      heap[0] = p;
-      down(0);
+const units = new Uint16Array(4096);
+
+/**
+ * bytes[from, to) (well-formed UTF-8: the corpus wrote it with TextEncoder) as a string. For a passage this is several
+ * times faster than TextDecoder, whose fixed cost per call dominated building evidence; long ranges still use it.
+ */
+function decodeUtf8(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > units.length) return decoder.decode(bytes.subarray(from, to));
+  let n = 0;
+  for (let i = from; i < to; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      units[n++] = b;
+      i++;
+    } else if (b < 0xe0) {
+      units[n++] = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      units[n++] = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      const c = (((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)) - 0x10000;
+      units[n++] = 0xd800 + (c >> 10);
+      units[n++] = 0xdc00 + (c & 0x3ff);
+      i += 4;
     }
   }
+  let out = '';
+  for (let k = 0; k < n; k += 1024) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
+  return out;
+}
+
+/**
+ * Byte offsets of UTF-16 offsets `start` ≤ `end` in UTF-8 `bytes`, with their 0-based lines and characters (a line
+ * ends at \n, \r\n or \r, as LineIndex counts them), in one pass over the bytes before `end`.
+ */
+function utf8Positions(bytes: Uint8Array, start: number, end: number): { startByte: number; endByte: number; line: number; character: number; endLine: number; endCharacter: number } {
+  let units = 0;
+  let line = 0;
+  let lineStart = 0; // in UTF-16 units
+  let i = 0;
+  let startByte = -1;
+  let startLine = 0;
+  let startCharacter = 0;
+  const n = bytes.length;
+  for (;;) {
+    if (startByte < 0 && units >= start) {
+      startByte = i;
+      startLine = line;
+      startCharacter = units - lineStart;
+    }
+    if (units >= end || i >= n) break;
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      units++;
+      if (b === 10 || (b === 13 && bytes[i] !== 10)) {
+        line++;
+        lineStart = units;
+      }
+    } else if (b >= 0xf0) {
+      i += 4;
+      units += 2;
+    } else {
+      i += b >= 0xe0 ? 3 : 2;
+      units++;
+    }
+  }
+  if (startByte < 0) {
+    startByte = i;
+    startLine = line;
+    startCharacter = units - lineStart;
+  }
+  return { startByte, endByte: Math.min(i, n), line: startLine, character: startCharacter, endLine: line, endCharacter: units - lineStart };
+}
+
+const scratchScores = { data: new Float32Array(1024) };
+
+// The `limit` best touched passages, best first (ties: earlier passage first). The score a passage must reach is
+// found by sorting a copy of the scores natively (no comparator), so only the kept passages go through a JS sort.
+function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < size; i++) hits.push({ passage: heap[i], score: acc[heap[i]] });
-  return hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  if (n === 0 || limit <= 0) return hits;
+  let floor = -Infinity;
+  if (n > limit) {
+    if (scratchScores.data.length < n) scratchScores.data = new Float32Array(2 * n);
+    const scores = scratchScores.data.subarray(0, n);
+    for (let i = 0; i < n; i++) scores[i] = acc[touched[i]];
+    scores.sort();
+    floor = scores[n - limit];
+  }
+  for (let i = 0; i < n; i++) {
+    const p = touched[i];
+    if (acc[p] >= floor) hits.push({ passage: p, score: acc[p] });
+  }
+  hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  if (hits.length > limit) hits.length = limit;
+  return hits;
 }

@@ -45,7 +45,8 @@ export function corroborate(
     const attribution = quote.attribution !== null ? analysis.attributions[quote.attribution] : undefined;
     // What the article says around the quote: its sentence and the two before, which often name the event.
     const around = si >= 0 ? cmp.sentence(SURROUNDINGS + si, concat(sentenceTokens.slice(Math.max(0, si - 2), si + 1)), quote.kind !== 'direct') : sq;
-    const candidates = quoteCandidates(cmp, text, quote, sq, around, speakerOf(attribution) ?? speakerNearby(analysis, si));
+    const credited = speakerOf(attribution);
+    const candidates = quoteCandidates(cmp, text, quote, sq, around, credited ? { name: credited, credited: true } : speakerNearby(analysis, si));
     quotes.push({ quote, evidence: toEvidence(cmp, candidates) });
     if (si >= 0) differing.set(si, [...(differing.get(si) ?? []), ...candidates.filter((c) => c.judgement.relation === 'differs')]);
   }
@@ -77,7 +78,7 @@ export function compareWithDocument(corpus: Corpus, statement: string, documentI
   const cmp = new Comparison(corpus, null, null);
   const q = cmp.queryProfile(queryTokens(corpus, statement));
   const d = corpus.documentIndex(documentId);
-  let best: Judgement = { relation: null, score: 0 };
+  let best: Judgement = { relation: null, score: 0, closeness: 0 };
   if (d < 0) return best;
   const { first, count } = corpus.passageRange(d);
   for (let p = first; p < first + count; p++) {
@@ -87,14 +88,14 @@ export function compareWithDocument(corpus: Corpus, statement: string, documentI
   return best;
 }
 
-// Supports and conflicts rank above "nothing"; then by score.
-const rank = (j: Judgement): number => (j.relation ? 1 : 0) + j.score;
+// Supports and conflicts rank above related, related above "nothing"; then by score.
+const rank = (j: Judgement): number => (j.relation === 'related' ? 1 : j.relation ? 2 : 0) + j.score;
 
-/** Every BM25 candidate for a statement re-ranked by the support model, relation or not, best first (for evaluation). */
+/** Every BM25 candidate for a statement re-ranked by closeness, relation or not, best first (for evaluation). */
 export function rankPassages(corpus: Corpus, statement: string): { documentId: string; score: number }[] {
   const cmp = new Comparison(corpus, null, null);
   return statementCandidates(cmp, queryTokens(corpus, statement), true)
-    .sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage)
+    .sort((a, b) => b.judgement.closeness - a.judgement.closeness || a.passage - b.passage)
     .map((c) => ({ documentId: corpus.documentId(c.document), score: c.judgement.score }));
 }
 
@@ -165,7 +166,15 @@ function tokenOffsets(text: string, span: { start: number; end: number }, from: 
 
 // Within one document, the passage that carries the quote's words (or another wording of them), and a
 // disagreement, tell the user more than a passage that merely agrees: they are preferred, then the score.
-const weight = (c: Candidate): number => (c.wording ? 2 : 0) + (c.judgement.relation === 'supports' ? 0 : 1) + c.judgement.score;
+const weight = (c: Candidate): number => (c.wording ? 2 : 0) + (c.judgement.relation === 'differs' || c.judgement.relation === 'conflicts' ? 1 : 0) + c.judgement.score;
+
+// Evidence a user can rely on (supports, differs, conflicts) comes before passages merely related; each group is
+// ranked by closeness (the relatedness model, which tells a statement's own counterpart from passages that share
+// its words better than the support score does: 96% vs 94% success@1 on MRPC), not by the relation's score.
+const order = (a: Candidate, b: Candidate): number =>
+  Number(b.judgement.relation !== 'related') - Number(a.judgement.relation !== 'related') ||
+  b.judgement.closeness - a.judgement.closeness ||
+  a.passage - b.passage;
 
 /** The best candidate of each document, copies grouped, best first, as Evidence. */
 function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
@@ -175,7 +184,7 @@ function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
     const prev = best.get(c.document);
     if (!prev || weight(prev) < weight(c)) best.set(c.document, c);
   }
-  const ordered = [...best.values()].sort((a, b) => b.judgement.score - a.judgement.score || a.passage - b.passage);
+  const ordered = [...best.values()].sort(order);
   const leaders: { candidate: Candidate; duplicates: string[] }[] = [];
   for (const c of ordered) {
     const long = corpus.passageRange(c.document).count >= MIN_PASSAGES_FOR_COPY;
@@ -191,15 +200,13 @@ function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
 }
 
 function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Evidence {
-  const { corpus } = cmp;
-  const passage = corpus.passage(c.passage);
+  const passage = cmp.passage(c.passage);
   const e: Evidence = { ...passage, score: c.judgement.score, relation: c.judgement.relation ?? 'supports' };
   if (c.judgement.reason) e.reason = c.judgement.reason;
   if (duplicates.length > 0) e.duplicates = duplicates;
   if (c.wording) {
-    const text = corpus.text(c.document);
-    const span = tokenOffsets(text, corpus.passageSpan(c.passage), c.wording.from, c.wording.to);
-    if (span) e.wording = { ...span, text: text.slice(span.start, span.end) };
+    const span = tokenOffsets(passage.text, { start: 0, end: passage.text.length }, c.wording.from, c.wording.to);
+    if (span) e.wording = { start: passage.start + span.start, end: passage.start + span.end, text: passage.text.slice(span.start, span.end) };
   }
   return e;
 }

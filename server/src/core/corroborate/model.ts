@@ -31,10 +31,22 @@ function logistic(w: readonly number[], x: Float64Array): number {
 
 /** Calibrated probability (0..1) that the passage supports the statement, from the pair features. */
 export function supportProbability(features: ArrayLike<number>): number {
+  return probabilities(features).support;
+}
+
+/** The support probability and the relatedness probability (see relatedProbability) of one pair, computed together. */
+export function probabilities(features: ArrayLike<number>): { support: number; related: number } {
   if (!fitted) throw new Error('calibration.ts does not match the features: run scripts/fit-corroboration.ts');
   const x = modelInput(features, scratch);
-  return Math.min(1, logistic(SUPPORT_MODEL.related, x) / RELATED_FLOOR) * logistic(SUPPORT_MODEL.paraphrase, x);
+  const related = logistic(SUPPORT_MODEL.related, x);
+  return { support: Math.min(1, related / RELATED_FLOOR) * logistic(SUPPORT_MODEL.paraphrase, x), related };
 }
+
+/**
+ * From this relatedness a passage the model does not judge supporting is still shown, as `related`: it tells of
+ * the same event (chosen for F1 at telling MRPC pairs from BM25 distractors, cross-validated on the fitting part).
+ */
+export const RELATED_THRESHOLD = SUPPORT_MODEL.relatedThreshold;
 
 /**
  * Above this relatedness the paraphrase model speaks alone (MRPC pairs are all related, so it is calibrated

@@ -5,8 +5,8 @@ import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
 import type { Candidate, Comparison, SentenceQuery } from './comparison';
-import { FEATURE, pairFeatures, type Profile } from './features';
-import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement } from './relation';
+import type { Profile } from './features';
+import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { compareWording, quoteWords, type Wording } from './wording';
 
@@ -19,7 +19,7 @@ const NO_WORDING: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
 const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
 
 /** Judged candidate passages for one quote of the article (`sq`: its sentence; `surroundings`: it and the two before). */
-export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sq: SentenceQuery, surroundings: SentenceQuery, speaker: string | null): Candidate[] {
+export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sq: SentenceQuery, surroundings: SentenceQuery, speaker: QuoteSpeaker | null): Candidate[] {
   const { corpus, lexicon } = cmp;
   const inner = innerSpan(text, quote);
   const quoteTokens = queryTokens(corpus, text, inner.start, inner.end, [inner.start, inner.end]);
@@ -32,16 +32,26 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
   for (const w of quoteTokens) if (isContent(w)) quoteContent++;
   const seen = new Set<number>();
   const out: Candidate[] = [];
+  // The quote against passages with the same words (see Comparison.same): compared once.
+  const byContent = new Map<number, { judgement: Judgement; wording: Wording }>();
+  const compare = (p: number): { judgement: Judgement; wording: Wording } => {
+    const key = cmp.same(p);
+    let c = byContent.get(key);
+    if (c) return c;
+    const passage = cmp.profile(key);
+    let judgement = cmp.judge(sq, key);
+    if (alone) {
+      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+      if (j.relation === 'supports' && (judgement.relation !== 'supports' || j.score > judgement.score)) judgement = j;
+    }
+    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key)) : NO_WORDING;
+    byContent.set(key, (c = { judgement, wording }));
+    return c;
+  };
   const consider = (p: number): void => {
     if (seen.has(p)) return;
     seen.add(p);
-    const passage = cmp.profile(p);
-    let statementJudgement = cmp.judge(sq, p);
-    if (alone) {
-      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
-      if (j.relation === 'supports' && (statementJudgement.relation !== 'supports' || j.score > statementJudgement.score)) statementJudgement = j;
-    }
-    const wording = corpus.passageFlagsOf(p) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(p)) : NO_WORDING;
+    const { judgement: statementJudgement, wording } = compare(p);
     let sameSpeaker: boolean | null = null;
     let around = 0;
     // Who said it and what surrounds it matter only for a quote worded in part alike.
@@ -81,25 +91,41 @@ export function concat(parts: Uint32Array[]): Uint32Array {
   return out;
 }
 
-// The share of the article sentence's content (idf-weighted) found in the passage or the two before it.
+// The share of the article sentence's content (idf-weighted) found in the passage or the two before it (the
+// coverQuery feature of the pair, computed alone: the other features are not needed here).
 function contextCover(cmp: Comparison, context: Profile, p: number): number {
+  if (context.contentIdf === 0) return 0;
   const d = cmp.corpus.passageDocumentOf(p);
   const { first } = cmp.corpus.passageRange(d);
-  const window = new Map<number, number>();
-  for (let n = Math.max(first, p - 2); n <= p; n++) for (const [t, v] of cmp.profile(n).content) window.set(t, v);
-  return pairFeatures(context, { ...cmp.profile(p), content: window }, cmp.lexicon)[FEATURE.coverQuery];
+  const window: Profile[] = [];
+  for (let n = Math.max(first, p - 2); n <= p; n++) window.push(cmp.profile(n));
+  let shared = 0;
+  for (const [t, v] of context.content) if (window.some((w) => w.content.has(t))) shared += v;
+  return shared / context.contentIdf;
+}
+
+/**
+ * Who said an article's quote: credited by an attribution (`credited`), or only guessed from a name the
+ * sentences around it mention, which is weaker evidence of who speaks.
+ */
+export interface QuoteSpeaker {
+  name: string;
+  credited: boolean;
 }
 
 // Does the passage's quote belong to the article's speaker? By the passage's own attribution, else by the
-// speaker's surname in the passage or the two before it (a "she said" two sentences after the name).
-function speakerMatches(cmp: Comparison, speaker: string, p: number): boolean | null {
+// speaker's surname in the passage or the two before it (a "she said" two sentences after the name). A guessed
+// speaker is confirmed by the passage's attribution only: a guess and a mention of a name as common as "Trump"
+// in a story about him would make anybody's words his.
+function speakerMatches(cmp: Comparison, speaker: QuoteSpeaker, p: number): boolean | null {
   const { corpus } = cmp;
-  const surname = surnameOf(speaker);
+  const surname = surnameOf(speaker.name);
   const theirs = cmp.speakerOf(p);
   if (theirs) {
     if (surnameOf(theirs) === surname || theirs.toLowerCase().split(/\s+/).includes(surname)) return true;
     if (/\s/.test(theirs)) return false; // another named person
   }
+  if (!speaker.credited) return null;
   const target = corpus.vocabulary.find(surname);
   if (target < 0) return null;
   const d = corpus.passageDocumentOf(p);
@@ -126,7 +152,7 @@ const DATE_NAME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|
  * When the quote's own attribution names nobody, the person last credited in this or the two sentences before
  * ("According to Sarah Sanders, … She also said … was “a pledge of good faith”").
  */
-export function speakerNearby(analysis: ArticleAnalysis, si: number): string | null {
+export function speakerNearby(analysis: ArticleAnalysis, si: number): QuoteSpeaker | null {
   if (si < 0) return null;
   const from = analysis.sentences[Math.max(0, si - 2)].start;
   const to = analysis.sentences[si].end;
@@ -139,10 +165,10 @@ export function speakerNearby(analysis: ArticleAnalysis, si: number): string | n
     if (a.cue.start > to) break;
     if (a.cue.end <= to && i > latest && /\s/.test(speakerOf(a) ?? '')) latest = i;
   }
-  if (latest >= 0) return speakerOf(analysis.attributions[latest]);
+  if (latest >= 0) return { name: speakerOf(analysis.attributions[latest])!, credited: true };
   // Else someone the article credits elsewhere, named by surname in these sentences ("Sanders also assessed …").
   const nearby = analysis.text.slice(from, to);
-  for (const { pattern, speaker } of surnames) if (pattern.test(nearby)) return speaker;
+  for (const { pattern, speaker } of surnames) if (pattern.test(nearby)) return { name: speaker, credited: false };
   return null;
 }
 

@@ -5,13 +5,15 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
-import { factProbability, SUPPORT_THRESHOLD, supportProbability } from './model';
+import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD, supportProbability } from './model';
 import { trigramDice, type Wording } from './wording';
 
 /** A decided relation with its calibrated score. */
 export interface Judgement {
-  relation: 'supports' | 'differs' | 'conflicts' | null;
+  relation: 'supports' | 'differs' | 'conflicts' | 'related' | null;
   score: number;
+  /** How closely the passage matches the statement (the relatedness probability): what evidence is ranked by. */
+  closeness: number;
   reason?: string;
 }
 
@@ -28,10 +30,13 @@ const MISMATCH_MIN_COVER = 0.4;
 const features = new Float64Array(FEATURE_COUNT);
 const lenientFeatures = new Float64Array(FEATURE_COUNT);
 
-/** Supports, conflicts or nothing, for a statement (claim or quote sentence) and a passage of a corpus of `passages`. */
+/**
+ * Supports, conflicts, related or nothing, for a statement (claim or quote sentence) and a passage of a corpus of
+ * `passages`. The score is the support probability except for conflicts (the confidence that both tell of one event).
+ */
 export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf: (term: number) => string, passages: number): Judgement {
   pairFeatures(q, p, lexicon, features);
-  const support = supportProbability(features);
+  const { support, related } = probabilities(features);
   // Only a passage that tells of the same event can contradict it: look for a substitution only then.
   const mismatch = features[FEATURE.coverQuery] >= MISMATCH_MIN_COVER ? findMismatch(q, p, wordOf) : null;
   if (mismatch) {
@@ -40,11 +45,11 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
     const event = supportProbability(lenientFeatures);
     const strict = mismatch.kind !== 'number';
     const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
-    if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, reason: mismatch.reason };
+    if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
   }
   const best = Math.max(support, factProbability({ words: q.tokens.length, passages, ...factCoverage(q, p) }));
-  if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best };
-  return { relation: null, score: best };
+  if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best, closeness: related };
+  return { relation: related >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
 }
 
 /**
@@ -57,17 +62,21 @@ export function judgeQuote(statement: Judgement, wording: Wording, quoteContentW
   if (wording.match === 'exact' && quoteContentWords > 0) {
     // Word for word: the longer the quote, the less likely by chance.
     const chance = Math.pow(0.5, Math.min(quoteContentWords, 8));
-    return { relation: 'supports', score: clamp(1 - (1 - Math.max(supported, 0.5)) * chance) };
+    const score = clamp(1 - (1 - Math.max(supported, 0.5)) * chance);
+    return { relation: 'supports', score, closeness: Math.max(statement.closeness, score) };
   }
   if (wording.match === 'fragment' && sameSpeaker !== false && (sameSpeaker || context >= CONTEXT_THRESHOLD)) {
-    return { relation: 'supports', score: clamp(Math.max(supported, 0.5 + 0.4 * wording.similarity)) };
+    const score = clamp(Math.max(supported, 0.5 + 0.4 * wording.similarity));
+    return { relation: 'supports', score, closeness: Math.max(statement.closeness, score) };
   }
-  // Another wording of the same quote: the speaker confirmed, or wordings so close that they can only be one quote.
-  const close = sameSpeaker === true ? DIFFERS_SIMILARITY : sameSpeaker === null ? NEAR_SIMILARITY : Infinity;
+  // Another wording of the same quote: the speaker confirmed, or whole wordings so close that they can only be
+  // one quote (a piece of the quote worded alike is not enough without the speaker: see Wording.piece).
+  const close = sameSpeaker === true ? DIFFERS_SIMILARITY : sameSpeaker === null && !wording.piece ? NEAR_SIMILARITY : Infinity;
   if (wording.match === 'partial' && wording.similarity >= close && context >= CONTEXT_THRESHOLD) {
-    return { relation: 'differs', score: clamp(0.5 * wording.similarity + 0.5 * Math.min(1, context / 0.6)) };
+    const score = clamp(0.5 * wording.similarity + 0.5 * Math.min(1, context / 0.6));
+    return { relation: 'differs', score, closeness: Math.max(statement.closeness, score) };
   }
-  return statement.relation ? statement : { relation: null, score: statement.score };
+  return statement.relation ? statement : { relation: null, score: statement.score, closeness: statement.closeness };
 }
 
 /** Two wordings at least this close (character trigrams) are one quote rendered differently. */

@@ -51,8 +51,10 @@ const stages: [string, () => void][] = [
   ['quotes', () => findQuotes(article, paragraphs, sentences)],
   ['tokens (wink-nlp: POS + lemma)', () => tokenize(article, sentences)],
   ['attributions', () => extractAttributions(article, sentences, tokens, quotes)],
+  ['attributions, rules alone (no tagger)', () => extractAttributions(article, sentences, tokens, quotes, { cueModel: null })],
   ['speakers', () => resolveSpeakers(tokens, extractAttributions(article, sentences, tokens, quotes), quotes)],
   ['whole analyzeArticle', () => analyzeArticle(article)],
+  ['whole, rules alone (no cue tagger)', () => analyzeArticle(article, undefined, { cueModel: null })],
 ];
 
 console.log(`article: ${words} words, ${article.length} chars, ${tokens.length} tokens; ${rounds} rounds after warm-up`);
@@ -60,7 +62,7 @@ console.log(`first call (loads the wink model): ${firstCall.toFixed(1)} ms`);
 for (const [name, fn] of stages) {
   const { wall, cpu } = time(fn);
   const p95 = [...wall].sort((a, b) => a - b)[Math.floor(wall.length * 0.95)];
-  console.log(`${name.padEnd(34)} wall median ${median(wall).toFixed(2).padStart(6)} ms  p95 ${p95.toFixed(2).padStart(6)} ms   cpu median ${median(cpu).toFixed(2).padStart(6)} ms`);
+  console.log(`${name.padEnd(38)} wall median ${median(wall).toFixed(2).padStart(6)} ms  p95 ${p95.toFixed(2).padStart(6)} ms   cpu median ${median(cpu).toFixed(2).padStart(6)} ms`);
 }
 
 // Corpus text goes through the light segmentation only: report its throughput.

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { anchorAll, type AnchoredAnnotation } from './core/annotations/anchor';
+import { changedCueLexicon } from './core/attribution/cues';
 import { CorroborateService } from './core/service';
 import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS, MIN_MAX_ANALYSIS_CHARS } from './core/text/limit';
 import { isStoreFile, readStore } from './host/annotationStore';
@@ -30,6 +31,8 @@ Options:
                              ones (default: never)
   --max-chars N              analyse at most the first N characters of each file (default: 500,000);
                              longer files are analysed in part, with a line on stderr saying so
+  --cue WORD                 add a cue lemma (a verb of saying: --cue blurt), or take one out with a
+                             leading '-' (--cue=-joke); repeatable, like the corroborate.cues setting
   --progress                 show progress on stderr even when it is not a terminal
   -h, --help                 show this help
   -v, --version              show the version
@@ -47,11 +50,13 @@ interface Options {
   annotations: boolean;
   progress: boolean;
   maxChars: number;
+  /** Changes to the verbs of saying in the cue lexicon (--cue). */
+  cues: string[];
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, maxChars: DEFAULT_MAX_ANALYSIS_CHARS, files: [] };
+  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, maxChars: DEFAULT_MAX_ANALYSIS_CHARS, cues: [], files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -92,6 +97,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         opts.maxChars = n;
         break;
       }
+      case '--cue':
+        opts.cues.push(value());
+        break;
       case '--annotations':
         noValue();
         opts.annotations = true;
@@ -181,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
   };
 
   const service = new CorroborateService();
+  if (opts.cues.length) service.setAnalysisOptions({ cues: changedCueLexicon({ speech: opts.cues }) });
   const texts = new Map<string, string>();
   const idOf = (file: string) => path.resolve(file);
   const shown = new Map<string, string>();

@@ -34,6 +34,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { changedCueLexicon } from './core/attribution/cues';
 import { CancelledError } from './core/cancellation';
 import { CorroborateService } from './core/service';
 import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS } from './core/text/limit';
@@ -309,6 +310,7 @@ class CorroborateServer {
     if (changed === 'all') this.fullLoads++;
     this.indexing = this.indexing.then(async () => {
       const sources = await this.corpusSources();
+      await this.cuesChanged();
       const plan = this.index.plan(sources, (await this.limitChanged()) ? 'all' : changed);
       this.watch(sources);
       if (plan.read.length + plan.remove.length === 0) return this.status('ready');
@@ -356,6 +358,13 @@ class CorroborateServer {
    */
   private settled(): Promise<void> {
     return this.fullLoads > 0 ? Promise.resolve() : this.indexing;
+  }
+
+  /** Reads corroborate.cues (a window setting) and hands the changed lexicon to the service, which then reads every article anew. */
+  private async cuesChanged(): Promise<void> {
+    const changes = (await this.configuration.for(undefined)).cues;
+    const options = Object.values(changes).some((words) => words?.length) ? { cues: changedCueLexicon(changes) } : {};
+    if (this.service.setAnalysisOptions(options)) this.epoch++;
   }
 
   /** Reads corroborate.maxAnalysisChars; when it changed, re-analyses the open documents (the corpus is then read again). */

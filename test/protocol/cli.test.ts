@@ -54,6 +54,17 @@ describe('the corroborate command line', () => {
     }
   });
 
+  it('reads a cue word given with --cue, and drops one given with a leading -', () => {
+    fs.writeFileSync(path.join(dir, 'blurt.txt'), 'Sanders blurted that the letter was warm.\n\nMoon said the meeting would go ahead.\n');
+    const cues = (args: string[]) => {
+      const r = run(['--format', 'json', ...args, 'blurt.txt'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout).documents[0].attributions as { cue: { text: string } }[]).map((a) => a.cue.text);
+    };
+    assert.deepEqual(cues([]), ['said']);
+    assert.deepEqual(cues(['--cue', 'blurt', '--cue=-say']), ['blurted']);
+  });
+
   it('writes SARIF 2.1.0 that validates against the schema', () => {
     const r = run(['--format', 'sarif', 'articles'], dir);
     assert.equal(r.code, 0, r.stderr);

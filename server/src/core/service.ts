@@ -1,4 +1,4 @@
-import { analyzeArticle } from './analyze';
+import { analyzeArticle, type AnalysisOptions } from './analyze';
 import { noCancellation, type CancellationToken } from './cancellation';
 import { Corpus } from './corpus/corpus';
 import { corroborate } from './corroborate/evidence';
@@ -18,6 +18,8 @@ export class CorroborateService {
   /** Per corpus document, its credited quotes and a fingerprint of the text they came from (not the analysis: at 10,000 articles that held 460 MB). */
   private readonly credits = new Map<string, { fingerprint: string; credited: CreditedQuote[] }>();
   private speakerCache: { generation: number; speakers: Speaker[] } | undefined;
+  private options: AnalysisOptions = {};
+  private optionsKey = '{}';
 
   /** The documents evidence is drawn from. */
   get corpus(): Corpus {
@@ -28,6 +30,19 @@ export class CorroborateService {
   replaceCorpus(corpus: Corpus): void {
     this.index = corpus;
     this.generation++;
+  }
+
+  /** Sets how articles are read (the cue lexicon); when it changed, every cached analysis is dropped. Returns whether it changed. */
+  setAnalysisOptions(options: AnalysisOptions): boolean {
+    const key = JSON.stringify(options);
+    if (key === this.optionsKey) return false;
+    this.options = options;
+    this.optionsKey = key;
+    this.analyses.clear();
+    this.reports.clear();
+    this.credits.clear();
+    this.generation++;
+    return true;
   }
 
   /** Adds or replaces a corpus document (an article on disk or an open one). */
@@ -53,7 +68,7 @@ export class CorroborateService {
   analyze(documentId: string, text: string, version: number, token: CancellationToken = noCancellation): ArticleAnalysis {
     const hit = this.analyses.get(documentId);
     if (hit && hit.version === version && hit.analysis.text === text) return hit.analysis;
-    const analysis = analyzeArticle(text, token);
+    const analysis = analyzeArticle(text, token, this.options);
     this.analyses.set(documentId, { version, analysis });
     return analysis;
   }
@@ -111,7 +126,7 @@ export class CorroborateService {
       const fingerprint = fingerprintOf(text);
       let hit = this.credits.get(documentId);
       if (!hit || hit.fingerprint !== fingerprint) {
-        hit = { fingerprint, credited: creditedQuotes(analyzeArticle(text, token)) };
+        hit = { fingerprint, credited: creditedQuotes(analyzeArticle(text, token, this.options)) };
         this.credits.set(documentId, hit);
         if (++analysed % 8 === 0) yield;
       }

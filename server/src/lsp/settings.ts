@@ -1,4 +1,5 @@
 // The `corroborate.*` settings as the server reads them: per resource, tolerant of missing or malformed values.
+import type { CueChanges } from '../core/attribution/cues';
 import { DEFAULT_MAX_ANALYSIS_CHARS, MIN_MAX_ANALYSIS_CHARS } from '../core/text/limit';
 
 /** The kinds of finding a diagnostic can report; each has its own severity setting. */
@@ -15,6 +16,8 @@ export interface Settings {
   debounceMs: number;
   /** Documents (open or in the corpus) longer than this are analysed only up to it, so a huge file cannot stall the server. */
   maxAnalysisChars: number;
+  /** Changes to the cue lexicon: lemmas added to each kind, or dropped from it with a leading "-". */
+  cues: CueChanges;
 }
 
 export const FINDING_KINDS: readonly FindingKind[] = ['unverifiedClaim', 'disputed', 'singleSource', 'quote', 'attribution'];
@@ -25,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeLens: { enabled: true },
   debounceMs: 50,
   maxAnalysisChars: DEFAULT_MAX_ANALYSIS_CHARS,
+  cues: {},
 };
 
 const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
@@ -43,7 +47,13 @@ export function parseSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): 
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.max(0, Math.min(r.debounceMs, 60_000)) : base.debounceMs;
   const max = r.maxAnalysisChars;
   const maxAnalysisChars = typeof max === 'number' && Number.isFinite(max) ? Math.max(MIN_MAX_ANALYSIS_CHARS, Math.floor(max)) : base.maxAnalysisChars;
-  return { corpus, severity, codeLens: { enabled: lens }, debounceMs: debounce, maxAnalysisChars };
+  const cues: CueChanges = {};
+  const rawCues = isObject(r.cues) ? r.cues : {};
+  for (const kind of ['speech', 'belief', 'nouns'] as const) {
+    const words = rawCues[kind];
+    if (Array.isArray(words)) cues[kind] = words.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => w.trim().toLowerCase());
+  }
+  return { corpus, severity, codeLens: { enabled: lens }, debounceMs: debounce, maxAnalysisChars, cues: isObject(r.cues) ? cues : base.cues };
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -20,6 +20,10 @@ export interface Context {
   speech: Set<string>;
   belief: Set<string>;
   nouns: Set<string>;
+  /** The token the learned tagger proposed as a cue while it is being read, else -1. */
+  forced: number;
+  /** Lemmas the user took out of the lexicon: the tagger proposes none of them. */
+  barred: Set<string>;
 }
 
 /** Per token, the index of the quote it lies in, or -1. */

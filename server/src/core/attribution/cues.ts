@@ -10,6 +10,8 @@ export interface CueLexicon {
   belief: string[];
   /** Nouns that carry an attribution with a source and a complement ("his claim that …", "in a statement"). */
   nouns: string[];
+  /** Lemmas a user took out: never a cue, not even when the learned tagger would propose one. */
+  removed?: string[];
 }
 
 /** The lexicon used when the user configures none. */
@@ -86,5 +88,33 @@ export function cueLexicon(override?: Partial<CueLexicon>): CueLexicon {
     speech: override?.speech ?? DEFAULT_CUES.speech,
     belief: override?.belief ?? DEFAULT_CUES.belief,
     nouns: override?.nouns ?? DEFAULT_CUES.nouns,
+    removed: override?.removed ?? [],
   };
+}
+
+/** A user's changes to the default lexicon: words to add to each kind, or to drop from it when written with a leading "-". */
+export interface CueChanges {
+  speech?: string[];
+  belief?: string[];
+  nouns?: string[];
+}
+
+/** The default lexicon with a user's additions and removals ("tout" adds a cue, "-say" drops one), as full lists. */
+export function changedCueLexicon(changes: CueChanges): CueLexicon {
+  const removed: string[] = [];
+  const apply = (base: string[], edits: string[] | undefined): string[] => {
+    const words = new Set(base);
+    for (const edit of edits ?? []) {
+      const word = edit.trim().toLowerCase();
+      if (word.startsWith('-')) {
+        words.delete(word.slice(1).trim());
+        removed.push(word.slice(1).trim());
+      } else if (word) words.add(word);
+    }
+    return [...words];
+  };
+  const speech = apply(DEFAULT_CUES.speech, changes.speech);
+  const belief = apply(DEFAULT_CUES.belief, changes.belief);
+  const nouns = apply(DEFAULT_CUES.nouns, changes.nouns);
+  return { speech, belief, nouns, removed };
 }

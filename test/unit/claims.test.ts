@@ -76,3 +76,23 @@ describe('claim status', () => {
     assert.equal(statusOf([evidence('related'), evidence('related')], false), 'unverified');
   });
 });
+
+describe('which claims are credited to someone', () => {
+  const claimsOf = (text: string) => {
+    const analysis = analyzeArticle(text);
+    return analysis.claims.map((c) => ({ text: c.text, credited: c.attribution !== null, strength: c.attribution === null ? null : analysis.attributions[c.attribution].strength }));
+  };
+
+  it('credits a claim to a named source in its sentence', () => {
+    const [claim] = claimsOf('The letter reached the White House on Monday, spokeswoman Sarah Sanders said.\n');
+    assert.equal(claim.credited, true);
+    assert.equal(claim.strength, 'person');
+  });
+
+  it('does not credit a claim to an attribution that names nobody ("it seems")', () => {
+    const text = 'Well, it seems the letter has finally reached Trump.\n';
+    const analysis = analyzeArticle(text);
+    assert.ok(analysis.attributions.some((a) => a.strength === 'none'), 'the evidential is found as an attribution');
+    assert.deepEqual(claimsOf(text).map((c) => c.credited), [false]);
+  });
+});

@@ -85,9 +85,12 @@ function offTopicTail(sentences: Sentence[], bodies: string[], end: number): Set
   return tail;
 }
 
+// An attribution that credits nobody ("reportedly", "talks to set up …" with no one named) leaves the claim on
+// nothing but the article: it stays unverified, not single-source.
 function attributionOf(s: Sentence, attributions: Attribution[]): number | null {
-  const byCue = attributions.findIndex((a) => a.cue.start >= s.start && a.cue.end <= s.end);
+  const credits = (a: Attribution): boolean => a.strength !== 'none';
+  const byCue = attributions.findIndex((a) => credits(a) && a.cue.start >= s.start && a.cue.end <= s.end);
   if (byCue >= 0) return byCue;
-  const byContent = attributions.findIndex((a) => a.content !== null && a.content.start <= s.start && a.content.end >= s.end);
+  const byContent = attributions.findIndex((a) => credits(a) && a.content !== null && a.content.start <= s.start && a.content.end >= s.end);
   return byContent >= 0 ? byContent : null;
 }

@@ -81,6 +81,15 @@ describe('corroboration among the seeds', () => {
     assert.ok(evidence.some((e) => e.documentId === S002 && e.relation === 'differs' && e.wording?.text === 'a sign of good faith'));
   });
 
+  it('does not take a stock phrase inside another quote for the same quote worded differently', () => {
+    // 000 quotes the reason Pompeo's trip was cancelled, “no sufficient progress in the denuclearization of the
+    // Korean Peninsula”; 001 quotes Kim's Singapore pledge, “complete denuclearization of the Korean Peninsula”.
+    // Nobody credits 000's words, and “Trump” named nearby is no speaker for them.
+    const evidence = quoteEvidence(S000, 'no sufficient progress');
+    assert.ok(!evidence.some((e) => e.relation === 'differs'), evidence.map((e) => `${e.relation} ${e.documentId}`).join(', '));
+    assert.notEqual(claimFinding(S000, 'no sufficient progress').status, 'disputed');
+  });
+
   it('corroborates the June 12 Singapore summit and Pompeo’s cancelled trip from other seeds', () => {
     const summit = claimFinding(S002, 'June 12 summit in Singapore');
     assert.equal(summit.status, 'corroborated');

@@ -74,14 +74,8 @@ export interface ArticleAnalysis {
 
 export type Relation = 'supports' | 'differs' | 'conflicts' | 'related';
 
-/**
- * A passage of another corpus document that bears on a quote or claim: the best passage of that document.
- * supports: it states the same thing (or carries the same quoted words); differs: the same speaker is quoted
- * there with other words; conflicts: the same event with another number, name or a negation; related: it tells of
- * the same event (same people, numbers, words) but the model is not sure it says the same thing — context to read,
- * never corroboration.
- */
-export interface Evidence {
+/** A passage of a corpus document (a sentence or a quote) as plain data, with its position for the editor. */
+export interface Passage {
   documentId: string;
   start: number;
   end: number;
@@ -91,6 +85,16 @@ export interface Evidence {
   endLine: number;
   endCharacter: number;
   text: string;
+}
+
+/**
+ * A passage of another corpus document that bears on a quote or claim: the best passage of that document.
+ * supports: it states the same thing (or carries the same quoted words); differs: the same speaker is quoted
+ * there with other words; conflicts: the same event with another number, name or a negation; related: it tells of
+ * the same event (same people, numbers, words) but the model is not sure it says the same thing — context to read,
+ * never corroboration.
+ */
+export interface Evidence extends Passage {
   /** Calibrated 0..1: how sure we are of the relation (for `related`: that it supports, below the support threshold). */
   score: number;
   relation: Relation;

@@ -7,6 +7,7 @@
 // tombstones that `compact` sweeps once they outnumber half the live passages.
 
 import { LineIndex } from '../text/lines';
+import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
 import { Postings, type PostingState } from './postings';
@@ -23,19 +24,6 @@ export const FLAG_SHIFT = 24;
 export const PASSAGE_IS_QUOTE = 1;
 export const PASSAGE_HAS_QUOTE = 2;
 export const PASSAGE_NEGATED = 4;
-
-/** A passage of a corpus document as plain data, with its position for the editor. */
-export interface Passage {
-  documentId: string;
-  start: number;
-  end: number;
-  /** 0-based line and UTF-16 character of `start` and `end`. */
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  text: string;
-}
 
 /** Everything a Corpus holds, as plain arrays: what an on-disk cache or a worker would move. */
 export interface CorpusState {

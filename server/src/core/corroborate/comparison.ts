@@ -1,7 +1,8 @@
 // One report's worth of comparisons against a corpus: the BM25 candidates of each article sentence, passage
 // profiles, judgements and the speakers of passages, each computed once and cached for the report.
 
-import { TERM_MASK, type Corpus, type Passage, type QueryTerm } from '../corpus/corpus';
+import { TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import type { Passage } from '../types';
 import { sketchSimilarity, DUPLICATE_SIMILARITY } from '../corpus/sketch';
 import { profileOf, type Profile } from './features';
 import { Lexicon } from './lexicon';

@@ -45,7 +45,8 @@ export function corroborate(
     const attribution = quote.attribution !== null ? analysis.attributions[quote.attribution] : undefined;
     // What the article says around the quote: its sentence and the two before, which often name the event.
     const around = si >= 0 ? cmp.sentence(SURROUNDINGS + si, concat(sentenceTokens.slice(Math.max(0, si - 2), si + 1)), quote.kind !== 'direct') : sq;
-    const candidates = quoteCandidates(cmp, text, quote, sq, around, speakerOf(attribution) ?? speakerNearby(analysis, si));
+    const credited = speakerOf(attribution);
+    const candidates = quoteCandidates(cmp, text, quote, sq, around, credited ? { name: credited, credited: true } : speakerNearby(analysis, si));
     quotes.push({ quote, evidence: toEvidence(cmp, candidates) });
     if (si >= 0) differing.set(si, [...(differing.get(si) ?? []), ...candidates.filter((c) => c.judgement.relation === 'differs')]);
   }

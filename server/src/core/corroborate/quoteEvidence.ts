@@ -19,7 +19,7 @@ const NO_WORDING: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
 const isContent = (w: number): boolean => ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0;
 
 /** Judged candidate passages for one quote of the article (`sq`: its sentence; `surroundings`: it and the two before). */
-export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sq: SentenceQuery, surroundings: SentenceQuery, speaker: string | null): Candidate[] {
+export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, sq: SentenceQuery, surroundings: SentenceQuery, speaker: QuoteSpeaker | null): Candidate[] {
   const { corpus, lexicon } = cmp;
   const inner = innerSpan(text, quote);
   const quoteTokens = queryTokens(corpus, text, inner.start, inner.end, [inner.start, inner.end]);
@@ -104,16 +104,28 @@ function contextCover(cmp: Comparison, context: Profile, p: number): number {
   return shared / context.contentIdf;
 }
 
+/**
+ * Who said an article's quote: credited by an attribution (`credited`), or only guessed from a name the
+ * sentences around it mention, which is weaker evidence of who speaks.
+ */
+export interface QuoteSpeaker {
+  name: string;
+  credited: boolean;
+}
+
 // Does the passage's quote belong to the article's speaker? By the passage's own attribution, else by the
-// speaker's surname in the passage or the two before it (a "she said" two sentences after the name).
-function speakerMatches(cmp: Comparison, speaker: string, p: number): boolean | null {
+// speaker's surname in the passage or the two before it (a "she said" two sentences after the name). A guessed
+// speaker is confirmed by the passage's attribution only: a guess and a mention of a name as common as "Trump"
+// in a story about him would make anybody's words his.
+function speakerMatches(cmp: Comparison, speaker: QuoteSpeaker, p: number): boolean | null {
   const { corpus } = cmp;
-  const surname = surnameOf(speaker);
+  const surname = surnameOf(speaker.name);
   const theirs = cmp.speakerOf(p);
   if (theirs) {
     if (surnameOf(theirs) === surname || theirs.toLowerCase().split(/\s+/).includes(surname)) return true;
     if (/\s/.test(theirs)) return false; // another named person
   }
+  if (!speaker.credited) return null;
   const target = corpus.vocabulary.find(surname);
   if (target < 0) return null;
   const d = corpus.passageDocumentOf(p);
@@ -140,7 +152,7 @@ const DATE_NAME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|
  * When the quote's own attribution names nobody, the person last credited in this or the two sentences before
  * ("According to Sarah Sanders, … She also said … was “a pledge of good faith”").
  */
-export function speakerNearby(analysis: ArticleAnalysis, si: number): string | null {
+export function speakerNearby(analysis: ArticleAnalysis, si: number): QuoteSpeaker | null {
   if (si < 0) return null;
   const from = analysis.sentences[Math.max(0, si - 2)].start;
   const to = analysis.sentences[si].end;
@@ -153,10 +165,10 @@ export function speakerNearby(analysis: ArticleAnalysis, si: number): string | n
     if (a.cue.start > to) break;
     if (a.cue.end <= to && i > latest && /\s/.test(speakerOf(a) ?? '')) latest = i;
   }
-  if (latest >= 0) return speakerOf(analysis.attributions[latest]);
+  if (latest >= 0) return { name: speakerOf(analysis.attributions[latest])!, credited: true };
   // Else someone the article credits elsewhere, named by surname in these sentences ("Sanders also assessed …").
   const nearby = analysis.text.slice(from, to);
-  for (const { pattern, speaker } of surnames) if (pattern.test(nearby)) return speaker;
+  for (const { pattern, speaker } of surnames) if (pattern.test(nearby)) return { name: speaker, credited: false };
   return null;
 }
 

@@ -69,8 +69,9 @@ export function judgeQuote(statement: Judgement, wording: Wording, quoteContentW
     const score = clamp(Math.max(supported, 0.5 + 0.4 * wording.similarity));
     return { relation: 'supports', score, closeness: Math.max(statement.closeness, score) };
   }
-  // Another wording of the same quote: the speaker confirmed, or wordings so close that they can only be one quote.
-  const close = sameSpeaker === true ? DIFFERS_SIMILARITY : sameSpeaker === null ? NEAR_SIMILARITY : Infinity;
+  // Another wording of the same quote: the speaker confirmed, or whole wordings so close that they can only be
+  // one quote (a piece of the quote worded alike is not enough without the speaker: see Wording.piece).
+  const close = sameSpeaker === true ? DIFFERS_SIMILARITY : sameSpeaker === null && !wording.piece ? NEAR_SIMILARITY : Infinity;
   if (wording.match === 'partial' && wording.similarity >= close && context >= CONTEXT_THRESHOLD) {
     const score = clamp(0.5 * wording.similarity + 0.5 * Math.min(1, context / 0.6));
     return { relation: 'differs', score, closeness: Math.max(statement.closeness, score) };

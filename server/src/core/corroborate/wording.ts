@@ -19,6 +19,12 @@ export interface Wording {
   /** Token range [from, to) of the passage's wording that was compared. */
   from: number;
   to: number;
+  /**
+   * For `partial`: the passage's words are close to a piece of the quote only (a shorter run matched against
+   * part of a longer quote). Only a confirmed speaker makes that one quote: a stock phrase
+   * ("denuclearization of the Korean Peninsula") turns up inside many different quotes.
+   */
+  piece?: boolean;
 }
 
 const term = (w: number): number => w & TERM_MASK;
@@ -72,7 +78,7 @@ export function compareWording(quote: QuoteWords, passage: Uint32Array, passageW
     // Another wording shares some words at least ("a sign of good faith" / "a sign of goodwill").
     if (best.match === 'fragment' || sharedContent === 0 || (shared < 3 && sharedContent < 2)) continue;
     const window = bestWindow(quote, run, passageWords.slice(from, to));
-    if (window.similarity > best.similarity) best = { match: 'partial', similarity: window.similarity, from: from + window.from, to: from + window.to };
+    if (window.similarity > best.similarity) best = { match: 'partial', similarity: window.similarity, from: from + window.from, to: from + window.to, piece: window.piece };
   }
   return best;
 }
@@ -107,21 +113,22 @@ export function quotedRuns(tokens: Uint32Array): [number, number][] {
 
 // The window of `run` (about the quote's length, or all of it when short) most like the quote, by trigrams;
 // only windows holding the most words of the quote are compared.
-function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[]): { from: number; to: number; similarity: number } {
+function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[]): { from: number; to: number; similarity: number; piece: boolean } {
   const length = quote.tokens.length;
   if (run.length <= length + 1) {
     // A short quoted run: compare it with the quote, or with the part of a longer quote most like it.
     const runGrams = trigrams(words.join(' '));
-    let similarity = dice(quote.grams, runGrams);
+    const whole = dice(quote.grams, runGrams);
+    let similarity = whole;
     if (run.length + 1 < length) {
       const quoteWordsList = quote.text.split(' ');
       for (let width = Math.max(1, run.length - 1); width <= run.length + 1; width++) {
         for (let i = 0; i + width <= quoteWordsList.length; i++) similarity = Math.max(similarity, dice(trigrams(quoteWordsList.slice(i, i + width).join(' ')), runGrams));
       }
     }
-    return { from: 0, to: run.length, similarity };
+    return { from: 0, to: run.length, similarity, piece: similarity > whole };
   }
-  let best = { from: 0, to: 0, similarity: -1 };
+  let best = { from: 0, to: 0, similarity: -1, piece: false };
   for (let width = Math.max(1, length - 1); width <= length + 1; width++) {
     let count = 0;
     for (let i = 0; i < width; i++) if (quote.terms.has(term(run[i]))) count++;
@@ -137,7 +144,7 @@ function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[
       if (counts[i] !== most) continue;
       tried++;
       const similarity = dice(quote.grams, trigrams(words.slice(i, i + width).join(' ')));
-      if (similarity > best.similarity) best = { from: i, to: i + width, similarity };
+      if (similarity > best.similarity) best = { from: i, to: i + width, similarity, piece: false };
     }
   }
   return best;

@@ -40,10 +40,29 @@ function main(): void {
     if (errorsFile) errors.push(...describeErrors(doc, pred));
   }
   const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  const { humans, articles } = annotatorAgreement(docs);
   console.log(`${docs.length} annotation files (every annotator's file scored as a document) from ${dir}`);
-  console.log([...engine.rows('engine'), ...baseline.rows('baseline')].join('\n'));
+  console.log([...engine.rows('engine'), ...baseline.rows('baseline'), ...humans.rows('humans')].join('\n'));
+  console.log(`humans: each annotator's file scored against another's for the same article (${articles} articles annotated more than once): how far people agree`);
   console.log(`engine: ${ms.toFixed(0)} ms for ${words} words (${((words / ms) * 1000).toFixed(0)} words/s, first call loads the model)`);
   if (errorsFile) fs.writeFileSync(errorsFile, errors.join('\n'));
+}
+
+/** Every annotator's triples scored as predictions against every other annotator's, on articles annotated more than once. */
+function annotatorAgreement(docs: Doc[]): { humans: Run; articles: number } {
+  const byArticle = new Map<string, Doc[]>();
+  for (const d of docs) {
+    const article = d.name.replace(/_[0-9a-f]{4}\.ann$/, '');
+    byArticle.set(article, [...(byArticle.get(article) ?? []), d]);
+  }
+  const humans = new Run();
+  let articles = 0;
+  for (const files of byArticle.values()) {
+    if (files.length < 2) continue;
+    articles++;
+    for (const a of files) for (const b of files) if (a !== b) humans.add(a.text, a.gold, b.gold);
+  }
+  return { humans, articles };
 }
 
 /** Lists misses and false alarms by cue, for reading while developing (on train, never on dev). */

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens';
-import type { Attribution, Quote, TextSpan } from '../types';
+import type { Attribution, AttributionKind, Quote, TextSpan } from '../types';
 import type { Range } from './phrases';
 
 // What the extractors share while reading one article: its tokens, its quotes, and span helpers.
@@ -7,6 +7,14 @@ import type { Range } from './phrases';
 /** An attribution before speakers are resolved: token ranges kept for resolution. */
 export interface FoundAttribution extends Attribution {
   sourceTokens: Range | null;
+}
+
+/**
+ * An attribution as an extractor finds it, from token ranges: the source's tokens (kept for resolving who speaks)
+ * and the cue's [cs, ce). Speaker, name and strength are filled in by speaker resolution, `within` by nesting.
+ */
+export function found(ctx: Context, source: Range | null, cs: number, ce: number, content: TextSpan | null, sentence: number, kind: AttributionKind): FoundAttribution {
+  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind, within: null };
 }
 
 /** One article being read: tokens, quotes, and the cue lexicon as sets of lemmas. */

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens';
 import type { Quote, Sentence } from '../types';
 import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
-import { isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
+import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
@@ -237,18 +237,7 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   }
   const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, ce, s, e, true, false)
     ?? (ce < e - 1 ? spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end) : null);
-  return {
-    source: source ? spanOf(ctx, source[0], source[1]) : null,
-    sourceTokens: source,
-    speaker: null,
-    name: null,
-    cue: spanOf(ctx, cs, ce),
-    content,
-    strength: 'none',
-    sentence,
-    kind: ctx.belief.has(tok.lemma) && !ctx.speech.has(tok.lemma) ? 'thought' : 'speech',
-    within: null,
-  };
+  return found(ctx, source, cs, ce, content, sentence, ctx.belief.has(tok.lemma) && !ctx.speech.has(tok.lemma) ? 'thought' : 'speech');
 }
 
 /** The attribution whose cue is token `k` of the sentence [s, e), if it is one. */
@@ -282,7 +271,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
     if (k > s && j === e) while (j > k + 1 && tokens[j - 1].pos === 'PUNCT') j--;
-    if ((j < e || k > s) && j > k + 1) return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content: spanOf(ctx, k + 1, j), strength: 'none', sentence, kind: 'speech', within: null };
+    if ((j < e || k > s) && j > k + 1) return found(ctx, null, k, k + 1, spanOf(ctx, k + 1, j), sentence, 'speech');
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
@@ -369,18 +358,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (EVIDENTIAL.has(tok.lemma) && !content) return null;
   if (!speech && !content) return null;
   if (speech && !content && !source) return null;
-  return {
-    source: source ? spanOf(ctx, source[0], source[1]) : null,
-    sourceTokens: source,
-    speaker: null,
-    name: null,
-    cue: spanOf(ctx, cs, ce),
-    content,
-    strength: 'none',
-    sentence,
-    kind: speech ? 'speech' : 'thought',
-    within: null,
-  };
+  return found(ctx, source, cs, ce, content, sentence, speech ? 'speech' : 'thought');
 }
 
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
@@ -414,7 +392,7 @@ function madeClear(ctx: Context, k: number, s: number, e: number, sentence: numb
   if (i >= e - 1) return null;
   const source = phraseBefore(tokens, cs, s) ?? (/ing$/.test(tokens[k].lower) ? clauseSubject(ctx, s, cs) : null);
   const content = spanTrim(ctx.text, tokens[i].start, contentEnd(ctx, i, e).end);
-  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return found(ctx, source, cs, ce, content, sentence, 'speech');
 }
 
 /** "The FBI is reportedly making arrangements to interview Clinton": the clause is hearsay, credited to no one named. */
@@ -428,7 +406,7 @@ function hearsay(ctx: Context, k: number, s: number, e: number, sentence: number
   const end = contentEnd(ctx, k + 1, e).end;
   if (k + 1 >= e - 1 || from >= k) return null;
   const content = spanTrim(ctx.text, tokens[from].start, end);
-  return { source: null, sourceTokens: null, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return found(ctx, null, k, k + 1, content, sentence, 'speech');
 }
 
 /** "…,” he continued.", "She continued: “…”": a verb of going on that reports words only next to them. */

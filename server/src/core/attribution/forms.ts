@@ -1,5 +1,5 @@
 import { contentEnd, middleStart } from './content';
-import { spanOf, spanTrim, type Context, type FoundAttribution } from './context';
+import { found, spanTrim, type Context, type FoundAttribution } from './context';
 import { phraseAfter, phraseBefore, type Range } from './phrases';
 import type { TextSpan } from '../types';
 
@@ -32,18 +32,7 @@ export function accordingTo(ctx: Context, k: number, s: number, e: number, sente
     const afterSource = source[1] < e - 1 && tokens[source[1]].text === ',' ? contentEnd(ctx, source[1] + 1, e).end : j > s ? tokens[j - 1].end : -1;
     if (afterSource > 0) content = spanTrim(text, middleStart(ctx, s), afterSource);
   }
-  return {
-    source: spanOf(ctx, source[0], source[1]),
-    sourceTokens: source,
-    speaker: null,
-    name: null,
-    cue: spanOf(ctx, k, k + 2),
-    content,
-    strength: 'none',
-    sentence,
-    kind: 'speech',
-    within: null,
-  };
+  return found(ctx, source, k, k + 2, content, sentence, 'speech');
 }
 
 // Words of labels, which a colon follows without anyone speaking: "The Latest:", "Editor’s note:", "Question:".
@@ -60,7 +49,7 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   // "Q: … A: …": in an interview the answer is the interviewee's words, credited to "A".
   if (k === s + 1 && tokens[s].text === 'A' && ctx.text.lastIndexOf('Q:', tokens[s].start) >= 0) {
     const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-    return { source: spanOf(ctx, s, k), sourceTokens: [s, k], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+    return found(ctx, [s, k], k, k + 1, content, sentence, 'speech');
   }
   const quoted = ctx.quoteOf[k + 1] >= 0;
   let from: number;
@@ -105,7 +94,7 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
       src = tokens.slice(from, to);
       if (src.some((t) => t.pos === 'PROPN' || t.pos === 'PRON')) {
         const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-        return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+        return found(ctx, [from, to], k, k + 1, content, sentence, 'speech');
       }
     }
   }
@@ -115,7 +104,7 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   if (src[0].pos === 'DET' && !pointed || src.some((t) => LABELS.has(t.lower) || t.pos === 'VERB')) return null;
   if (!src.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PRON' || t.pos === 'DET' && pointed || t.lower === 'and' || t.lower === '’s' || t.lower === "'s" || t.text === '.' || t.text === '-' || /^\p{Lu}/u.test(t.text))) return null;
   const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
-  return { source: spanOf(ctx, from, to), sourceTokens: [from, to], speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return found(ctx, [from, to], k, k + 1, content, sentence, 'speech');
 }
 
 /**
@@ -156,7 +145,7 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
     }
     if (!content) return null;
   }
-  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return found(ctx, source, k, k + 1, content, sentence, 'speech');
 }
 
 // Nouns of a stance that are cues even without a holder in sight: "criticism of", "endorsement of" ("support for"
@@ -200,7 +189,7 @@ export function inFinding(ctx: Context, k: number, s: number, e: number, sentenc
     if (j - s >= 3) content = spanTrim(text, middleStart(ctx, s), tokens[j - 1].end);
   }
   if (!content) return null;
-  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'speech', within: null };
+  return found(ctx, source, k, k + 1, content, sentence, 'speech');
 }
 
 /** Adjectives (and "against") of a stance held about something: "is critical of", "are against", "was confident that". */
@@ -242,7 +231,7 @@ export function stanceCue(ctx: Context, k: number, s: number, e: number, sentenc
   if (i >= e - 1) return null;
   const content = spanTrim(text, tokens[i].start, contentEnd(ctx, i, e).end);
   if (!content) return null;
-  return { source: source ? spanOf(ctx, source[0], source[1]) : null, sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, cs, ce), content, strength: 'none', sentence, kind: 'thought', within: null };
+  return found(ctx, source, cs, ce, content, sentence, 'thought');
 }
 
 // Heads of a "To X," that are times or measures, not minds: "To date,", "To some extent,".
@@ -263,5 +252,5 @@ export function viewOf(ctx: Context, k: number, _s: number, e: number, sentence:
   const i = source[1] + 1;
   const content = spanTrim(ctx.text, tokens[i].start, contentEnd(ctx, i, e).end);
   if (!content) return null;
-  return { source: spanOf(ctx, source[0], source[1]), sourceTokens: source, speaker: null, name: null, cue: spanOf(ctx, k, k + 1), content, strength: 'none', sentence, kind: 'thought', within: null };
+  return found(ctx, source, k, k + 1, content, sentence, 'thought');
 }

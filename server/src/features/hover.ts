@@ -9,6 +9,7 @@ import { clip, emphasise, escapeMarkdown, fileLink, NAME_MAX } from './markdown'
 
 const MARK: Record<Relation, string> = { supports: '✓', differs: '≠', conflicts: '✗', related: '~' };
 const MAX_PASSAGES = 8;
+const RANK: Record<Relation, number> = { supports: 0, differs: 1, conflicts: 1, related: 2 };
 
 /** Hover on a quote, an attribution or a claim: what it is, who said it, its status, and the passages that bear on it. */
 export function hover(ctx: FeatureContext, offset: number): Hover | null {
@@ -107,7 +108,8 @@ function notes(ctx: FeatureContext, span: Span): string[] {
 
 function evidenceList(ctx: FeatureContext, subject: string, evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return '_No other document of the corpus carries it._';
-  const ordered = [...evidence].sort((x, y) => Number(y.relation === 'supports') - Number(x.relation === 'supports') || y.score - x.score);
+  // What the reader can rely on first, what merely tells of the same event last; the most certain first within each.
+  const ordered = [...evidence].sort((x, y) => RANK[x.relation] - RANK[y.relation] || y.score - x.score);
   const items = ordered.slice(0, MAX_PASSAGES).map((e) => {
     const name = `${escapeMarkdown(clip(ctx.nameOf(e.documentId), NAME_MAX))}:${e.line + 1}`;
     const target = fileLink(e.documentId, e.line);

@@ -8,7 +8,9 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -115,7 +117,7 @@ class CorroborateServer {
   private readonly justOpened = new Set<string>();
 
   constructor(private readonly connection: Connection) {
-    this.annotations = new FileAnnotations((problem) => void connection.window.showWarningMessage(`Corroborate annotations: ${problem}`));
+    this.annotations = new FileAnnotations((problem) => this.warnUser(`Corroborate annotations: ${problem}`));
     this.documents.onDidOpen(({ document }) => this.opened(document));
     this.documents.onDidChangeContent(({ document }) => this.changed(document));
     this.documents.onDidClose(({ document }) => this.closed(document));
@@ -128,7 +130,10 @@ class CorroborateServer {
     this.roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (this.roots.length === 0 && params.rootUri) this.roots = [fileURLToPath(params.rootUri)];
     const init = (params.initializationOptions ?? {}) as InitializationOptions & Record<string, unknown>;
-    this.configuration = new Configuration(this.connection, this.capabilities.workspace?.configuration === true, init.settings ?? init);
+    this.configuration = new Configuration(this.connection, this.capabilities.workspace?.configuration === true, init.settings ?? init, (problems) => {
+      for (const p of problems) this.connection.console.warn(`settings: ${p}`);
+      this.warnUser(`Corroborate settings: ${problems.join('; ')}.`);
+    });
     this.trusted = init.trusted !== false;
     if (typeof init.cacheFolder === 'string' && init.cacheFolder) this.cacheFolder = init.cacheFolder;
     const sample = typeof init.sampleCorpus === 'string' ? init.sampleCorpus : undefined;
@@ -498,6 +503,12 @@ class CorroborateServer {
       const lines = this.linesOf(uri, text);
       return run({ uri, report, lines, settings, annotations: this.annotations.anchored(uri, text), nameOf, totalChars: text.length });
     });
+  }
+
+  // A warning the editor shows: a window/showMessage notification, not the request showWarningMessage sends, since
+  // there is nothing to answer and a client that answered the request with an error would leave a rejected promise.
+  private warnUser(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   private linesOf(uri: string, text: string): LineIndex {

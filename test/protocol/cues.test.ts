@@ -39,4 +39,18 @@ describe('the corroborate.cues setting', () => {
     const { diagnostics } = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'attribution' && messageOf(d).includes('said')));
     assert.deepEqual(cues(diagnostics), ['said']);
   });
+
+  it('names a malformed setting in the log, once, and keeps the lexicon it had', async () => {
+    await client.configure({ cues: { speech: 'blurt' } });
+    const line = await client.until('the settings warning', () => client.log.find((l) => l.includes('corroborate.cues.speech')));
+    assert.equal(line, 'settings: corroborate.cues.speech is "blurt", not a list of words; ignored');
+    const shown = await client.until('the settings warning shown', () => client.shown.find((m) => m.includes('corroborate.cues.speech')));
+    assert.equal(shown, 'Corroborate settings: corroborate.cues.speech is "blurt", not a list of words; ignored.');
+    const { diagnostics } = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'attribution'));
+    assert.deepEqual(cues(diagnostics), ['said']);
+    await client.configure({ cues: { speech: 'blurt' }, debounceMs: 10 });
+    await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'attribution'));
+    assert.equal(client.log.filter((l) => l.includes('corroborate.cues.speech')).length, 1);
+    assert.equal(client.shown.filter((m) => m.includes('corroborate.cues.speech')).length, 1);
+  });
 });

@@ -28,6 +28,7 @@ import {
   CodeLensRefreshRequest,
   SemanticTokensRefreshRequest,
   LogMessageNotification,
+  ShowMessageNotification,
   type ClientCapabilities,
   type FileEvent,
   type InitializeResult,
@@ -67,6 +68,8 @@ export class TestClient {
   readonly progressTokens: (string | number)[] = [];
   readonly status: { state: string; documents: number; done?: number; total?: number; sample?: boolean }[] = [];
   readonly log: string[] = [];
+  /** What the server asked the editor to show the user (window/showMessage). */
+  readonly shown: string[] = [];
   readonly refreshes = { diagnostics: 0, codeLens: 0, semanticTokens: 0 };
   stderr = '';
 
@@ -86,6 +89,7 @@ export class TestClient {
     this.connection.onNotification('$/progress', (p: ProgressEvent) => void seen(this.progress.push(p)));
     this.connection.onNotification('corroborate/status', (p: TestClient['status'][number]) => void seen(this.status.push(p)));
     this.connection.onNotification(LogMessageNotification.type, (p) => void seen(this.log.push(p.message)));
+    this.connection.onNotification(ShowMessageNotification.type, (p) => void seen(this.shown.push(p.message)));
     this.connection.onRequest(ConfigurationRequest.type, (p) =>
       seen(p.items.map((item) => (item.section === 'corroborate' ? (typeof this.settings === 'function' ? this.settings(item.scopeUri) : this.settings) : null) ?? null)),
     );

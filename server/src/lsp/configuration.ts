@@ -1,7 +1,7 @@
 // Settings per resource: asked of the client (workspace/configuration) when it can answer, cached until they change;
 // otherwise what initializationOptions or didChangeConfiguration carried.
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS, parseSettings, settingsProblems, type Settings } from './settings';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export class Configuration {
   private pushed: Settings = DEFAULT_SETTINGS;
@@ -9,7 +9,7 @@ export class Configuration {
 
   private readonly reported = new Set<string>();
 
-  /** `warn` hears each problem with the settings once (see settingsProblems), whichever scope it came from. */
+  /** `warn` hears each problem with the settings once (see readSettings), whichever scope it came from. */
   constructor(
     private readonly connection: Connection,
     private readonly canAsk: boolean,
@@ -20,10 +20,11 @@ export class Configuration {
   }
 
   private parse(raw: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
-    const fresh = settingsProblems(raw, base).filter((p) => !this.reported.has(p));
+    const { settings, problems } = readSettings(raw, base);
+    const fresh = problems.filter((p) => !this.reported.has(p));
     fresh.forEach((p) => this.reported.add(p));
     if (fresh.length > 0) this.warn(fresh);
-    return parseSettings(raw, base);
+    return settings;
   }
 
   /** The settings that apply to a document or folder URI; without one, the window's (user and workspace) settings. */

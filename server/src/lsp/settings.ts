@@ -35,33 +35,8 @@ const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hi
 
 /** Reads the `corroborate` section as a client sends it; anything missing or malformed keeps its default. */
 export function parseSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
-  const r = isObject(raw) ? raw : {};
-  const severity = { ...base.severity };
-  const rawSeverity = isObject(r.severity) ? r.severity : {};
-  for (const kind of FINDING_KINDS) {
-    const v = rawSeverity[kind];
-    if (typeof v === 'string' && SEVERITIES.has(v.toLowerCase() as SeverityName)) severity[kind] = v.toLowerCase() as SeverityName;
-  }
-  const corpus = Array.isArray(r.corpus) ? r.corpus.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : base.corpus;
-  const lens = isObject(r.codeLens) && typeof r.codeLens.enabled === 'boolean' ? r.codeLens.enabled : base.codeLens.enabled;
-  const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.max(0, Math.min(r.debounceMs, 60_000)) : base.debounceMs;
-  const max = r.maxAnalysisChars;
-  const maxAnalysisChars = typeof max === 'number' && Number.isFinite(max) ? Math.max(MIN_MAX_ANALYSIS_CHARS, Math.floor(max)) : base.maxAnalysisChars;
-  const cues: CueChanges = {};
-  const rawCues = isObject(r.cues) ? r.cues : {};
-  for (const kind of ['speech', 'belief', 'nouns'] as const) {
-    const words = rawCues[kind];
-    if (Array.isArray(words)) cues[kind] = words.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => w.trim().toLowerCase());
-  }
-  return { corpus, severity, codeLens: { enabled: lens }, debounceMs: debounce, maxAnalysisChars, cues: isObject(r.cues) ? cues : base.cues };
+  return readSettings(raw, base).settings;
 }
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-const CUE_KINDS = ['speech', 'belief', 'nouns'] as const;
-const KNOWN = new Set(['corpus', 'severity', 'codeLens', 'debounceMs', 'maxAnalysisChars', 'cues']);
 
 /**
  * What parseSettings ignored or changed in a `corroborate` section, one sentence each, naming the setting and what
@@ -69,55 +44,72 @@ const KNOWN = new Set(['corpus', 'severity', 'codeLens', 'debounceMs', 'maxAnaly
  * had no effect. Unknown keys are left alone (the client may send settings of newer versions or other tools).
  */
 export function settingsProblems(raw: unknown, base: Settings = DEFAULT_SETTINGS): string[] {
-  if (raw === undefined || raw === null) return [];
-  if (!isObject(raw)) return [`the corroborate settings are ${describe(raw)}, not an object; the defaults are used`];
+  return readSettings(raw, base).problems;
+}
+
+const CUE_KINDS: readonly string[] = ['speech', 'belief', 'nouns'];
+
+/** The settings and the problems found reading them, in one pass: each value is judged once, for both. */
+export function readSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
+  if (raw !== undefined && raw !== null && !isObject(raw)) problems.push(`the corroborate settings are ${describe(raw)}, not an object; the defaults are used`);
+  const r = isObject(raw) ? raw : {};
+  const given = (key: string) => r[key] !== undefined && r[key] !== null;
   const at = (key: string) => `corroborate.${key}`;
-  const present = (key: string) => key in raw && raw[key] !== undefined && raw[key] !== null && KNOWN.has(key);
-  if (present('corpus')) {
-    const v = raw.corpus;
-    if (!Array.isArray(v)) problems.push(`${at('corpus')} is ${describe(v)}, not a list of folders or globs; ${JSON.stringify(base.corpus)} is used`);
-    else {
-      const bad = v.filter((x) => typeof x !== 'string' || x.trim() === '').length;
-      if (bad > 0) problems.push(`${at('corpus')}: ${bad} of ${v.length} entries are not folder or glob names and are ignored`);
+
+  let corpus = base.corpus;
+  if (Array.isArray(r.corpus)) {
+    corpus = r.corpus.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    const bad = r.corpus.length - corpus.length;
+    if (bad > 0) problems.push(`${at('corpus')}: ${bad} of ${r.corpus.length} entries are not folder or glob names and are ignored`);
+  } else if (given('corpus')) problems.push(`${at('corpus')} is ${describe(r.corpus)}, not a list of folders or globs; ${JSON.stringify(base.corpus)} is used`);
+
+  const severity = { ...base.severity };
+  if (isObject(r.severity)) {
+    for (const [kind, level] of Object.entries(r.severity)) {
+      if (!(FINDING_KINDS as readonly string[]).includes(kind)) problems.push(`${at(`severity.${kind}`)} is not a kind of finding (${FINDING_KINDS.join(', ')}); ignored`);
+      else if (typeof level === 'string' && SEVERITIES.has(level.toLowerCase() as SeverityName)) severity[kind as FindingKind] = level.toLowerCase() as SeverityName;
+      else problems.push(`${at(`severity.${kind}`)} is ${describe(level)}, not one of ${[...SEVERITIES].join(', ')}; "${base.severity[kind as FindingKind]}" is used`);
     }
-  }
-  if (present('severity')) {
-    const v = raw.severity;
-    if (!isObject(v)) problems.push(`${at('severity')} is ${describe(v)}, not an object; the default severities are used`);
-    else
-      for (const [kind, level] of Object.entries(v)) {
-        if (!(FINDING_KINDS as readonly string[]).includes(kind)) problems.push(`${at(`severity.${kind}`)} is not a kind of finding (${FINDING_KINDS.join(', ')}); ignored`);
-        else if (typeof level !== 'string' || !SEVERITIES.has(level.toLowerCase() as SeverityName))
-          problems.push(`${at(`severity.${kind}`)} is ${describe(level)}, not one of ${[...SEVERITIES].join(', ')}; "${base.severity[kind as FindingKind]}" is used`);
+  } else if (given('severity')) problems.push(`${at('severity')} is ${describe(r.severity)}, not an object; the default severities are used`);
+
+  let lens = base.codeLens.enabled;
+  if (isObject(r.codeLens) && typeof r.codeLens.enabled === 'boolean') lens = r.codeLens.enabled;
+  else if (given('codeLens') && !(isObject(r.codeLens) && r.codeLens.enabled === undefined)) problems.push(`${at('codeLens.enabled')} must be true or false; ${base.codeLens.enabled} is used`);
+
+  let debounceMs = base.debounceMs;
+  if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs)) {
+    debounceMs = Math.max(0, Math.min(r.debounceMs, 60_000));
+    if (debounceMs !== r.debounceMs) problems.push(`${at('debounceMs')} ${r.debounceMs} is outside 0–60000; ${debounceMs} is used`);
+  } else if (given('debounceMs')) problems.push(`${at('debounceMs')} is ${describe(r.debounceMs)}, not a number of milliseconds; ${base.debounceMs} is used`);
+
+  let maxAnalysisChars = base.maxAnalysisChars;
+  const max = r.maxAnalysisChars;
+  if (typeof max === 'number' && Number.isFinite(max)) {
+    maxAnalysisChars = Math.max(MIN_MAX_ANALYSIS_CHARS, Math.floor(max));
+    if (max < MIN_MAX_ANALYSIS_CHARS) problems.push(`${at('maxAnalysisChars')} ${max} is below the smallest allowed, ${MIN_MAX_ANALYSIS_CHARS}, which is used`);
+  } else if (given('maxAnalysisChars')) problems.push(`${at('maxAnalysisChars')} is ${describe(max)}, not a number of characters; ${base.maxAnalysisChars} is used`);
+
+  let cues = base.cues;
+  if (isObject(r.cues)) {
+    const changes: Record<string, string[]> = {};
+    for (const [kind, words] of Object.entries(r.cues)) {
+      if (!CUE_KINDS.includes(kind)) problems.push(`${at(`cues.${kind}`)} is not a list the lexicon has (${CUE_KINDS.join(', ')}); ignored`);
+      else if (!Array.isArray(words)) problems.push(`${at(`cues.${kind}`)} is ${describe(words)}, not a list of words; ignored`);
+      else {
+        const kept = words.filter((w): w is string => typeof w === 'string' && w.trim() !== '');
+        if (kept.length < words.length) problems.push(`${at(`cues.${kind}`)}: ${words.length - kept.length} of ${words.length} entries are not words and are ignored`);
+        changes[kind] = kept.map((w) => w.trim().toLowerCase());
       }
-  }
-  if (present('codeLens') && !(isObject(raw.codeLens) && (raw.codeLens.enabled === undefined || typeof raw.codeLens.enabled === 'boolean')))
-    problems.push(`${at('codeLens.enabled')} must be true or false; ${base.codeLens.enabled} is used`);
-  if (present('debounceMs')) {
-    const v = raw.debounceMs;
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${at('debounceMs')} is ${describe(v)}, not a number of milliseconds; ${base.debounceMs} is used`);
-    else if (v < 0 || v > 60_000) problems.push(`${at('debounceMs')} ${v} is outside 0–60000; ${Math.max(0, Math.min(v, 60_000))} is used`);
-  }
-  if (present('maxAnalysisChars')) {
-    const v = raw.maxAnalysisChars;
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${at('maxAnalysisChars')} is ${describe(v)}, not a number of characters; ${base.maxAnalysisChars} is used`);
-    else if (v < MIN_MAX_ANALYSIS_CHARS) problems.push(`${at('maxAnalysisChars')} ${v} is below the smallest allowed, ${MIN_MAX_ANALYSIS_CHARS}, which is used`);
-  }
-  if (present('cues')) {
-    const v = raw.cues;
-    if (!isObject(v)) problems.push(`${at('cues')} is ${describe(v)}, not an object with lists speech, belief, nouns; the built-in cues are used`);
-    else
-      for (const [kind, words] of Object.entries(v)) {
-        if (!(CUE_KINDS as readonly string[]).includes(kind)) problems.push(`${at(`cues.${kind}`)} is not a list the lexicon has (${CUE_KINDS.join(', ')}); ignored`);
-        else if (!Array.isArray(words)) problems.push(`${at(`cues.${kind}`)} is ${describe(words)}, not a list of words; ignored`);
-        else {
-          const bad = words.filter((w) => typeof w !== 'string' || w.trim() === '').length;
-          if (bad > 0) problems.push(`${at(`cues.${kind}`)}: ${bad} of ${words.length} entries are not words and are ignored`);
-        }
-      }
-  }
-  return problems;
+    }
+    cues = changes as CueChanges;
+  } else if (given('cues')) problems.push(`${at('cues')} is ${describe(r.cues)}, not an object with lists speech, belief, nouns; the built-in cues are used`);
+
+  return { settings: { corpus, severity, codeLens: { enabled: lens }, debounceMs, maxAnalysisChars, cues }, problems };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 // A value as a reader would name it in a message: a short JSON rendering, or its type.

@@ -1,0 +1,197 @@
+// A cold build of the corpus index spread over threads: the file list is cut into contiguous shards, each
+// read and indexed into a Corpus of its own (this thread takes the first, helper threads the others), and the
+// shards are merged in order (core/corpus/merge.ts), which gives the index a single pass would have built.
+//
+// The caller is synchronous (indexCorpus runs inside the index worker, start to end), so it waits for its
+// helpers without an event loop: each helper hands its shard back through a MessagePort read with
+// receiveMessageOnPort, and counts files and says it is finished in shared memory watched with Atomics.wait.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { Corpus, type CorpusState } from '../core/corpus/corpus';
+import { mergeCorpusStates } from '../core/corpus/merge';
+import { analysedPart } from '../core/text/limit';
+import { readArticle } from './files';
+import { textHash, type FileStamp } from './indexCache';
+
+/** The document id of an article file: its file URI, as the editor names it. */
+export const documentIdOf = (file: string): string => pathToFileURL(file).toString();
+
+/**
+ * An article's text as the index takes it (cut at `maxChars`) and its stamp; undefined when it cannot be read.
+ * Problems go to `warnings`.
+ */
+export function readForIndex(file: string, stat: fs.Stats, maxChars: number | undefined, warnings: string[]): { text: string; stamp: FileStamp } | undefined {
+  const read = readArticle(file);
+  if (!read.ok) {
+    warnings.push(`${file}: ${read.error}`);
+    return undefined;
+  }
+  if (read.warning) warnings.push(`${file}: ${read.warning}`);
+  const text = maxChars === undefined ? read.text : analysedPart(read.text, maxChars);
+  if (text.length < read.text.length) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    warnings.push(`${file}: ${n(read.text.length)} characters; only the first ${n(text.length)} indexed (corroborate.maxAnalysisChars)`);
+  }
+  return { text, stamp: { mtimeMs: stat.mtimeMs, size: stat.size, hash: textHash(read.text) } };
+}
+
+/** What indexing a list of files from nothing gives. */
+export interface ShardOutcome {
+  corpus: Corpus;
+  /** The stamp of every indexed file, by document id, in list order. */
+  files: Map<string, FileStamp>;
+  warnings: string[];
+}
+
+/** Reads and indexes `files` into a new Corpus, in order; `onFile` after each. */
+export function indexFiles(files: string[], maxChars: number | undefined, onFile: () => void = () => {}): ShardOutcome {
+  const corpus = new Corpus();
+  const stamps = new Map<string, FileStamp>();
+  const warnings: string[] = [];
+  for (const file of files) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      warnings.push(`${file}: no such file`);
+    }
+    const read = stat && readForIndex(file, stat, maxChars, warnings);
+    if (read) {
+      const id = documentIdOf(file);
+      stamps.set(id, read.stamp);
+      corpus.set(id, read.text);
+    }
+    onFile();
+  }
+  return { corpus, files: stamps, warnings };
+}
+
+/** How many threads a cold build uses by default: one per core, two to four. */
+export function defaultIndexThreads(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(2, Math.min(4, cores));
+}
+
+/** workerData of a helper thread (the index worker's script, started for one shard). */
+export interface ShardJob {
+  files: string[];
+  maxChars?: number;
+  /** Int32 words: [0] files done by all helpers, [slot] set to 1 when this helper has posted its shard. */
+  shared: SharedArrayBuffer;
+  slot: number;
+  port: MessagePort;
+}
+
+type ShardMessage = { state: CorpusState; files: [string, FileStamp][]; warnings: string[] } | { error: string };
+
+/** A helper thread's whole life: index its shard, hand it over (buffers transferred, not copied), say so. */
+export function runShardJob(job: ShardJob): void {
+  const counters = new Int32Array(job.shared);
+  let message: ShardMessage;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const shard = indexFiles(job.files, job.maxChars, () => Atomics.add(counters, 0, 1));
+    const state = shard.corpus.state();
+    message = { state, files: [...shard.files], warnings: shard.warnings };
+    transfer = buffersOf(state);
+  } catch (e) {
+    message = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  try {
+    job.port.postMessage(message, transfer);
+  } catch {
+    // Some buffers (Node's small-buffer pool) cannot be transferred; copying them is correct, only slower.
+    job.port.postMessage(message);
+  }
+  job.port.close();
+  Atomics.store(counters, job.slot, 1);
+  Atomics.notify(counters, job.slot);
+}
+
+/** The distinct ArrayBuffers under a state's typed arrays. */
+export function buffersOf(state: CorpusState): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const collect = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(state);
+  return [...found];
+}
+
+/** How long the shards took, for benchmarks: indexing (all threads, wall) and the merge. */
+export interface ShardTimes {
+  threads: number;
+  indexMs: number;
+  mergeMs: number;
+}
+
+/**
+ * Reads and indexes `files` from nothing on `threads` threads (this one and helpers running `script`, a bundle
+ * whose entry calls runShardJob for a ShardJob in its workerData), then merges: the outcome is the one
+ * indexFiles would give on this thread alone. `onProgress(done)` counts files over all threads.
+ */
+export function indexInShards(
+  files: string[],
+  maxChars: number | undefined,
+  threads: number,
+  script: string,
+  onProgress: (done: number) => void = () => {},
+): ShardOutcome & { times: ShardTimes } {
+  const started = performance.now();
+  const shared = new SharedArrayBuffer(4 * (threads + 1));
+  const counters = new Int32Array(shared);
+  const cut = (k: number) => Math.floor((k * files.length) / threads);
+  const helpers: { worker: Worker; port: MessagePort; slot: number }[] = [];
+  for (let k = 1; k < threads; k++) {
+    const { port1, port2 } = new MessageChannel();
+    const job: ShardJob = { files: files.slice(cut(k), cut(k + 1)), maxChars, shared, slot: k, port: port2 };
+    const worker = new Worker(script, { workerData: { shard: job }, transferList: [port2] });
+    worker.unref();
+    helpers.push({ worker, port: port1, slot: k });
+  }
+  const ownFiles = files.slice(0, cut(1));
+  let own = 0;
+  const step = Math.max(1, Math.floor(files.length / 100));
+  const report = () => onProgress(own + Atomics.load(counters, 0));
+  let first: ShardOutcome | undefined;
+  try {
+    first = indexFiles(ownFiles, maxChars, () => ++own % step === 0 && report());
+  } finally {
+    if (!first) helpers.forEach((h) => void h.worker.terminate());
+  }
+  const shards: (CorpusState | undefined)[] = [first.corpus.state()];
+  const stamps: [string, FileStamp][][] = [[...first.files]];
+  const warnings = [...first.warnings];
+  first = undefined;
+  let failure: string | undefined;
+  for (const helper of helpers) {
+    while (Atomics.load(counters, helper.slot) === 0) {
+      Atomics.wait(counters, helper.slot, 0, 100);
+      report();
+    }
+    const received = receiveMessageOnPort(helper.port)?.message as ShardMessage | undefined;
+    helper.port.close();
+    if (!received || 'error' in received) failure ??= received ? received.error : 'a helper thread sent nothing';
+    else {
+      shards.push(received.state);
+      stamps.push(received.files);
+      warnings.push(...received.warnings);
+    }
+  }
+  if (failure !== undefined) throw new Error(`indexing in ${threads} threads failed: ${failure}`);
+  onProgress(files.length);
+  const indexed = performance.now();
+  const corpus = new Corpus(mergeCorpusStates(shards));
+  const merged = performance.now();
+  return {
+    corpus,
+    files: new Map(stamps.flat()),
+    warnings,
+    times: { threads, indexMs: indexed - started, mergeMs: merged - indexed },
+  };
+}

@@ -123,6 +123,9 @@ export function buffersOf(state: CorpusState): ArrayBuffer[] {
   return [...found];
 }
 
+/** A helper whose files stop being counted for this long is given up on, and its shard indexed by the caller. */
+const STALL_MS = 30_000;
+
 /** How long the shards took, for benchmarks: indexing (all threads, wall) and the merge. */
 export interface ShardTimes {
   threads: number;
@@ -169,20 +172,41 @@ export function indexInShards(
   const warnings = [...first.warnings];
   first = undefined;
   let failure: string | undefined;
+  let lastCount = Atomics.load(counters, 0);
+  let lastChange = performance.now();
   for (const helper of helpers) {
+    let stalled = false;
     while (Atomics.load(counters, helper.slot) === 0) {
       Atomics.wait(counters, helper.slot, 0, 100);
       report();
+      const count = Atomics.load(counters, 0);
+      if (count !== lastCount) [lastCount, lastChange] = [count, performance.now()];
+      else if (performance.now() - lastChange > STALL_MS) {
+        stalled = true;
+        break;
+      }
     }
-    const received = receiveMessageOnPort(helper.port)?.message as ShardMessage | undefined;
+    const received = stalled ? undefined : (receiveMessageOnPort(helper.port)?.message as ShardMessage | undefined);
     helper.port.close();
-    if (!received || 'error' in received) failure ??= received ? received.error : 'a helper thread sent nothing';
-    else {
+    if (received && !('error' in received)) {
       shards.push(received.state);
       stamps.push(received.files);
       warnings.push(...received.warnings);
+      continue;
     }
+    if (received) {
+      failure = received.error;
+      break;
+    }
+    // A helper that never started (or stopped counting files) is not waited for: its shard is indexed here.
+    void helper.worker.terminate();
+    const shard = indexFiles(files.slice(cut(helper.slot), cut(helper.slot + 1)), maxChars);
+    shards.push(shard.corpus.state());
+    stamps.push([...shard.files]);
+    warnings.push(...shard.warnings);
+    lastChange = performance.now();
   }
+  if (failure !== undefined) helpers.forEach((h) => void h.worker.terminate());
   if (failure !== undefined) throw new Error(`indexing in ${threads} threads failed: ${failure}`);
   onProgress(files.length);
   const indexed = performance.now();

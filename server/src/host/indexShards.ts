@@ -93,7 +93,7 @@ export function runShardJob(job: ShardJob): void {
   let transfer: ArrayBuffer[] = [];
   try {
     const shard = indexFiles(job.files, job.maxChars, () => Atomics.add(counters, 0, 1));
-    const state = shard.corpus.state();
+    const state = trimmed(shard.corpus.state());
     message = { state, files: [...shard.files], warnings: shard.warnings };
     transfer = buffersOf(state);
   } catch (e) {
@@ -108,6 +108,31 @@ export function runShardJob(job: ShardJob): void {
   job.port.close();
   Atomics.store(counters, job.slot, 1);
   Atomics.notify(counters, job.slot);
+}
+
+/**
+ * The state with each array that sits in a much larger buffer (a Growable's spare room, up to half of it)
+ * copied out at its length, so the thread it goes to does not hold the spare room until the merge is done.
+ */
+function trimmed(state: CorpusState): CorpusState {
+  const fit = <T extends ArrayBufferView & { slice(): T }>(a: T): T => (a.buffer.byteLength > a.byteLength * 1.1 + 4096 ? a.slice() : a);
+  const p = state.postings;
+  return {
+    ...state,
+    df: fit(state.df),
+    postings: { pool: fit(p.pool), head: fit(p.head), tail: fit(p.tail), fill: fit(p.fill), blocks: fit(p.blocks) },
+    firstPassage: fit(state.firstPassage),
+    passageCount: fit(state.passageCount),
+    sketches: fit(state.sketches),
+    passageDocument: fit(state.passageDocument),
+    passageStart: fit(state.passageStart),
+    passageEnd: fit(state.passageEnd),
+    passageLength: fit(state.passageLength),
+    passageFlags: fit(state.passageFlags),
+    tokenStart: fit(state.tokenStart),
+    tokenCount: fit(state.tokenCount),
+    tokens: fit(state.tokens),
+  };
 }
 
 /** The distinct ArrayBuffers under a state's typed arrays. */

@@ -17,16 +17,22 @@ const TERM_MASK = 0xffffff;
 const FLAG_SHIFT = 24;
 const PASSAGE_IS_QUOTE = 1;
 
+type Column = 'firstPassage' | 'passageCount' | 'passageDocument' | 'passageStart' | 'passageEnd' | 'passageLength' | 'passageFlags' | 'tokenStart' | 'tokenCount';
+type Numbers = Int32Array | Uint32Array | Uint16Array | Uint8Array;
+
 /**
  * The state of one corpus holding the documents of `shards`, in shard order. Shards must have no deleted
- * documents (fresh builds). Consumes `shards`: each entry is removed once copied, so that (with no other
- * reference to it) its memory can go before the next is read, and the peak is little more than the merged index.
+ * documents (fresh builds). Consumes `shards`: the merged state is built one array at a time, and each shard's
+ * copy of an array is let go as soon as it is copied, so that what is freed can be collected while the next one
+ * is made and the peak stays well under the shards and the merged index side by side.
  */
 export function mergeCorpusStates(shards: (CorpusState | undefined)[]): CorpusState {
-  const all = shards as CorpusState[];
-  for (const s of all) {
+  const all = shards.map((s) => {
+    if (!s) throw new Error('mergeCorpusStates: a shard was merged already');
     if (s.documents.includes(null) || s.livePassages !== s.passageDocument.length) throw new Error('mergeCorpusStates: a shard has deleted documents');
-  }
+    return s;
+  });
+  shards.fill(undefined);
   // The vocabulary: shard 0's as it is, then each shard's new stems in its own order.
   const stems = all.length > 0 ? [...all[0].stems] : [];
   const ids = new Map<string, number>();
@@ -47,115 +53,123 @@ export function mergeCorpusStates(shards: (CorpusState | undefined)[]): CorpusSt
     return { remap, identity };
   });
 
+  // Where each shard's documents, passages and tokens start in the merged arrays.
+  const documentOffset: number[] = [];
+  const passageOffset: number[] = [];
+  const tokenOffset: number[] = [];
   let documentTotal = 0;
   let passageTotal = 0;
   let tokenTotal = 0;
+  let livePassages = 0;
+  let liveLength = 0;
   const df = new Int32Array(stems.length);
+  const documents: string[] = [];
+  const texts: Uint8Array[] = [];
   for (let k = 0; k < all.length; k++) {
     const s = all[k];
     const { remap } = remaps[k];
     for (let t = 0; t < s.df.length; t++) df[remap[t]] += s.df[t];
-    documentTotal += s.documents.length;
-    passageTotal += s.passageDocument.length;
-    tokenTotal += s.tokens.length;
-  }
-  const documents: string[] = [];
-  const texts: Uint8Array[] = [];
-  // Without deletions a term's postings hold one entry per passage it is in: its document frequency.
-  const postings = new PostingsMerge(df);
-  const firstPassage = new Int32Array(documentTotal);
-  const passageCount = new Int32Array(documentTotal);
-  const sketches = new Uint32Array(documentTotal * SKETCH_SIZE);
-  const passageDocument = new Int32Array(passageTotal);
-  const passageStart = new Uint32Array(passageTotal);
-  const passageEnd = new Uint32Array(passageTotal);
-  const passageLength = new Uint16Array(passageTotal);
-  const passageFlags = new Uint8Array(passageTotal);
-  const tokenStart = new Uint32Array(passageTotal);
-  const tokenCount = new Uint32Array(passageTotal);
-  const tokens = new Uint32Array(tokenTotal);
-  let livePassages = 0;
-  let liveLength = 0;
-  let content = new Int32Array(1024);
-
-  let d0 = 0;
-  let p0 = 0;
-  let t0 = 0;
-  for (let k = 0; k < all.length; k++) {
-    const s = all[k];
-    const { remap, identity } = remaps[k];
     for (let d = 0; d < s.documents.length; d++) {
       documents.push(s.documents[d] as string);
       texts.push(s.texts[d] as Uint8Array);
-      firstPassage[d0 + d] = s.firstPassage[d] + p0;
-      passageCount[d0 + d] = s.passageCount[d];
     }
-    const np = s.passageDocument.length;
-    for (let p = 0; p < np; p++) {
-      passageDocument[p0 + p] = s.passageDocument[p] + d0;
-      tokenStart[p0 + p] = s.tokenStart[p] + t0;
-    }
-    passageStart.set(s.passageStart, p0);
-    passageEnd.set(s.passageEnd, p0);
-    passageLength.set(s.passageLength, p0);
-    passageFlags.set(s.passageFlags, p0);
-    tokenCount.set(s.tokenCount, p0);
-    if (identity) tokens.set(s.tokens, t0);
+    s.texts = [];
+    documentOffset.push(documentTotal);
+    passageOffset.push(passageTotal);
+    tokenOffset.push(tokenTotal);
+    documentTotal += s.documents.length;
+    passageTotal += s.passageDocument.length;
+    tokenTotal += s.tokens.length;
+    livePassages += s.livePassages;
+    liveLength += s.liveLength;
+  }
+
+  // Tokens, with term ids mapped; then the sketches, which hash them.
+  const tokens = new Uint32Array(tokenTotal);
+  for (let k = 0; k < all.length; k++) {
+    const from = all[k].tokens;
+    const { remap, identity } = remaps[k];
+    const t0 = tokenOffset[k];
+    if (identity) tokens.set(from, t0);
     else {
-      const from = s.tokens;
       for (let i = 0; i < from.length; i++) {
         const word = from[i];
         tokens[t0 + i] = (remap[word & TERM_MASK] | (word & ~TERM_MASK)) >>> 0;
       }
     }
-    postings.append(s.postings, remap, p0);
-    if (identity) sketches.set(s.sketches, d0 * SKETCH_SIZE);
-    else {
-      // Sketches hash term ids, so a shard numbered apart is sketched again with the merged ids: the content
-      // terms of its sentence passages, as Corpus.set collects them.
-      for (let d = 0; d < s.documents.length; d++) {
-        let n = 0;
-        const first = s.firstPassage[d];
-        for (let p = first; p < first + s.passageCount[d]; p++) {
-          if (s.passageFlags[p] & PASSAGE_IS_QUOTE) continue;
-          const from = t0 + s.tokenStart[p];
-          const to = from + s.tokenCount[p];
-          if (content.length < n + (to - from)) {
-            const grown = new Int32Array(2 * (n + to - from));
-            grown.set(content.subarray(0, n));
-            content = grown;
-          }
-          for (let i = from; i < to; i++) {
-            const word = tokens[i];
-            if (!((word >>> FLAG_SHIFT) & TOKEN_STOPWORD)) content[n++] = word & TERM_MASK;
-          }
-        }
-        sketches.set(sketchOf(content, n), (d0 + d) * SKETCH_SIZE);
-      }
-    }
-    livePassages += s.livePassages;
-    liveLength += s.liveLength;
-    d0 += s.documents.length;
-    p0 += np;
-    t0 += s.tokens.length;
-    shards[k] = undefined;
+    all[k].tokens = new Uint32Array(0);
   }
+  const sketches = new Uint32Array(documentTotal * SKETCH_SIZE);
+  let content = new Int32Array(1024);
+  for (let k = 0; k < all.length; k++) {
+    const s = all[k];
+    const d0 = documentOffset[k];
+    if (remaps[k].identity) {
+      sketches.set(s.sketches, d0 * SKETCH_SIZE);
+      continue;
+    }
+    // Sketches hash term ids, so a shard numbered apart is sketched again with the merged ids: the content
+    // terms of its sentence passages, as Corpus.set collects them.
+    const t0 = tokenOffset[k];
+    for (let d = 0; d < s.documents.length; d++) {
+      let n = 0;
+      const first = s.firstPassage[d];
+      for (let p = first; p < first + s.passageCount[d]; p++) {
+        if (s.passageFlags[p] & PASSAGE_IS_QUOTE) continue;
+        const from = t0 + s.tokenStart[p];
+        const to = from + s.tokenCount[p];
+        if (content.length < n + (to - from)) {
+          const grown = new Int32Array(2 * (n + to - from));
+          grown.set(content.subarray(0, n));
+          content = grown;
+        }
+        for (let i = from; i < to; i++) {
+          const word = tokens[i];
+          if (!((word >>> FLAG_SHIFT) & TOKEN_STOPWORD)) content[n++] = word & TERM_MASK;
+        }
+      }
+      sketches.set(sketchOf(content, n), (d0 + d) * SKETCH_SIZE);
+    }
+    s.sketches = new Uint32Array(0);
+  }
+
+  // Postings: without deletions a term's list holds one entry per passage it is in, its document frequency.
+  const postings = new PostingsMerge(df);
+  for (let k = 0; k < all.length; k++) {
+    postings.append(all[k].postings, remaps[k].remap, passageOffset[k]);
+    all[k].postings = { pool: new Uint32Array(0), head: new Uint32Array(0), tail: new Uint32Array(0), fill: new Uint16Array(0), blocks: new Uint8Array(0) };
+  }
+
+  // The per-document and per-passage arrays, moved by their shard's offsets where they point into other arrays.
+  const column = <T extends Numbers>(name: Column, make: { new (n: number): T }, total: number, offsets?: number[]): T => {
+    const out = new make(total);
+    let at = 0;
+    for (let k = 0; k < all.length; k++) {
+      const from = all[k][name] as T;
+      const shift = offsets ? offsets[k] : 0;
+      if (shift === 0) out.set(from as never, at);
+      else for (let i = 0; i < from.length; i++) out[at + i] = from[i] + shift;
+      at += from.length;
+      (all[k] as Record<Column, Numbers>)[name] = new make(0);
+    }
+    return out;
+  };
   return {
     stems,
     df,
     postings: postings.state(),
     documents,
     texts,
-    firstPassage,
-    passageCount,
+    firstPassage: column('firstPassage', Int32Array, documentTotal, passageOffset),
+    passageCount: column('passageCount', Int32Array, documentTotal),
     sketches,
-    passageDocument,
-    passageStart,
-    passageEnd,
-    passageLength,
-    passageFlags,
-    tokenStart,
-    tokenCount,
+    passageDocument: column('passageDocument', Int32Array, passageTotal, documentOffset),
+    passageStart: column('passageStart', Uint32Array, passageTotal),
+    passageEnd: column('passageEnd', Uint32Array, passageTotal),
+    passageLength: column('passageLength', Uint16Array, passageTotal),
+    passageFlags: column('passageFlags', Uint8Array, passageTotal),
+    tokenStart: column('tokenStart', Uint32Array, passageTotal, tokenOffset),
+    tokenCount: column('tokenCount', Uint32Array, passageTotal),
     tokens,
     livePassages,
     liveLength,

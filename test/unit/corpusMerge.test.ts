@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Corpus, type CorpusState, type QueryTerm } from '../../server/src/core/corpus/corpus';
-import { mergeCorpusStates } from '../../server/src/core/corpus/merge';
+import { mergeCorpusStates, renumberShard, VocabularyMerge } from '../../server/src/core/corpus/merge';
 import { Postings } from '../../server/src/core/corpus/postings';
 import { words } from '../../server/src/core/corpus/terms';
 import { readSeed, seedFiles } from '../support/seeds';
@@ -51,6 +51,18 @@ function merged(docs: [string, string][], parts: number): Corpus {
   return new Corpus(mergeCorpusStates(shards));
 }
 
+/** The same, each shard renumbered into the merged vocabulary on its own (as a helper thread does) before the merge. */
+function renumbered(docs: [string, string][], parts: number): Corpus {
+  const vocabulary = new VocabularyMerge();
+  const shards: (CorpusState | undefined)[] = [];
+  for (let k = 0; k < parts; k++) {
+    const shard = built(docs.slice(Math.floor((k * docs.length) / parts), Math.floor(((k + 1) * docs.length) / parts))).state();
+    const remap = vocabulary.add(shard.stems);
+    shards.push(renumberShard(shard, remap, vocabulary.stems.length));
+  }
+  return new Corpus(mergeCorpusStates(shards, vocabulary.stems));
+}
+
 // Every term's postings as a flat list of entries, in the order search reads them.
 function postingLists(state: CorpusState): number[][] {
   const postings = new Postings(state.postings);
@@ -97,6 +109,13 @@ describe('a corpus indexed in shards and merged', () => {
       assert.ok(Math.max(...postingLists(a).map((l) => l.length)) > 2048, 'some list spans several full blocks');
     });
   }
+
+  it('holds the same when each shard is renumbered where it was built', () => {
+    const { postings: pa, ...a } = single.state();
+    const { postings: pb, ...b } = renumbered(docs, 4).state();
+    assert.deepEqual(b, a);
+    assert.deepEqual(postingLists({ ...b, postings: pb }), postingLists({ ...a, postings: pa }));
+  });
 
   it('finds the same passages with the same scores, before and after later edits', () => {
     const three = merged(docs, 3);

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { Corpus, type CorpusState } from '../core/corpus/corpus';
-import { mergeCorpusStates } from '../core/corpus/merge';
+import { mergeCorpusStates, renumberShard, VocabularyMerge } from '../core/corpus/merge';
 import { analysedPart } from '../core/text/limit';
 import { readArticle } from './files';
 import { textHash, type FileStamp } from './indexCache';
@@ -84,30 +84,55 @@ export interface ShardJob {
   port: MessagePort;
 }
 
-type ShardMessage = { state: CorpusState; files: [string, FileStamp][]; warnings: string[] } | { error: string };
+// A helper's slot in the shared counters goes through these phases; each message is on the port when its phase is set.
+const STEMS_SENT = 1; // helper → { stems } (or { error }): its shard is indexed
+const NUMBERS_SENT = 2; // caller → { remap, termCount }: where its terms go in the merged vocabulary
+const SHARD_SENT = 3; // helper → { state, files, warnings } (or { error }): renumbered, ready to merge
 
-/** A helper thread's whole life: index its shard, hand it over (buffers transferred, not copied), say so. */
+type ShardMessage = { state: CorpusState; files: [string, FileStamp][]; warnings: string[] } | { stems: string[] } | { error: string };
+
+/**
+ * A helper thread's whole life: index its shard, send its stems, renumber the shard into the merged vocabulary
+ * when told how (so that work runs on every thread at once, not in the merge), and hand it over (buffers
+ * transferred, not copied).
+ */
 export function runShardJob(job: ShardJob): void {
   const counters = new Int32Array(job.shared);
-  let message: ShardMessage;
-  let transfer: ArrayBuffer[] = [];
+  const send = (message: ShardMessage, phase: number, transfer: ArrayBuffer[] = []): void => {
+    try {
+      job.port.postMessage(message, transfer);
+    } catch {
+      // Some buffers (Node's small-buffer pool) cannot be transferred; copying them is correct, only slower.
+      job.port.postMessage(message);
+    }
+    Atomics.store(counters, job.slot, phase);
+    Atomics.notify(counters, job.slot);
+  };
+  const failed = (e: unknown): ShardMessage => ({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   try {
-    const shard = indexFiles(job.files, job.maxChars, () => Atomics.add(counters, 0, 1));
-    const state = trimmed(shard.corpus.state());
-    message = { state, files: [...shard.files], warnings: shard.warnings };
-    transfer = buffersOf(state);
-  } catch (e) {
-    message = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    let shard: ShardOutcome;
+    try {
+      shard = indexFiles(job.files, job.maxChars, () => Atomics.add(counters, 0, 1));
+    } catch (e) {
+      send(failed(e), SHARD_SENT);
+      return;
+    }
+    send({ stems: shard.corpus.vocabulary.stems }, STEMS_SENT);
+    while (Atomics.load(counters, job.slot) !== NUMBERS_SENT) Atomics.wait(counters, job.slot, STEMS_SENT);
+    const { remap, termCount } = receiveMessageOnPort(job.port)?.message as { remap: Int32Array; termCount: number };
+    let message: ShardMessage;
+    let transfer: ArrayBuffer[] = [];
+    try {
+      const state = renumberShard(trimmed(shard.corpus.state()), remap, termCount);
+      message = { state, files: [...shard.files], warnings: shard.warnings };
+      transfer = buffersOf(state);
+    } catch (e) {
+      message = failed(e);
+    }
+    send(message, SHARD_SENT, transfer);
+  } finally {
+    job.port.close();
   }
-  try {
-    job.port.postMessage(message, transfer);
-  } catch {
-    // Some buffers (Node's small-buffer pool) cannot be transferred; copying them is correct, only slower.
-    job.port.postMessage(message);
-  }
-  job.port.close();
-  Atomics.store(counters, job.slot, 1);
-  Atomics.notify(counters, job.slot);
 }
 
 /**
@@ -192,50 +217,82 @@ export function indexInShards(
   } finally {
     if (!first) helpers.forEach((h) => void h.worker.terminate());
   }
+  const vocabulary = new VocabularyMerge();
+  vocabulary.add(first.corpus.vocabulary.stems);
   const shards: (CorpusState | undefined)[] = [first.corpus.state()];
   const stamps: [string, FileStamp][][] = [[...first.files]];
   const warnings = [...first.warnings];
   first = undefined;
-  let failure: string | undefined;
-  let lastCount = Atomics.load(counters, 0);
+
+  // Waits until a helper reaches `phase`; false when nothing has moved on any thread for STALL_MS.
+  let lastSeen = -1;
   let lastChange = performance.now();
-  for (const helper of helpers) {
-    let stalled = false;
-    while (Atomics.load(counters, helper.slot) === 0) {
-      Atomics.wait(counters, helper.slot, 0, 100);
+  const reach = (slot: number, phase: number): boolean => {
+    for (;;) {
+      const now = Atomics.load(counters, slot);
+      if (now >= phase) return true;
+      Atomics.wait(counters, slot, now, 100);
       report();
-      const count = Atomics.load(counters, 0);
-      if (count !== lastCount) [lastCount, lastChange] = [count, performance.now()];
-      else if (performance.now() - lastChange > STALL_MS) {
-        stalled = true;
-        break;
-      }
+      let seen = 0;
+      for (let i = 0; i < counters.length; i++) seen += Atomics.load(counters, i);
+      if (seen !== lastSeen) [lastSeen, lastChange] = [seen, performance.now()];
+      else if (performance.now() - lastChange > STALL_MS) return false;
     }
-    const received = stalled ? undefined : (receiveMessageOnPort(helper.port)?.message as ShardMessage | undefined);
-    helper.port.close();
-    if (received && !('error' in received)) {
-      shards.push(received.state);
-      stamps.push(received.files);
-      warnings.push(...received.warnings);
+  };
+  // A helper that never started (or stopped) is not waited for: its shard is indexed here, numbered the same
+  // (indexing is deterministic, so its stems come in the same order whether or not it had sent them).
+  const remaps: Int32Array[] = [];
+  const results: { state: CorpusState; files: [string, FileStamp][]; warnings: string[] }[] = [];
+  const indexHere = (slot: number): void => {
+    void helpers[slot - 1].worker.terminate();
+    const shard = indexFiles(files.slice(cut(slot), cut(slot + 1)), maxChars);
+    const remap = (remaps[slot] ??= vocabulary.add(shard.corpus.vocabulary.stems));
+    results[slot] = { state: renumberShard(shard.corpus.state(), remap, vocabulary.stems.length), files: [...shard.files], warnings: shard.warnings };
+    lastChange = performance.now();
+  };
+  let failure: string | undefined;
+  for (const { slot, port } of helpers) {
+    // Stems in shard order: each helper learns its numbering as soon as those before it are known.
+    if (failure !== undefined) break;
+    if (!reach(slot, STEMS_SENT)) {
+      indexHere(slot);
       continue;
     }
-    if (received) {
-      failure = received.error;
+    const received = receiveMessageOnPort(port)?.message as ShardMessage | undefined;
+    if (!received || !('stems' in received)) {
+      failure = received && 'error' in received ? received.error : 'a helper thread sent no stems';
       break;
     }
-    // A helper that never started (or stopped counting files) is not waited for: its shard is indexed here.
-    void helper.worker.terminate();
-    const shard = indexFiles(files.slice(cut(helper.slot), cut(helper.slot + 1)), maxChars);
-    shards.push(shard.corpus.state());
-    stamps.push([...shard.files]);
-    warnings.push(...shard.warnings);
-    lastChange = performance.now();
+    const remap = (remaps[slot] = vocabulary.add(received.stems));
+    port.postMessage({ remap, termCount: vocabulary.stems.length });
+    Atomics.store(counters, slot, NUMBERS_SENT);
+    Atomics.notify(counters, slot);
   }
-  if (failure !== undefined) helpers.forEach((h) => void h.worker.terminate());
-  if (failure !== undefined) throw new Error(`indexing in ${threads} threads failed: ${failure}`);
+  for (const { slot, port } of helpers) {
+    if (failure !== undefined) break;
+    if (results[slot]) continue;
+    if (!reach(slot, SHARD_SENT)) {
+      indexHere(slot);
+      continue;
+    }
+    const received = receiveMessageOnPort(port)?.message as ShardMessage | undefined;
+    port.close();
+    if (received && 'state' in received) results[slot] = received;
+    else failure = received && 'error' in received ? received.error : 'a helper thread sent no shard';
+  }
+  if (failure !== undefined) {
+    helpers.forEach((h) => void h.worker.terminate());
+    throw new Error(`indexing in ${threads} threads failed: ${failure}`);
+  }
+  for (const { slot } of helpers) {
+    shards.push(results[slot].state);
+    stamps.push(results[slot].files);
+    warnings.push(...results[slot].warnings);
+  }
+  results.length = 0;
   onProgress(files.length);
   const indexed = performance.now();
-  const corpus = new Corpus(mergeCorpusStates(shards));
+  const corpus = new Corpus(mergeCorpusStates(shards, vocabulary.stems));
   const merged = performance.now();
   return {
     corpus,

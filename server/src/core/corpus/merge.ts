@@ -20,38 +20,109 @@ const PASSAGE_IS_QUOTE = 1;
 type Column = 'firstPassage' | 'passageCount' | 'passageDocument' | 'passageStart' | 'passageEnd' | 'passageLength' | 'passageFlags' | 'tokenStart' | 'tokenCount';
 type Numbers = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
+/** The merged vocabulary, built shard by shard in shard order. */
+export class VocabularyMerge {
+  readonly stems: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** Takes the next shard's stems (in its id order); returns its term id → merged term id. */
+  add(shardStems: readonly string[]): Int32Array {
+    const remap = new Int32Array(shardStems.length);
+    for (let t = 0; t < shardStems.length; t++) {
+      let id = this.ids.get(shardStems[t]);
+      if (id === undefined) {
+        id = this.stems.length;
+        this.stems.push(shardStems[t]);
+        this.ids.set(shardStems[t], id);
+      }
+      remap[t] = id;
+    }
+    return remap;
+  }
+}
+
+const isIdentity = (remap: Int32Array): boolean => remap.every((id, t) => id === t);
+
+/**
+ * Renumbers a shard's terms into the merged vocabulary (`remap` from VocabularyMerge.add; `termCount`: the merged
+ * vocabulary's size then): tokens in place, per-term arrays moved, sketches made again (they hash term ids). Done
+ * where the shard was built, this work runs on every thread at once instead of in the merge.
+ */
+export function renumberShard(state: CorpusState, remap: Int32Array, termCount: number): CorpusState {
+  if (isIdentity(remap)) return state;
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i];
+    tokens[i] = (remap[word & TERM_MASK] | (word & ~TERM_MASK)) >>> 0;
+  }
+  const moved = <T extends Numbers>(from: T, make: { new (n: number): T }): T => {
+    const out = new make(termCount);
+    for (let t = 0; t < from.length; t++) out[remap[t]] = from[t];
+    return out;
+  };
+  const p = state.postings;
+  sketchShard(state, tokens, 0, state.sketches, 0);
+  return {
+    ...state,
+    df: moved(state.df, Int32Array),
+    postings: { pool: p.pool, head: moved(p.head, Uint32Array), tail: moved(p.tail, Uint32Array), fill: moved(p.fill, Uint16Array), blocks: moved(p.blocks, Uint8Array) },
+  };
+}
+
+// The sketches of a shard's documents into `out` from `d0` on, from its tokens found in `tokens` from `t0` on:
+// the content terms of its sentence passages, as Corpus.set collects them.
+let content = new Int32Array(1024);
+function sketchShard(s: CorpusState, tokens: Uint32Array, t0: number, out: Uint32Array, d0: number): void {
+  for (let d = 0; d < s.documents.length; d++) {
+    let n = 0;
+    const first = s.firstPassage[d];
+    for (let p = first; p < first + s.passageCount[d]; p++) {
+      if (s.passageFlags[p] & PASSAGE_IS_QUOTE) continue;
+      const from = t0 + s.tokenStart[p];
+      const to = from + s.tokenCount[p];
+      if (content.length < n + (to - from)) {
+        const grown = new Int32Array(2 * (n + to - from));
+        grown.set(content.subarray(0, n));
+        content = grown;
+      }
+      for (let i = from; i < to; i++) {
+        const word = tokens[i];
+        if (!((word >>> FLAG_SHIFT) & TOKEN_STOPWORD)) content[n++] = word & TERM_MASK;
+      }
+    }
+    out.set(sketchOf(content, n), (d0 + d) * SKETCH_SIZE);
+  }
+}
+
 /**
  * The state of one corpus holding the documents of `shards`, in shard order. Shards must have no deleted
- * documents (fresh builds). Consumes `shards`: the merged state is built one array at a time, and each shard's
- * copy of an array is let go as soon as it is copied, so that what is freed can be collected while the next one
- * is made and the peak stays well under the shards and the merged index side by side.
+ * documents (fresh builds). `vocabulary`: the merged stems when every shard is renumbered into them already
+ * (renumberShard); without it the shards' own vocabularies are merged here. Consumes `shards`: the merged state
+ * is built one array at a time, and each shard's copy of an array is let go as soon as it is copied, so that
+ * what is freed can be collected while the next one is made and the peak stays well under the shards and the
+ * merged index side by side.
  */
-export function mergeCorpusStates(shards: (CorpusState | undefined)[]): CorpusState {
+export function mergeCorpusStates(shards: (CorpusState | undefined)[], vocabulary?: string[]): CorpusState {
   const all = shards.map((s) => {
     if (!s) throw new Error('mergeCorpusStates: a shard was merged already');
     if (s.documents.includes(null) || s.livePassages !== s.passageDocument.length) throw new Error('mergeCorpusStates: a shard has deleted documents');
     return s;
   });
   shards.fill(undefined);
-  // The vocabulary: shard 0's as it is, then each shard's new stems in its own order.
-  const stems = all.length > 0 ? [...all[0].stems] : [];
-  const ids = new Map<string, number>();
-  for (let i = 0; i < stems.length; i++) ids.set(stems[i], i);
-  const remaps = all.map((s, k) => {
-    const remap = new Int32Array(s.stems.length);
-    let identity = true;
-    for (let t = 0; t < s.stems.length; t++) {
-      let id = k === 0 ? t : ids.get(s.stems[t]);
-      if (id === undefined) {
-        id = stems.length;
-        stems.push(s.stems[t]);
-        ids.set(s.stems[t], id);
-      }
-      remap[t] = id;
-      if (id !== t) identity = false;
-    }
-    return { remap, identity };
-  });
+  let stems: string[];
+  let remaps: { remap: Int32Array; identity: boolean }[];
+  if (vocabulary) {
+    stems = vocabulary;
+    const same = Int32Array.from(stems, (_, t) => t);
+    remaps = all.map(() => ({ remap: same, identity: true }));
+  } else {
+    const merge = new VocabularyMerge();
+    remaps = all.map((s) => {
+      const remap = merge.add(s.stems);
+      return { remap, identity: isIdentity(remap) };
+    });
+    stems = merge.stems;
+  }
 
   // Where each shard's documents, passages and tokens start in the merged arrays.
   const documentOffset: number[] = [];
@@ -100,36 +171,10 @@ export function mergeCorpusStates(shards: (CorpusState | undefined)[]): CorpusSt
     all[k].tokens = new Uint32Array(0);
   }
   const sketches = new Uint32Array(documentTotal * SKETCH_SIZE);
-  let content = new Int32Array(1024);
   for (let k = 0; k < all.length; k++) {
     const s = all[k];
-    const d0 = documentOffset[k];
-    if (remaps[k].identity) {
-      sketches.set(s.sketches, d0 * SKETCH_SIZE);
-      continue;
-    }
-    // Sketches hash term ids, so a shard numbered apart is sketched again with the merged ids: the content
-    // terms of its sentence passages, as Corpus.set collects them.
-    const t0 = tokenOffset[k];
-    for (let d = 0; d < s.documents.length; d++) {
-      let n = 0;
-      const first = s.firstPassage[d];
-      for (let p = first; p < first + s.passageCount[d]; p++) {
-        if (s.passageFlags[p] & PASSAGE_IS_QUOTE) continue;
-        const from = t0 + s.tokenStart[p];
-        const to = from + s.tokenCount[p];
-        if (content.length < n + (to - from)) {
-          const grown = new Int32Array(2 * (n + to - from));
-          grown.set(content.subarray(0, n));
-          content = grown;
-        }
-        for (let i = from; i < to; i++) {
-          const word = tokens[i];
-          if (!((word >>> FLAG_SHIFT) & TOKEN_STOPWORD)) content[n++] = word & TERM_MASK;
-        }
-      }
-      sketches.set(sketchOf(content, n), (d0 + d) * SKETCH_SIZE);
-    }
+    if (remaps[k].identity) sketches.set(s.sketches, documentOffset[k] * SKETCH_SIZE);
+    else sketchShard(s, tokens, tokenOffset[k], sketches, documentOffset[k]);
     s.sketches = new Uint32Array(0);
   }
 

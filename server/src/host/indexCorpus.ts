@@ -115,13 +115,13 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
     }
     const read = readForIndex(file, stat, request.maxChars, warnings);
     if (!read) continue;
-    const { text, stamp } = read;
+    const { text, stamp, utf8 } = read;
     files.set(id, stamp);
     if (known && known.hash === stamp.hash && corpus.has(id)) {
       unchanged++;
       continue;
     }
-    corpus.set(id, text);
+    corpus.set(id, text, utf8);
     indexed++;
   }
 

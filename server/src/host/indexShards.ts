@@ -5,6 +5,7 @@
 // The caller is synchronous (indexCorpus runs inside the index worker, start to end), so it waits for its
 // helpers without an event loop: each helper hands its shard back through a MessagePort read with
 // receiveMessageOnPort, and counts files and says it is finished in shared memory watched with Atomics.wait.
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +23,7 @@ export const documentIdOf = (file: string): string => pathToFileURL(file).toStri
  * An article's text as the index takes it (cut at `maxChars`) and its stamp; undefined when it cannot be read.
  * Problems go to `warnings`.
  */
-export function readForIndex(file: string, stat: fs.Stats, maxChars: number | undefined, warnings: string[]): { text: string; stamp: FileStamp } | undefined {
+export function readForIndex(file: string, stat: fs.Stats, maxChars: number | undefined, warnings: string[]): { text: string; stamp: FileStamp; utf8?: Uint8Array } | undefined {
   const read = readArticle(file);
   if (!read.ok) {
     warnings.push(`${file}: ${read.error}`);
@@ -34,7 +35,10 @@ export function readForIndex(file: string, stat: fs.Stats, maxChars: number | un
     const n = (x: number) => x.toLocaleString('en-US');
     warnings.push(`${file}: ${n(read.text.length)} characters; only the first ${n(text.length)} indexed (corroborate.maxAnalysisChars)`);
   }
-  return { text, stamp: { mtimeMs: stat.mtimeMs, size: stat.size, hash: textHash(read.text) } };
+  // The SHA-1 of the text is that of its UTF-8 bytes: hashed from the file's when it has them (no encoding again).
+  const hash = read.utf8 ? crypto.createHash('sha1').update(read.utf8).digest('hex') : textHash(read.text);
+  const whole = text.length === read.text.length;
+  return { text, stamp: { mtimeMs: stat.mtimeMs, size: stat.size, hash }, ...(whole && read.utf8 ? { utf8: read.utf8 } : {}) };
 }
 
 /** What indexing a list of files from nothing gives. */
@@ -61,7 +65,7 @@ export function indexFiles(files: string[], maxChars: number | undefined, onFile
     if (read) {
       const id = documentIdOf(file);
       stamps.set(id, read.stamp);
-      corpus.set(id, read.text);
+      corpus.set(id, read.text, read.utf8);
     }
     onFile();
   }

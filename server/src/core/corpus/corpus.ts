@@ -159,12 +159,12 @@ export class Corpus {
     };
   }
 
-  /** Adds or replaces a document. */
-  set(documentId: string, text: string): void {
+  /** Adds or replaces a document. `utf8`: the text's exact UTF-8 bytes, when the caller read them (kept, not encoded again). */
+  set(documentId: string, text: string, utf8?: Uint8Array): void {
     this.delete(documentId);
     const d = this.documents.length;
     this.documents.push(documentId);
-    this.texts.push(encoder.encode(text));
+    this.texts.push(utf8 ?? encoder.encode(text));
     this.byId.set(documentId, d);
     const { passages, quotes } = splitPassages(text);
     this.firstPassage.push(this.passageDocument.length);

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { Corpus, type CorpusState } from '../core/corpus/corpus';
+import { Vocabulary } from '../core/corpus/vocabulary';
 import { mergeCorpusStates, renumberShard, VocabularyMerge } from '../core/corpus/merge';
 import { analysedPart } from '../core/text/limit';
 import { readArticle } from './files';
@@ -49,9 +50,9 @@ export interface ShardOutcome {
   warnings: string[];
 }
 
-/** Reads and indexes `files` into a new Corpus, in order; `onFile` after each. */
-export function indexFiles(files: string[], maxChars: number | undefined, onFile: () => void = () => {}): ShardOutcome {
-  const corpus = new Corpus();
+/** Reads and indexes `files` into a new Corpus (sharing `vocabulary` when given), in order; `onFile` after each. */
+export function indexFiles(files: string[], maxChars: number | undefined, onFile: () => void = () => {}, vocabulary?: Vocabulary): ShardOutcome {
+  const corpus = new Corpus(undefined, vocabulary);
   const stamps = new Map<string, FileStamp>();
   const warnings: string[] = [];
   for (const file of files) {
@@ -78,58 +79,108 @@ export function defaultIndexThreads(): number {
   return Math.max(2, Math.min(4, cores));
 }
 
-/** workerData of a helper thread (the index worker's script, started for one shard). */
+/** workerData of a helper thread (the index worker's script, started for one cold build). */
 export interface ShardJob {
+  /** Every file of the build; chunk c is files [cut(c), cut(c + 1)) of `chunks`. */
   files: string[];
+  chunks: number;
   maxChars?: number;
-  /** Int32 words: [0] files done by all helpers, [slot] set to 1 when this helper has posted its shard. */
+  /** Int32 words: [FILES_DONE] files done by all threads, [NEXT_CHUNK] the next chunk to take, [PHASE + slot] this helper's phase. */
   shared: SharedArrayBuffer;
   slot: number;
   port: MessagePort;
 }
 
-// A helper's slot in the shared counters goes through these phases; each message is on the port when its phase is set.
-const STEMS_SENT = 1; // helper → { stems } (or { error }): its shard is indexed
-const NUMBERS_SENT = 2; // caller → { remap, termCount }: where its terms go in the merged vocabulary
-const SHARD_SENT = 3; // helper → { state, files, warnings } (or { error }): renumbered, ready to merge
+const FILES_DONE = 0;
+const NEXT_CHUNK = 1;
+const PHASE = 1;
+// A helper's phase; each message is on its port when the phase is set.
+const STEMS_SENT = 1; // helper → { stems } (or { error }): no chunk is left to take, its own are indexed
+const NUMBERS_SENT = 2; // caller → { remap, termCount }: where its vocabulary's terms go in the merged one
+const SHARD_SENT = 3; // helper → { shards } (or { error }): its chunks renumbered, ready to merge
 
-type ShardMessage = { state: CorpusState; files: [string, FileStamp][]; warnings: string[] } | { stems: string[] } | { error: string };
+/** Chunk c of n files cut into `chunks`: files [cutOf(c), cutOf(c + 1)). */
+const cutOf = (c: number, n: number, chunks: number): number => Math.floor((c * n) / chunks);
+
+interface Chunk {
+  chunk: number;
+  state: CorpusState;
+  files: [string, FileStamp][];
+  warnings: string[];
+}
+
+type ShardMessage = { shards: Chunk[] } | { stems: { chunk: number; stems: string[] }[] } | { error: string };
+
+/** A chunk one thread indexed, and the ids its thread's vocabulary gave the stems first met in it: [firstId, endId). */
+interface Taken {
+  chunk: number;
+  shard: ShardOutcome;
+  firstId: number;
+  endId: number;
+}
 
 /**
- * A helper thread's whole life: index its shard, send its stems, renumber the shard into the merged vocabulary
- * when told how (so that work runs on every thread at once, not in the merge), and hand it over (buffers
- * transferred, not copied).
+ * Takes chunks from the shared queue and indexes each into a Corpus of its own until none is left; `onFile`
+ * after each file. Threads that run faster (a quieter core) simply take more chunks. The chunks of one thread
+ * share its vocabulary, so a term keeps one id in all of them; and since a thread takes chunks in increasing
+ * order, the stems new to a chunk (in the order it met them) are all the merged vocabulary can newly learn from it.
+ */
+function takeChunks(files: string[], chunks: number, maxChars: number | undefined, counters: Int32Array, onFile: () => void): { taken: Taken[]; vocabulary: Vocabulary } {
+  const vocabulary = new Vocabulary();
+  const taken: Taken[] = [];
+  for (;;) {
+    const c = Atomics.add(counters, NEXT_CHUNK, 1);
+    if (c >= chunks) return { taken, vocabulary };
+    const part = files.slice(cutOf(c, files.length, chunks), cutOf(c + 1, files.length, chunks));
+    const firstId = vocabulary.size;
+    taken.push({ chunk: c, shard: indexFiles(part, maxChars, onFile, vocabulary), firstId, endId: vocabulary.size });
+  }
+}
+
+/** A chunk's state renumbered through its thread's `remap` (stems dropped: the merge is given the merged ones). */
+function renumbered(t: Taken, remap: Int32Array, termCount: number, trim: boolean): Chunk {
+  const state = t.shard.corpus.state();
+  const s = renumberShard(trim ? trimmed(state) : state, remap.subarray(0, state.df.length), termCount);
+  return { chunk: t.chunk, state: { ...s, stems: [] }, files: [...t.shard.files], warnings: t.shard.warnings };
+}
+
+/**
+ * A helper thread's whole life: index chunks while there are any, send their stems, renumber them into the
+ * merged vocabulary when told how (so that work runs on every thread at once, not in the merge), and hand them
+ * over (buffers transferred, not copied).
  */
 export function runShardJob(job: ShardJob): void {
   const counters = new Int32Array(job.shared);
+  const at = PHASE + job.slot;
   const send = (message: ShardMessage, phase: number, transfer: ArrayBuffer[] = []): void => {
     try {
       job.port.postMessage(message, transfer);
     } catch {
-      // Some buffers (Node's small-buffer pool) cannot be transferred; copying them is correct, only slower.
+      // A buffer that cannot be transferred (Node's small-buffer pool) makes the message a copy: correct, only slower.
       job.port.postMessage(message);
     }
-    Atomics.store(counters, job.slot, phase);
-    Atomics.notify(counters, job.slot);
+    Atomics.store(counters, at, phase);
+    Atomics.notify(counters, at);
   };
   const failed = (e: unknown): ShardMessage => ({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   try {
-    let shard: ShardOutcome;
+    let taken: Taken[];
+    let vocabulary: Vocabulary;
     try {
-      shard = indexFiles(job.files, job.maxChars, () => Atomics.add(counters, 0, 1));
+      ({ taken, vocabulary } = takeChunks(job.files, job.chunks, job.maxChars, counters, () => Atomics.add(counters, FILES_DONE, 1)));
     } catch (e) {
       send(failed(e), SHARD_SENT);
       return;
     }
-    send({ stems: shard.corpus.vocabulary.stems }, STEMS_SENT);
-    while (Atomics.load(counters, job.slot) !== NUMBERS_SENT) Atomics.wait(counters, job.slot, STEMS_SENT);
+    send({ stems: taken.map((t) => ({ chunk: t.chunk, stems: vocabulary.stems.slice(t.firstId, t.endId) })) }, STEMS_SENT);
+    while (Atomics.load(counters, at) !== NUMBERS_SENT) Atomics.wait(counters, at, STEMS_SENT);
     const { remap, termCount } = receiveMessageOnPort(job.port)?.message as { remap: Int32Array; termCount: number };
     let message: ShardMessage;
     let transfer: ArrayBuffer[] = [];
     try {
-      const state = renumberShard(trimmed(shard.corpus.state()), remap, termCount);
-      message = { state, files: [...shard.files], warnings: shard.warnings };
-      transfer = buffersOf(state);
+      const shards = taken.map((t) => renumbered(t, remap, termCount, true));
+      message = { shards };
+      transfer = shards.flatMap((c) => buffersOf(c.state));
     } catch (e) {
       message = failed(e);
     }
@@ -187,10 +238,16 @@ export interface ShardTimes {
   mergeMs: number;
 }
 
+/** Chunks per thread: enough that a thread slowed by other work on the machine leaves its share to the others. */
+const CHUNKS_PER_THREAD = 8;
+/** …but no chunk under this many files (each is a Corpus of its own, and merged). */
+const CHUNK_AT_LEAST = 100;
+
 /**
  * Reads and indexes `files` from nothing on `threads` threads (this one and helpers running `script`, a bundle
  * whose entry calls runShardJob for a ShardJob in its workerData), then merges: the outcome is the one
- * indexFiles would give on this thread alone. `onProgress(done)` counts files over all threads.
+ * indexFiles would give on this thread alone. The files are cut into contiguous chunks that every thread takes
+ * from one queue; `onProgress(done)` counts files over all threads.
  */
 export function indexInShards(
   files: string[],
@@ -200,42 +257,39 @@ export function indexInShards(
   onProgress: (done: number) => void = () => {},
 ): ShardOutcome & { times: ShardTimes } {
   const started = performance.now();
-  const shared = new SharedArrayBuffer(4 * (threads + 1));
+  const chunks = Math.max(threads, Math.min(threads * CHUNKS_PER_THREAD, Math.floor(files.length / CHUNK_AT_LEAST)));
+  const shared = new SharedArrayBuffer(4 * (PHASE + threads));
   const counters = new Int32Array(shared);
-  const cut = (k: number) => Math.floor((k * files.length) / threads);
   const helpers: { worker: Worker; port: MessagePort; slot: number }[] = [];
-  for (let k = 1; k < threads; k++) {
+  for (let slot = 1; slot < threads; slot++) {
     const { port1, port2 } = new MessageChannel();
-    const job: ShardJob = { files: files.slice(cut(k), cut(k + 1)), maxChars, shared, slot: k, port: port2 };
+    const job: ShardJob = { files, chunks, maxChars, shared, slot, port: port2 };
     const worker = new Worker(script, { workerData: { shard: job }, transferList: [port2] });
     worker.unref();
-    helpers.push({ worker, port: port1, slot: k });
+    helpers.push({ worker, port: port1, slot });
   }
-  const ownFiles = files.slice(0, cut(1));
-  let own = 0;
   const step = Math.max(1, Math.floor(files.length / 100));
-  const report = () => onProgress(own + Atomics.load(counters, 0));
-  let first: ShardOutcome | undefined;
+  const report = () => onProgress(Atomics.load(counters, FILES_DONE));
+  // Each thread's chunks (the caller's is thread 0), and the stems each chunk was first to meet in its thread.
+  const takenBy = new Map<number, Taken[]>();
+  const newStems: (string[] | undefined)[] = [];
   try {
-    first = indexFiles(ownFiles, maxChars, () => ++own % step === 0 && report());
-  } finally {
-    if (!first) helpers.forEach((h) => void h.worker.terminate());
+    const own = takeChunks(files, chunks, maxChars, counters, () => Atomics.add(counters, FILES_DONE, 1) % step === 0 && report());
+    takenBy.set(0, own.taken);
+    for (const t of own.taken) newStems[t.chunk] = own.vocabulary.stems.slice(t.firstId, t.endId);
+  } catch (e) {
+    helpers.forEach((h) => void h.worker.terminate());
+    throw e;
   }
-  const vocabulary = new VocabularyMerge();
-  vocabulary.add(first.corpus.vocabulary.stems);
-  const shards: (CorpusState | undefined)[] = [first.corpus.state()];
-  const stamps: [string, FileStamp][][] = [[...first.files]];
-  const warnings = [...first.warnings];
-  first = undefined;
 
   // Waits until a helper reaches `phase`; false when nothing has moved on any thread for STALL_MS.
   let lastSeen = -1;
   let lastChange = performance.now();
   const reach = (slot: number, phase: number): boolean => {
     for (;;) {
-      const now = Atomics.load(counters, slot);
+      const now = Atomics.load(counters, PHASE + slot);
       if (now >= phase) return true;
-      Atomics.wait(counters, slot, now, 100);
+      Atomics.wait(counters, PHASE + slot, now, 100);
       report();
       let seen = 0;
       for (let i = 0; i < counters.length; i++) seen += Atomics.load(counters, i);
@@ -243,59 +297,108 @@ export function indexInShards(
       else if (performance.now() - lastChange > STALL_MS) return false;
     }
   };
-  // A helper that never started (or stopped) is not waited for: its shard is indexed here, numbered the same
-  // (indexing is deterministic, so its stems come in the same order whether or not it had sent them).
-  const remaps: Int32Array[] = [];
-  const results: { state: CorpusState; files: [string, FileStamp][]; warnings: string[] }[] = [];
-  const indexHere = (slot: number): void => {
-    void helpers[slot - 1].worker.terminate();
-    const shard = indexFiles(files.slice(cut(slot), cut(slot + 1)), maxChars);
-    const remap = (remaps[slot] ??= vocabulary.add(shard.corpus.vocabulary.stems));
-    results[slot] = { state: renumberShard(shard.corpus.state(), remap, vocabulary.stems.length), files: [...shard.files], warnings: shard.warnings };
-    lastChange = performance.now();
-  };
   let failure: string | undefined;
-  for (const { slot, port } of helpers) {
-    // Stems in shard order: each helper learns its numbering as soon as those before it are known.
+  const fail = (received: ShardMessage | undefined, what: string): void => {
+    failure ??= received && 'error' in received ? received.error : `a helper thread sent no ${what}`;
+  };
+  // Indexes chunks here, in increasing order with one vocabulary, as a helper that took them would have; the
+  // same chunks in the same order give the same stems and ids (indexing is deterministic).
+  const indexHere = (list: number[]): Taken[] => {
+    const vocabulary = new Vocabulary();
+    return list.map((c) => {
+      const firstId = vocabulary.size;
+      const shard = indexFiles(files.slice(cutOf(c, files.length, chunks), cutOf(c + 1, files.length, chunks)), maxChars, () => {}, vocabulary);
+      lastChange = performance.now();
+      return { chunk: c, shard, firstId, endId: vocabulary.size };
+    });
+  };
+  const lateChunks: number[] = [];
+  for (const { slot, port, worker } of helpers) {
     if (failure !== undefined) break;
     if (!reach(slot, STEMS_SENT)) {
-      indexHere(slot);
+      // Given up on; whatever it took is indexed here below.
+      void worker.terminate();
       continue;
     }
     const received = receiveMessageOnPort(port)?.message as ShardMessage | undefined;
     if (!received || !('stems' in received)) {
-      failure = received && 'error' in received ? received.error : 'a helper thread sent no stems';
+      fail(received, 'stems');
       break;
     }
-    const remap = (remaps[slot] = vocabulary.add(received.stems));
-    port.postMessage({ remap, termCount: vocabulary.stems.length });
-    Atomics.store(counters, slot, NUMBERS_SENT);
-    Atomics.notify(counters, slot);
+    takenBy.set(slot, received.stems.map((t) => ({ chunk: t.chunk, firstId: 0, endId: t.stems.length, shard: undefined as unknown as ShardOutcome })));
+    for (const t of received.stems) newStems[t.chunk] = t.stems;
   }
-  for (const { slot, port } of helpers) {
-    if (failure !== undefined) break;
-    if (results[slot]) continue;
+  if (failure === undefined) {
+    for (let c = 0; c < chunks; c++) if (!newStems[c]) lateChunks.push(c);
+    if (lateChunks.length > 0) {
+      const late = indexHere(lateChunks);
+      takenBy.set(threads, late);
+      const vocabulary = late[0].shard.corpus.vocabulary;
+      for (const t of late) newStems[t.chunk] = vocabulary.stems.slice(t.firstId, t.endId);
+    }
+  }
+  // The merged vocabulary, chunk by chunk in order, and for each thread where its terms go in it.
+  const vocabulary = new VocabularyMerge();
+  const globalIds: Int32Array[] = [];
+  for (let c = 0; c < chunks && failure === undefined; c++) globalIds[c] = vocabulary.add(newStems[c]!);
+  const termCount = vocabulary.stems.length;
+  const remapOf = (taken: Taken[]): Int32Array => {
+    const remap = new Int32Array(taken.reduce((n, t) => n + globalIds[t.chunk].length, 0));
+    let at = 0;
+    for (const t of taken) {
+      remap.set(globalIds[t.chunk], at);
+      at += globalIds[t.chunk].length;
+    }
+    return remap;
+  };
+  const results: (Chunk | undefined)[] = [];
+  if (failure === undefined) {
+    for (const { slot, port } of helpers) {
+      const taken = takenBy.get(slot);
+      if (!taken) continue;
+      port.postMessage({ remap: remapOf(taken), termCount });
+      Atomics.store(counters, PHASE + slot, NUMBERS_SENT);
+      Atomics.notify(counters, PHASE + slot);
+    }
+    // This thread's chunks (and any indexed here for a helper) are renumbered while the helpers renumber theirs.
+    for (const key of [0, threads]) {
+      const taken = takenBy.get(key);
+      if (!taken) continue;
+      const remap = remapOf(taken);
+      for (const t of taken) results[t.chunk] = renumbered(t, remap, termCount, false);
+      takenBy.delete(key);
+    }
+  }
+  for (const { slot, port, worker } of helpers) {
+    const taken = takenBy.get(slot);
+    if (failure !== undefined || !taken) continue;
     if (!reach(slot, SHARD_SENT)) {
-      indexHere(slot);
+      void worker.terminate();
+      const remap = remapOf(taken);
+      for (const t of indexHere(taken.map((t) => t.chunk))) results[t.chunk] = renumbered(t, remap, termCount, false);
       continue;
     }
     const received = receiveMessageOnPort(port)?.message as ShardMessage | undefined;
-    port.close();
-    if (received && 'state' in received) results[slot] = received;
-    else failure = received && 'error' in received ? received.error : 'a helper thread sent no shard';
+    if (received && 'shards' in received) received.shards.forEach((chunk) => (results[chunk.chunk] = chunk));
+    else fail(received, 'shards');
   }
+  helpers.forEach((h) => h.port.close());
   if (failure !== undefined) {
     helpers.forEach((h) => void h.worker.terminate());
     throw new Error(`indexing in ${threads} threads failed: ${failure}`);
   }
-  for (const { slot } of helpers) {
-    shards.push(results[slot].state);
-    stamps.push(results[slot].files);
-    warnings.push(...results[slot].warnings);
-  }
-  results.length = 0;
   onProgress(files.length);
   const indexed = performance.now();
+  const shards: (CorpusState | undefined)[] = [];
+  const stamps: [string, FileStamp][][] = [];
+  const warnings: string[] = [];
+  for (let c = 0; c < chunks; c++) {
+    const chunk = results[c]!;
+    shards.push(chunk.state);
+    stamps.push(chunk.files);
+    warnings.push(...chunk.warnings);
+  }
+  results.length = 0;
   const corpus = new Corpus(mergeCorpusStates(shards, vocabulary.stems));
   const merged = performance.now();
   return {

@@ -39,7 +39,7 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
     let c = byContent.get(key);
     if (c) return c;
     const passage = cmp.profile(key);
-    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key)) : NO_WORDING;
+    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key), cmp.trigrams) : NO_WORDING;
     if (wordingOnly && wording.match === 'none') return null;
     let judgement = cmp.judge(sq, key);
     if (alone) {

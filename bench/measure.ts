@@ -151,7 +151,7 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
   const service = new CorroborateService();
   const cpu = process.cpuUsage();
   const t = performance.now();
-  const outcome = indexCorpus({ corpus: { roots: [dir], specs: ['.'] }, helperScript: HELPER_SCRIPT, threads: THREADS });
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], helperScript: HELPER_SCRIPT, threads: THREADS });
   service.replaceCorpus(outcome.corpus);
   const indexMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
@@ -186,7 +186,7 @@ function measureCache(dir: string, cacheFile: string, cold: boolean): IndexMeasu
   if (cold) fs.rmSync(cacheFile, { force: true });
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const outcome = indexCorpus({ corpus: { roots: [dir], specs: ['.'] }, cacheFile, helperScript: HELPER_SCRIPT, threads: THREADS });
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], cacheFile, helperScript: HELPER_SCRIPT, threads: THREADS });
   const indexMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
   const bytes = [...outcome.files.values()].reduce((n, f) => n + f.size, 0);

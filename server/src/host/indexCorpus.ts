@@ -24,7 +24,7 @@ export interface IndexRequest {
   maxChars?: number;
   /**
    * A script whose entry runs a shard job (dist/indexWorker.js): with it, a build from nothing is spread over
-   * `threads` threads (default: one per core, two to four; 1 keeps it on this thread).
+   * `threads` threads (default: defaultIndexThreads, one on fewer than four cores; 1 keeps it on this thread).
    */
   helperScript?: string;
   threads?: number;

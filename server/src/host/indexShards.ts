@@ -73,10 +73,16 @@ export function indexFiles(files: string[], maxChars: number | undefined, onFile
   return { corpus, files: stamps, warnings };
 }
 
-/** How many threads a cold build uses by default: one per core, two to four. */
+/**
+ * How many threads a cold build uses by default: with four cores or more, one per core but one (at most four), the
+ * core left over for what V8 runs beside them (concurrent compiling and collecting, which a second isolate
+ * doubles); with fewer, one. Measured on two cores, two threads were no faster than one (each isolate compiles the
+ * same code again and collects its own heap, which took the second core one thread leaves for that) and held
+ * more memory: at 50k articles 775 MiB after the build against 674, 965 MiB at the peak against 711.
+ */
 export function defaultIndexThreads(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(2, Math.min(4, cores));
+  return cores >= 4 ? Math.min(4, cores - 1) : 1;
 }
 
 /** workerData of a helper thread (the index worker's script, started for one cold build). */
@@ -238,8 +244,12 @@ export interface ShardTimes {
   mergeMs: number;
 }
 
-/** Chunks per thread: enough that a thread slowed by other work on the machine leaves its share to the others. */
-const CHUNKS_PER_THREAD = 8;
+/**
+ * Chunks per thread: enough that a thread slowed by other work on the machine leaves some of its share to the
+ * others, few enough that the chunks' arrays (freed at the merge) do not fragment the process's memory: eight per
+ * thread kept 939 MiB resident after a 50k build on two threads, two kept 775.
+ */
+const CHUNKS_PER_THREAD = 2;
 /** …but no chunk under this many files (each is a Corpus of its own, and merged). */
 const CHUNK_AT_LEAST = 100;
 

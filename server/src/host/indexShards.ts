@@ -1,10 +1,11 @@
-// A cold build of the corpus index spread over threads: the file list is cut into contiguous shards, each
-// read and indexed into a Corpus of its own (this thread takes the first, helper threads the others), and the
-// shards are merged in order (core/corpus/merge.ts), which gives the index a single pass would have built.
+// A cold build of the corpus index spread over threads: the file list is cut into contiguous chunks that this
+// thread and helper threads take from one queue, each chunk read and indexed into a Corpus of its own (a thread's
+// chunks sharing its vocabulary), and the chunks are merged in order (core/corpus/merge.ts), which gives the index
+// a single pass would have built.
 //
 // The caller is synchronous (indexCorpus runs inside the index worker, start to end), so it waits for its
-// helpers without an event loop: each helper hands its shard back through a MessagePort read with
-// receiveMessageOnPort, and counts files and says it is finished in shared memory watched with Atomics.wait.
+// helpers without an event loop: each helper talks through a MessagePort read with receiveMessageOnPort, and
+// counts files and says which phase it is in through shared memory watched with Atomics.wait.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

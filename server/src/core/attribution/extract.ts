@@ -4,7 +4,7 @@ import { contentAround, contentEnd, hasComplement, splitCoordinated } from './co
 import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
-import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { clauseOpening, looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -311,13 +311,16 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let before = cs - 1;
   while (before > s && tokens[before].pos === 'ADV') before--;
   const joiner = tokens[before];
-  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
+  // "is labeling" is a finite verb, not a participle.
+  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && cs === k && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
   const shared = !source && before >= s && (participle || joiner?.pos === 'CCONJ' || (joiner?.text === ',' && before < cs - 1));
   if (!source && !passive) {
     if (shared) {
       // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
       const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
-      source = lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
+      // "Some observers, including …, also criticized": a comma before an adverb may close an aside after the subject.
+      const aside = !participle && joiner?.text === ',' && before < cs - 1 ? phraseBefore(tokens, before + 1, s) : null;
+      source = aside ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
       // "His office put out a statement saying …": a document speaks for whoever issued it.
@@ -339,7 +342,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     if (!source && !reports) return null;
   }
   // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
-  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s);
+  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s) ?? clauseOpening(tokens, cs, s);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive && !forced) return null;

@@ -257,3 +257,40 @@ export function subjectAcrossAside(tokens: Token[], end: number, floor: number):
   }
   return null;
 }
+
+// Marks that end the clause before a subject: a quote's closing mark, a semicolon, a colon.
+const CLAUSE_BREAK = new Set([';', ':', '“', '”', '"', '‘', '’', "'", "''", '``']);
+
+/**
+ * The words opening the clause of a verb of saying whose subject no phrase rule found: "Even Rendell, a stalwart
+ * Clinton supporter, said", "Many speakers at the service — including Muslims, Jews — said", "Jolly said" (with
+ * "Jolly" read as an adverb). From the clause's start to the verb, if they name someone before any aside and hold
+ * no verb of their own there.
+ */
+export function clauseOpening(tokens: Token[], end: number, floor: number): Range | null {
+  let j = end;
+  while (j > floor && (tokens[j - 1].pos === 'AUX' || tokens[j - 1].lower === 'not' || tokens[j - 1].lower === 'n’t' || (tokens[j - 1].pos === 'ADV' && !/^\p{Lu}/u.test(tokens[j - 1].text)))) j--;
+  let i = j;
+  while (i > floor && j - i < 45 && !CLAUSE_BREAK.has(tokens[i - 1].text) && tokens[i - 1].pos !== 'SCONJ') i--;
+  if (i > floor && !CLAUSE_BREAK.has(tokens[i - 1].text) && tokens[i - 1].pos !== 'SCONJ') return null;
+  // An opening adverb or conjunction ("Even", "Yet", "But") is no part of the subject, unless it is all there is.
+  while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
+  if (i >= j) return null;
+  // The head: the words before the first aside; a verb there means the clause says something of its own.
+  // Right before the verb: the head's last word, or the mark closing an aside.
+  const last = tokens[j - 1];
+  if (!(isNominal(last) || last.text === ',' || last.text === ')' || /^[—–-]+$/.test(last.text))) return null;
+  // An aside of the form "Clinton suggested" is an attribution of its own, not a description of the subject.
+  for (let k = i + 1; k < j; k++)
+    if (tokens[k].pos === 'VERB' && (tokens[k - 1].pos === 'PROPN' || (tokens[k - 1].pos === 'PRON' && !RELATIVES.has(tokens[k - 1].lower)))) return null;
+  let named = false;
+  for (let k = i; k < j; k++) {
+    const t = tokens[k];
+    // An aside opens with a comma, a dash standing apart ("Thirty-nine" has one inside a word) or a bracket.
+    if (t.text === ',' || t.text === '(' || /^[—–]$/.test(t.text) || (/^-+$/.test(t.text) && tokens[k - 1]?.end !== t.start)) break;
+    if ((t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PRON' && RELATIVES.has(t.lower))) return null;
+    if (isNominal(t) || /^\p{Lu}/u.test(t.text)) named = true;
+  }
+  while (j > i + 1 && tokens[j - 1].pos === 'PUNCT' && tokens[j - 1].text !== ')') j--;
+  return named ? [i, j] : null;
+}

@@ -46,7 +46,9 @@ export function contentAround(ctx: Context, verb: Token, bs: number, be: number,
   }
   // "…, sources said": the words before, but only when a comma, dash or quote sets the block off from them.
   const setOff = tokens[bs - 1] && (/^[,:;—–-]$/.test(tokens[bs - 1].text) || isCloseQuote(ctx, bs - 1));
-  if (bs - s >= 2 && setOff) {
+  // "…, he would vote for Cruz": a verb outside the lexicon with an object of its own does not report the words before.
+  const object = i < e && /^(PROPN|NOUN|PRON|DET|NUM)$/.test(tokens[i].pos) && !ctx.speech.has(verb.lemma) && !HEARER_VERBS.has(verb.lemma);
+  if (bs - s >= 2 && setOff && !object) {
     let j = bs;
     while (j > s && (tokens[j - 1].pos === 'PUNCT' && !isCloseQuote(ctx, j - 1))) j--;
     if (j <= s) return null;
@@ -138,7 +140,8 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let k = s;
       while (k < e && tokens[k].start < blockStart) k++;
       let j = k - 1;
-      while (j > s && tokens[j].pos === 'ADV') j--;
+      // Adverbs before the block, and the "at" of "at least 21,000 said".
+      while (j > s && (tokens[j].pos === 'ADV' || (tokens[j].lower === 'at' && /^(least|most)$/.test(tokens[j + 1]?.lower ?? '')))) j--;
       const joiner = tokens[j];
       // Also a colon, a dash or a closing quote: "… because it pays off: He said …", "“…,” one prosecutor said …".
       const closes = isCloseQuote(ctx, j) || /^[:—–]$/.test(joiner?.text ?? '');

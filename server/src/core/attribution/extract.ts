@@ -317,7 +317,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (!source && !passive) {
     if (shared) {
       // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
-      const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
+      const lastHere = sharedSubjectOf(ctx, out, firstInSentence);
       // "Some observers, including …, also criticized": a comma before an adverb may close an aside after the subject.
       const aside = !participle && joiner?.text === ',' && before < cs - 1 ? phraseBefore(tokens, before + 1, s) : null;
       source = aside ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
@@ -444,6 +444,29 @@ function endsClauseOrCloses(tokens: Token[], j: number, e: number): boolean {
 }
 
 /**
+ * The attribution of the sentence so far whose subject a participle or coordinated verb shares: the last one, unless
+ * its source is a relative pronoun inside another's reported words ("Clinton attacked Trump, saying he would appoint
+ * judges who would overturn …, and reminded" shares Clinton, not "who") or a possessive ("She escalated her
+ * criticism, telling CNN" shares "She", not "her").
+ */
+function sharedSubjectOf(ctx: Context, out: FoundAttribution[], first: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  for (let x = out.length - 1; x >= first; x--) {
+    const a = out[x];
+    if (!a.sourceTokens) return a;
+    const [i, j] = a.sourceTokens;
+    const last = tokens[j - 1];
+    const relative = j - i === 1 && /^(who|which|that)$/.test(last.lower);
+    const nested = relative && out.some((b, y) => y >= first && b !== a && b.content && b.content.start <= a.cue.start && a.cue.end <= b.content.end);
+    if (nested || (j - i === 1 && POSSESSIVE.has(last.lower)) || last.lower === '’s' || last.lower === "'s") continue;
+    return a;
+  }
+  return null;
+}
+
+const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
  * The subject of the clause a participle or coordinated verb hangs on: the phrase before the nearest
  * verb back from it ("Speaking in Salem, Trump went after Bush, calling him …" → Trump).
  */
@@ -452,6 +475,8 @@ function clauseSubject(ctx: Context, s: number, limit: number): Range | null {
   for (let i = limit - 1; i > s; i--) {
     const t = tokens[i];
     if ((t.pos !== 'VERB' && t.pos !== 'AUX') || ctx.quoteOf[i] >= 0) continue;
+    // An infinitive or a participle has no subject of its own: "defended his call to raise the wage, saying".
+    if (tokens[i - 1].lower === 'to' || (t.pos === 'VERB' && /ing$/.test(t.lower) && tokens[i - 1].pos !== 'AUX')) continue;
     let v = i;
     while (v > s && tokens[v - 1].pos === 'AUX') v--;
     const subject = phraseBefore(tokens, v, s);

@@ -155,10 +155,18 @@ function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], 
  */
 function needed(ctx: Context, model: LoadedModel, k: number): number {
   const { lemma, lower, pos } = ctx.tokens[k];
-  if (ctx.barred.has(lemma)) return Infinity;
+  if (ctx.barred.has(lemma) || approximately(ctx.tokens, k)) return Infinity;
   // The rules read lexicon verbs only where the tagger says VERB: "Trump plans to …" with "plans" read as a noun is new to them.
   const judged = (pos === 'VERB' ? ctx.speech.has(lemma) || ctx.belief.has(lemma) : pos === 'NOUN' && ctx.nouns.has(lemma)) || RULE_WORDS.has(lemma) || HEARSAY.has(lower) || STANCES.has(lower);
   return judged ? model.propose + model.margin : model.propose;
+}
+
+/** "about a dozen meetings", "about 40 percent": "about" before a number is an amount, not a topic. */
+function approximately(tokens: Token[], k: number): boolean {
+  if (tokens[k].lower !== 'about') return false;
+  const next = tokens[k + 1];
+  if (!next) return false;
+  return next.pos === 'NUM' || next.text === '$' || (/^(a|an|half)$/.test(next.lower) && /^(dozen|hundred|thousand|million|billion|third|quarter|fifth|half|percent|week|month|year|day)s?$/.test(tokens[k + 2]?.lower ?? ''));
 }
 
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
@@ -255,6 +263,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   }
   // "made it clear that …", "has made clear that …": a cue of three words.
   if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
+  // "That said, …", "That being said, …": a turn of phrase, not a report.
+  if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;
   // A word the tagger proposed is read as a verb of saying whatever the lexicon and the part of speech say.
   const forced = ctx.forced === k;
   const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || (forced && !ctx.belief.has(tok.lemma));
@@ -310,6 +320,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
   let before = cs - 1;
   while (before > s && tokens[before].pos === 'ADV') before--;
+  // "… and on Monday announced": a time phrase between the conjunction and the verb.
+  if (before - 1 > s && TIME_NOUN.test(tokens[before].text) && /^(on|last|this)$/.test(tokens[before - 1].lower) && tokens[before - 2]?.pos === 'CCONJ') before -= 2;
+  if (before - 1 > s && tokens[before].lower === 'but' && tokens[before - 1].lower === 'all') before -= 2;
   const joiner = tokens[before];
   // "is labeling" is a finite verb, not a participle.
   const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && cs === k && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
@@ -343,6 +356,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   }
   // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
   if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s) ?? clauseOpening(tokens, cs, s);
+  // A proposed infinitive ("went on Twitter to applaud", "leaving many to wonder"): the object before "to" when a
+  // verb governs it, else the subject of the clause.
+  if (!source && !passive && forced && tokens[cs - 1]?.lower === 'to' && cs - 1 > s) {
+    const object = phraseBefore(tokens, cs - 1, s);
+    source = object && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
+  }
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive && !forced) return null;

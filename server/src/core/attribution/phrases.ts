@@ -42,7 +42,13 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
   for (;;) {
     const t = tokens[j - 1];
     if (j <= floor || !t) return j;
-    if (SKIP_POS.has(t.pos) || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
+    // "has since apologized", "further announced", "all but accused": adverbs the tagger reads as something else.
+    const adverb = t.lower === 'further' || (t.lower === 'since' && tokens[j - 2]?.pos === 'AUX') || (t.lower === 'but' && tokens[j - 2]?.lower === 'all');
+    if (adverb && t.lower === 'but') {
+      j -= 2;
+      continue;
+    }
+    if (SKIP_POS.has(t.pos) || adverb || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
       j--;
       continue;
     }

@@ -4,7 +4,7 @@ import { contentAround, contentEnd, hasComplement, splitCoordinated } from './co
 import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
-import { clauseOpening, looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { clauseOpening, holderOfObject, looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -234,15 +234,7 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
   if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
   if (!source && tok.pos !== 'VERB') source = ownerOf(tokens, cs, s);
-  if (!source && tok.pos !== 'VERB') {
-    let v = cs;
-    while (v > s && (tokens[v - 1].pos === 'DET' || tokens[v - 1].pos === 'ADJ' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'NUM')) v--;
-    if (v > s && v < cs && (tokens[v - 1].pos === 'VERB' || tokens[v - 1].pos === 'AUX')) {
-      let w = v - 1;
-      while (w > s && tokens[w - 1].pos === 'AUX') w--;
-      source = phraseBefore(tokens, w, s);
-    }
-  }
+  if (!source && tok.pos !== 'VERB') source = holderOfObject(tokens, cs, s);
   const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, ce, s, e, true, false)
     ?? (ce < e - 1 ? spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end) : null);
   return found(ctx, source, cs, ce, content, sentence, ctx.belief.has(tok.lemma) && !ctx.speech.has(tok.lemma) ? 'thought' : 'speech');

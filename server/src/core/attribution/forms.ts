@@ -1,6 +1,6 @@
 import { contentEnd, middleStart } from './content';
 import { found, spanTrim, type Context, type FoundAttribution } from './context';
-import { phraseAfter, phraseBefore, type Range } from './phrases';
+import { holderOfObject, phraseAfter, phraseBefore, type Range } from './phrases';
 import type { TextSpan } from '../types';
 
 // Cues that are not verbs: "according to X", a name and a colon, a noun with its owner.
@@ -126,6 +126,8 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
     source = phraseAfter(tokens, k + 2, e);
   }
   // "criticism of the deal", "praise for Sanders from voters": a stance named without its holder.
+  // "He avoided direct criticism of …": the subject of the verb it is the object of holds it.
+  if (!source && STANCE_NOUNS.has(tokens[k].lemma) && /^(of|for|to|against|on|about)$/.test(next.lower)) source = holderOfObject(tokens, k, s);
   const unowned = !source && STANCE_NOUNS.has(tokens[k].lemma) && /^(of|for|to|against|on|about)$/.test(next.lower) && tokens[k - 1]?.lower !== 'no';
   if (!source && !unowned) return null;
   let i = source && source[0] > k ? source[1] : k + 1;

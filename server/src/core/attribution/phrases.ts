@@ -300,3 +300,30 @@ export function clauseOpening(tokens: Token[], end: number, floor: number): Rang
   while (j > i + 1 && tokens[j - 1].pos === 'PUNCT' && tokens[j - 1].text !== ')') j--;
   return named ? [i, j] : null;
 }
+
+/** Whether token `k` is a hyphen inside a word or a word joined to one ("evidence-free", "long-time"). */
+function inHyphenated(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (t.text === '-') return !!prev && !!next && prev.end === t.start && t.end === next.start;
+  return (!!next && next.text === '-' && t.end === next.start) || (!!prev && prev.text === '-' && prev.end === t.start);
+}
+
+/**
+ * The one who holds a noun cue that is the object of a verb: "He avoided direct criticism of", "Bush had harsh words
+ * for", "insurers are raising alarms about", "he gave her a lengthy answer about": the verb's subject, or null.
+ */
+export function holderOfObject(tokens: Token[], cs: number, floor: number): Range | null {
+  let v = cs;
+  while (v > floor && (tokens[v - 1].pos === 'DET' || tokens[v - 1].pos === 'ADJ' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'NUM' || inHyphenated(tokens, v - 1))) v--;
+  // An indirect object between the verb and its object: "gave her a lengthy answer".
+  if (v > floor + 1 && v < cs && tokens[v].pos === 'DET' && /^(her|him|them|us|me|you)$/.test(tokens[v - 1].lower)) v--;
+  if (v <= floor) return null;
+  const verb = tokens[v - 1];
+  // Right after the verb only when it is a verb proper ("raising alarms"), not an auxiliary ("is criticism").
+  if (!(verb.pos === 'VERB' || (verb.pos === 'AUX' && v < cs))) return null;
+  let w = v - 1;
+  while (w > floor && (tokens[w - 1].pos === 'AUX' || tokens[w - 1].pos === 'ADV' || tokens[w - 1].pos === 'PART')) w--;
+  return phraseBefore(tokens, w, floor);
+}

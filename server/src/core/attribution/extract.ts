@@ -354,6 +354,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const object = phraseBefore(tokens, cs - 1, s);
     source = object && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
   }
+  // "Noting that …, Tester said", "Since announcing in October …, Mr. Biden has been": an opening participle shares
+  // the subject of the main clause after it.
+  const opening = !source && !passive && /(ing|ed)$/.test(tok.lower) && cs - s <= 3 && tokens.slice(s, cs).every((t) => OPENERS.has(t.lower));
+  if (opening) source = mainSubjectAfter(ctx, ce, e);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive && !forced) return null;
@@ -367,12 +371,31 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const absolute = !!source && tokens[source[0] - 1]?.lower === 'with';
   if (!content && !speech && !absolute && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
   if (!speech && !content) return null;
+  // The opening phrase's words end where the main clause begins.
+  if (opening && source && content && content.start < tokens[source[0]].start && content.end > tokens[source[0]].start) content = spanTrim(ctx.text, content.start, tokens[source[0]].start);
   // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
   if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;
   if (EVIDENTIAL.has(tok.lemma) && !content) return null;
   if (!speech && !content) return null;
   if (speech && !content && !source) return null;
   return found(ctx, source, cs, ce, content, sentence, speech ? 'speech' : 'thought');
+}
+
+// Words that may open a sentence before a participle: "In addition to stating", "Instead of calling", "Since announcing".
+const OPENERS = new Set('in addition to instead of since after before by while without when upon despite rather than'.split(' '));
+
+/** The subject of the main clause after an opening phrase: the first phrase after a comma that a verb follows. */
+function mainSubjectAfter(ctx: Context, from: number, e: number): Range | null {
+  const { tokens } = ctx;
+  for (let c = from; c < Math.min(e - 2, from + 40); c++) {
+    if (tokens[c].text !== ',' || ctx.quoteOf[c] >= 0) continue;
+    const np = phraseAfter(tokens, c + 1, e);
+    if (!np) continue;
+    let v = np[1];
+    while (v < e && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX' || tokens[v].lower === 'not')) v++;
+    if (v < e && (tokens[v].pos === 'VERB' || tokens[v - 1].pos === 'AUX')) return np;
+  }
+  return null;
 }
 
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */

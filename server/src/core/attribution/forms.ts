@@ -12,7 +12,8 @@ const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to',
 function clauseTo(tokens: Context['tokens'], i: number, e: number): Range | null {
   let j = i;
   while (j < e && tokens[j].pos !== 'PUNCT' && tokens[j].pos !== 'SCONJ' && j - i < 8) j++;
-  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  // After "to" the tagger may read the noun as a verb: "according to sources", "according to recent polling".
+  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) return null;
   return [i, j];
 }
 

@@ -3,7 +3,7 @@ import type { Quote, Sentence } from '../types';
 import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
 import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
-import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
+import { accordingTo, headlineColon, inFinding, labelColon, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { clauseOpening, holderOfObject, looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
@@ -155,7 +155,7 @@ function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], 
  */
 function needed(ctx: Context, model: LoadedModel, k: number): number {
   const { lemma, lower, pos } = ctx.tokens[k];
-  if (ctx.barred.has(lemma) || approximately(ctx.tokens, k)) return Infinity;
+  if (ctx.barred.has(lemma) || approximately(ctx.tokens, k) || labelColon(ctx.tokens, k)) return Infinity;
   // The rules read lexicon verbs only where the tagger says VERB: "Trump plans to …" with "plans" read as a noun is new to them.
   const judged = (pos === 'VERB' ? ctx.speech.has(lemma) || ctx.belief.has(lemma) : pos === 'NOUN' && ctx.nouns.has(lemma)) || RULE_WORDS.has(lemma) || HEARSAY.has(lower) || STANCES.has(lower);
   return judged ? model.propose + model.margin : model.propose;

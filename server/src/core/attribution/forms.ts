@@ -1,6 +1,6 @@
 import { contentEnd, middleStart } from './content';
 import { found, spanTrim, type Context, type FoundAttribution } from './context';
-import { holderOfObject, phraseAfter, phraseBefore, type Range } from './phrases';
+import { phraseAfter, phraseBefore, type Range } from './phrases';
 import type { TextSpan } from '../types';
 
 // Cues that are not verbs: "according to X", a name and a colon, a noun with its owner.
@@ -40,6 +40,11 @@ export function accordingTo(ctx: Context, k: number, s: number, e: number, sente
 const LABELS = new Set(
   'q latest note question answer update updates name age city job pay editor follow watch read listen photo photos video related source sources correction disclosure exclusive breaking live transcript full text'.split(' '),
 );
+
+/** Whether token `k` is a colon after a label ("Q:", "Editor’s note:"): no one speaks there, whatever the tagger scores. */
+export function labelColon(tokens: Context['tokens'], k: number): boolean {
+  return tokens[k].text === ':' && k > 0 && LABELS.has(tokens[k - 1].lower);
+}
 
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
 export function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
@@ -127,8 +132,6 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
     source = phraseAfter(tokens, k + 2, e);
   }
   // "criticism of the deal", "praise for Sanders from voters": a stance named without its holder.
-  // "He avoided direct criticism of …": the subject of the verb it is the object of holds it.
-  if (!source && STANCE_NOUNS.has(tokens[k].lemma) && /^(of|for|to|against|on|about)$/.test(next.lower)) source = holderOfObject(tokens, k, s);
   const unowned = !source && STANCE_NOUNS.has(tokens[k].lemma) && /^(of|for|to|against|on|about)$/.test(next.lower) && tokens[k - 1]?.lower !== 'no';
   if (!source && !unowned) return null;
   let i = source && source[0] > k ? source[1] : k + 1;

@@ -140,12 +140,14 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let k = s;
       while (k < e && tokens[k].start < blockStart) k++;
       let j = k - 1;
-      // Adverbs before the block, and the "at" of "at least 21,000 said".
-      while (j > s && (tokens[j].pos === 'ADV' || (tokens[j].lower === 'at' && /^(least|most)$/.test(tokens[j + 1]?.lower ?? '')))) j--;
+      // Adverbs before the block, and a count's qualifier: "at least 21,000 said", "more than 4 in 10 said".
+      while (j > s && (tokens[j].pos === 'ADV' || (tokens[j].lower === 'at' && /^(least|most)$/.test(tokens[j + 1]?.lower ?? '')) || (tokens[j].lower === 'than' && /^(more|less|fewer)$/.test(tokens[j - 1]?.lower ?? '')))) j -= tokens[j].lower === 'than' ? 2 : 1;
       const joiner = tokens[j];
       // Also a colon, a dash or a closing quote: "… because it pays off: He said …", "“…,” one prosecutor said …".
       const closes = isCloseQuote(ctx, j) || /^[:—–]$/.test(joiner?.text ?? '');
-      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || closes || /^(while|whereas|but)$/.test(joiner.lower))) continue;
+      // A clause of the reporter's own: "is backing Clinton because he worries …", "a fair sentence, which I said …".
+      const own = /^(because|as|although|though|since|which|who|whom|where)$/.test(joiner?.lower ?? '');
+      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || closes || own || /^(while|whereas|but)$/.test(joiner.lower))) continue;
       let end = isCloseQuote(ctx, j) ? joiner.end : joiner.start;
       if (tokens[j - 1]?.text === ',') end = tokens[j - 1].start;
       while (end > a.content.start && /\s/.test(text[end - 1])) end--;

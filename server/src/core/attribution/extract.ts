@@ -311,7 +311,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   }
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
   let before = cs - 1;
-  while (before > s && tokens[before].pos === 'ADV') before--;
+  // Not "most" in "…, most said", which is the subject (phrases.ts reads it so).
+  const standing = tokens[before]?.pos === 'ADV' && /^(most|many|some|others|few|all|both)$/.test(tokens[before].lower) && (before === s || /^[,;]$/.test(tokens[before - 1]?.text ?? '') || tokens[before - 1]?.pos === 'CCONJ');
+  while (before > s && tokens[before].pos === 'ADV' && !standing) before--;
   // "… and on Monday announced": a time phrase between the conjunction and the verb.
   if (before - 1 > s && TIME_NOUN.test(tokens[before].text) && /^(on|last|this)$/.test(tokens[before - 1].lower) && tokens[before - 2]?.pos === 'CCONJ') before -= 2;
   if (before - 1 > s && tokens[before].lower === 'but' && tokens[before - 1].lower === 'all') before -= 2;

@@ -20,8 +20,13 @@ function clauseTo(tokens: Context['tokens'], i: number, e: number): Range | null
 /** "according to X" (cue), X (source), the clause on the other side (content). */
 export function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens, text } = ctx;
-  const source = phraseAfter(tokens, k + 2, e) ?? clauseTo(tokens, k + 2, e);
+  let source = phraseAfter(tokens, k + 2, e) ?? clauseTo(tokens, k + 2, e);
   if (!source) return null;
+  // "according to a tally by the Associated Press", "a post from Arianna Huffington": the one behind the document too.
+  if (/^(by|from|of|with)$/.test(tokens[source[1]]?.lower ?? '')) {
+    const behind = phraseAfter(tokens, source[1] + 1, e);
+    if (behind) source = [source[0], behind[1]];
+  }
   let content: TextSpan | null = null;
   if (k - s <= 1) {
     let i = source[1];

@@ -29,6 +29,7 @@ function isNominal(t: Token): boolean {
 
 function inPhrase(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
+  if (t.pos === 'ADV' && STANDALONE.has(t.lower)) return true;
   if (t.pos === 'PART') return t.lower === '’s' || t.lower === "'s";
   if (t.pos === 'PRON') return t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its' || t.lower === 'our' || t.lower === 'my';
   if (t.pos === 'PUNCT') return NP_PUNCT.has(t.text);
@@ -48,6 +49,9 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       j -= 2;
       continue;
     }
+    // "…, most said": a quantity standing alone as the subject, which the tagger reads as an adverb.
+    const before = tokens[j - 2];
+    if (t.pos === 'ADV' && j === end && STANDALONE.has(t.lower) && (j - 1 === floor || (before && (before.text === ',' || before.text === ';' || before.pos === 'CCONJ')))) return j;
     if (SKIP_POS.has(t.pos) || adverb || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
       j--;
       continue;

@@ -6,7 +6,7 @@ import { phraseAfter } from './phrases';
 
 // Where the reported words of a cue are: an adjacent quote, the clause after the cue, or the clause before it.
 
-const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then']);
+const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then', 'compared', 'whereas']);
 const CONTENT_LEADS = new Set(['that', ':']);
 const CLAUSE_SKIP_ADP = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'from', 'after', 'before', 'while', 'last', 'this', 'earlier', 'late', 'over', 'with', 'to', 'by']);
 
@@ -142,6 +142,10 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let j = k - 1;
       // Adverbs before the block, and a count's qualifier: "at least 21,000 said", "more than 4 in 10 said".
       while (j > s && (tokens[j].pos === 'ADV' || (tokens[j].lower === 'at' && /^(least|most)$/.test(tokens[j + 1]?.lower ?? '')) || (tokens[j].lower === 'than' && /^(more|less|fewer)$/.test(tokens[j - 1]?.lower ?? '')))) j -= tokens[j].lower === 'than' ? 2 : 1;
+      // A place or group after a count: "…, most in both states supported Sanders".
+      let pp = j;
+      while (pp > s && pp >= j - 4 && (tokens[pp].pos === 'ADP' || tokens[pp].pos === 'DET' || tokens[pp].pos === 'NOUN' || tokens[pp].pos === 'PROPN' || tokens[pp].pos === 'ADJ')) pp--;
+      if (pp < j && tokens[pp].pos === 'ADV' && /^(most|many|some|all|few)$/.test(tokens[pp].lower) && /^[,;]$/.test(tokens[pp - 1]?.text ?? '')) j = pp - 1;
       const joiner = tokens[j];
       // Also a colon, a dash or a closing quote: "… because it pays off: He said …", "“…,” one prosecutor said …".
       const closes = isCloseQuote(ctx, j) || /^[:—–]$/.test(joiner?.text ?? '');

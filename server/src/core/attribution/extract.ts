@@ -4,7 +4,7 @@ import { contentAround, contentEnd, hasComplement, splitCoordinated } from './co
 import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, labelColon, nounCue, STANCES, stanceCue, viewOf } from './forms';
-import { clauseOpening, holderOfObject, looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { clauseOpening, holderOfObject, looseSubject, standingSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -312,7 +312,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
   let before = cs - 1;
   // Not "most" in "…, most said", which is the subject (phrases.ts reads it so).
-  const standing = tokens[before]?.pos === 'ADV' && /^(most|many|some|others|few|all|both)$/.test(tokens[before].lower) && (before === s || /^[,;]$/.test(tokens[before - 1]?.text ?? '') || tokens[before - 1]?.pos === 'CCONJ');
+  const standing = before >= s && standingSubject(tokens, before, s);
   while (before > s && tokens[before].pos === 'ADV' && !standing) before--;
   // "… and on Monday announced": a time phrase between the conjunction and the verb.
   if (before - 1 > s && TIME_NOUN.test(tokens[before].text) && /^(on|last|this)$/.test(tokens[before - 1].lower) && tokens[before - 2]?.pos === 'CCONJ') before -= 2;

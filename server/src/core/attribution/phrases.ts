@@ -21,6 +21,14 @@ const STANDALONE = new Set(
   'another one some many most others both few all either neither each half third quarter fifth majority minority plurality'.split(' '),
 );
 
+/** "…, most said", "and a third said": a quantity standing alone as the subject at token `k`, which the tagger reads as an adverb. */
+export function standingSubject(tokens: Token[], k: number, floor: number): boolean {
+  const t = tokens[k];
+  if (!t || t.pos !== 'ADV' || !STANDALONE.has(t.lower)) return false;
+  const before = tokens[k - 1];
+  return k === floor || (!!before && (before.text === ',' || before.text === ';' || before.pos === 'CCONJ' || before.pos === 'DET'));
+}
+
 function isNominal(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that') || STANDALONE.has(t.lower)) return true;
   // A capitalised name the tagger read as a verb or adjective ("Cook said").
@@ -49,9 +57,7 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       j -= 2;
       continue;
     }
-    // "…, most said": a quantity standing alone as the subject, which the tagger reads as an adverb.
-    const before = tokens[j - 2];
-    if (t.pos === 'ADV' && j === end && STANDALONE.has(t.lower) && (j - 1 === floor || (before && (before.text === ',' || before.text === ';' || before.pos === 'CCONJ')))) return j;
+    if (j === end && standingSubject(tokens, j - 1, floor)) return j;
     if (SKIP_POS.has(t.pos) || adverb || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
       j--;
       continue;

@@ -155,10 +155,19 @@ function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], 
  */
 function needed(ctx: Context, model: LoadedModel, k: number): number {
   const { lemma, lower, pos } = ctx.tokens[k];
-  if (ctx.barred.has(lemma) || approximately(ctx.tokens, k) || labelColon(ctx.tokens, k)) return Infinity;
+  if (ctx.barred.has(lemma) || approximately(ctx.tokens, k) || labelColon(ctx.tokens, k) || attributive(ctx.tokens, k)) return Infinity;
   // The rules read lexicon verbs only where the tagger says VERB: "Trump plans to …" with "plans" read as a noun is new to them.
   const judged = (pos === 'VERB' ? ctx.speech.has(lemma) || ctx.belief.has(lemma) : pos === 'NOUN' && ctx.nouns.has(lemma)) || RULE_WORDS.has(lemma) || HEARSAY.has(lower) || STANCES.has(lower);
   return judged ? model.propose + model.margin : model.propose;
+}
+
+/** "270 pledged delegates", "the reported cases": a participle before its noun describes it, reporting nothing. */
+function attributive(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!prev || !next || !/ed$/.test(t.lower) || (next.pos !== 'NOUN' && next.pos !== 'PROPN')) return false;
+  return prev.pos === 'NUM' || prev.pos === 'DET' || /^(more|most|fewer|less|many|of)$/.test(prev.lower);
 }
 
 /** "about a dozen meetings", "about 40 percent": "about" before a number is an amount, not a topic. */
@@ -254,6 +263,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     if (noun) return noun;
   }
   // "made it clear that …", "has made clear that …": a cue of three words.
+  if (attributive(tokens, k)) return null;
   if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
   // "That said, …", "That being said, …": a turn of phrase, not a report.
   if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;

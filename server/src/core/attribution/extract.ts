@@ -264,6 +264,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   }
   // "made it clear that …", "has made clear that …": a cue of three words.
   if (attributive(tokens, k)) return null;
+  // "And then Sanders showed up": arriving, not showing anything.
+  if (tok.lemma === 'show' && tokens[k + 1]?.lower === 'up') return null;
   if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
   // "That said, …", "That being said, …": a turn of phrase, not a report.
   if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;
@@ -390,6 +392,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (EVIDENTIAL.has(tok.lemma) && !content) return null;
   if (!speech && !content) return null;
   if (speech && !content && !source) return null;
+  // "Do you support Donald Trump?": a question put to the reader credits no one.
+  if (source && source[1] - source[0] === 1 && tokens[source[0]].lower === 'you' && tokens[e - 1].text === '?') return null;
   return found(ctx, source, cs, ce, content, sentence, speech ? 'speech' : 'thought');
 }
 

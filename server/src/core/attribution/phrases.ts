@@ -295,7 +295,7 @@ export function clauseOpening(tokens: Token[], end: number, floor: number): Rang
   // The head: the words before the first aside; a verb there means the clause says something of its own.
   // Right before the verb: the head's last word, or the mark closing an aside.
   const last = tokens[j - 1];
-  if (!(isNominal(last) || last.text === ',' || last.text === ')' || /^[—–-]+$/.test(last.text))) return null;
+  if (!(isNominal(last) || /^\p{Lu}/u.test(last.text) || last.text === '%' || last.text === ',' || last.text === ')' || /^[—–-]+$/.test(last.text))) return null;
   // An aside of the form "Clinton suggested" is an attribution of its own, not a description of the subject.
   for (let k = i + 1; k < j; k++)
     if (tokens[k].pos === 'VERB' && (tokens[k - 1].pos === 'PROPN' || (tokens[k - 1].pos === 'PRON' && !RELATIVES.has(tokens[k - 1].lower)))) return null;

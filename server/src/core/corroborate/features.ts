@@ -7,6 +7,7 @@
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
 import type { Lexicon } from './lexicon';
+import { dice, sortedUnique } from './sortedKeys';
 
 /** Term id given to query words the corpus has never seen: they match nothing. */
 export const UNKNOWN_TERM = TERM_MASK;
@@ -53,8 +54,9 @@ export interface Profile {
   contentIdf: number;
   /** WordNet concepts of the content words. */
   concepts: Set<number>;
-  bigrams: Set<number>;
-  trigrams: Set<number>;
+  /** Consecutive word pairs and triples as keys, sorted, each once (sorted arrays: no Set per passage to build and collect). */
+  bigrams: Float64Array;
+  trigrams: Float64Array;
   numbers: Set<number>;
   names: Set<number>;
   /** The checkable particulars: names, numbers and months → weight (idf). */
@@ -67,8 +69,8 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
   const content = new Map<number, number>();
   let contentIdf = 0;
   const concepts = new Set<number>();
-  const bigrams = new Set<number>();
-  const trigrams = new Set<number>();
+  const bigrams = new Float64Array(Math.max(0, tokens.length - 1));
+  const trigrams = new Float64Array(Math.max(0, tokens.length - 2));
   const numbers = new Set<number>();
   const names = new Set<number>();
   const facts = new Map<number, number>();
@@ -89,10 +91,10 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
     if (isNumber(w)) numbers.add(key);
     else if (isName(w) && !time) names.add(key);
     if (isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) facts.set(key, known ? idf(t) : idf(-1));
-    if (i > 0) bigrams.add(pairKey(tokens[i - 1], w));
-    if (i > 1) trigrams.add(tripleKey(tokens[i - 2], tokens[i - 1], w));
+    if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
+    if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  return { tokens, content, contentIdf, concepts, bigrams, trigrams, numbers, names, facts, negated };
+  return { tokens, content, contentIdf, concepts, bigrams: sortedUnique(bigrams), trigrams: sortedUnique(trigrams), numbers, names, facts, negated };
 }
 
 // Unknown words never pair with anything: their key mixes in the position so no two are equal.
@@ -224,14 +226,6 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   let predicate = 0;
   for (const [t, v] of q.content) if (!q.facts.has(t) && p.content.has(t)) predicate += v;
   return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
-}
-
-function dice(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
 }
 
 /** Put in a `lenient` set to overlook a negation mismatch. */

@@ -4,7 +4,7 @@ import { contentAround, contentEnd, hasComplement, splitCoordinated } from './co
 import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, labelColon, nounCue, STANCES, stanceCue, viewOf } from './forms';
-import { clauseOpening, holderOfObject, looseSubject, standingSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { clauseOpening, holderOfObject, inHyphenated, looseSubject, standingSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -184,11 +184,12 @@ const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 
 /** The owner of a noun cue ("his written reply", "Trump’s controversial proposal"): a possessive before its modifiers, or null. */
 function ownerOf(tokens: Token[], k: number, s: number): Range | null {
   let j = k - 1;
-  while (j > s && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower)))) j--;
+  // Modifiers, hyphenated ones too: "Trump’s recent evidence-free assertion".
+  while (j > s && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower)) || inHyphenated(tokens, j))) j--;
   if (j < s) return null;
   const t = tokens[j];
   if (t.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(t.lower)) return [j, j + 1];
-  if ((t.lower === '’s' || t.lower === "'s") && j - 1 >= s && (tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'NOUN')) {
+  if ((t.lower === '’s' || t.lower === "'s") && j - 1 >= s && (tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'ADJ')) {
     let i = j - 1;
     while (i > s && tokens[i - 1].pos === 'PROPN') i--;
     return [i, j + 1];

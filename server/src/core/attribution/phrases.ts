@@ -312,7 +312,7 @@ export function clauseOpening(tokens: Token[], end: number, floor: number): Rang
 }
 
 /** Whether token `k` is a hyphen inside a word or a word joined to one ("evidence-free", "long-time"). */
-function inHyphenated(tokens: Token[], k: number): boolean {
+export function inHyphenated(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const prev = tokens[k - 1];
   const next = tokens[k + 1];

@@ -104,6 +104,26 @@ describe('where reported words end', () => {
   });
 });
 
+describe('who holds a noun cue', () => {
+  it('got friendly advice from a veteran: the one after "from", not the subject of the verb; the holder is not held', () => {
+    assert.deepEqual(byCue('Kasich got friendly advice from a Vietnam War veteran on the Joint Chiefs.', 'advice'), ['a Vietnam War veteran', 'advice', 'on the Joint Chiefs']);
+  });
+
+  it('Trump’s recent evidence-free assertion: the owner past hyphenated modifiers', () => {
+    assert.equal(byCue('For example, Trump’s recent evidence-free assertion that thousands cheered went viral.', 'assertion')[0], 'Trump’s');
+  });
+});
+
+describe('the holder of a cue the tagger proposes', () => {
+  it('insurers are raising alarms about …: the subject of the verb whose object the noun is', () => {
+    assert.equal(byCue('While UnitedHealth is a minor player, other big insurers are raising alarms about how sick their customers are.', 'alarms about')[0], 'other big insurers');
+  });
+
+  it('went on Twitter to applaud …: an infinitive takes the subject of its clause', () => {
+    assert.equal(byCue('Celebrities went on Twitter to applaud Obama’s announcement.', 'applaud')[0], 'Celebrities');
+  });
+});
+
 describe('according to', () => {
   it('according to sources: a noun the tagger reads as a verb after "to"', () => {
     assert.deepEqual(byCue('Staffers later dated the affair to that year, according to sources.', 'according to'), ['sources', 'according to', 'Staffers later dated the affair to that year']);

@@ -119,6 +119,15 @@ describe('the holder of a cue the tagger proposes', () => {
     assert.equal(byCue('While UnitedHealth is a minor player, other big insurers are raising alarms about how sick their customers are.', 'alarms about')[0], 'other big insurers');
   });
 
+  it('Republicans, concerned about …, have …: an adjective set off after a phrase; its words end with the aside', () => {
+    assert.deepEqual(byCue('Mr. Trump has been direct, but Republicans, concerned about the party’s declining appeal to women, have held back.', 'concerned about'), [
+      'Republicans',
+      'concerned about',
+      'the party’s declining appeal to women',
+    ]);
+    assert.equal(byCue('Donald Trump’s advisers were exuberant and confident that Rudy Giuliani would help.', 'confident')[0], 'Donald Trump’s advisers');
+  });
+
   it('went on Twitter to applaud …: an infinitive takes the subject of its clause', () => {
     assert.equal(byCue('Celebrities went on Twitter to applaud Obama’s announcement.', 'applaud')[0], 'Celebrities');
   });

@@ -244,13 +244,25 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
   if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
   if (!source && tok.pos !== 'VERB') source = ownerOf(tokens, cs, s);
+  // "Republicans, concerned about …, have": an adjective set off after a phrase describes it; "were exuberant and
+  // confident that …": one joined to another shares its subject.
+  let end = e;
+  if (!source && tok.pos === 'ADJ' && cs - 1 > s && tokens[cs - 1].text === ',') {
+    source = phraseBefore(tokens, cs - 1, s);
+    // The aside's words end at its closing comma.
+    if (source) for (let i = ce; i < e; i++) if (tokens[i].text === ',' && ctx.quoteOf[i] < 0) {
+      end = i;
+      break;
+    }
+  }
+  if (!source && tok.pos === 'ADJ' && cs - 1 > s && tokens[cs - 1].pos === 'CCONJ') source = clauseSubject(ctx, s, cs - 1);
   // "got friendly advice from a veteran", "drew a rebuke from Democrats": the holder after the noun, before the verb's subject.
   if (!source && tok.pos === 'NOUN' && /^(from|by)$/.test(tokens[ce]?.lower ?? '')) source = phraseAfter(tokens, ce + 1, e);
   if (!source && tok.pos !== 'VERB') source = holderOfObject(tokens, cs, s);
   // A holder after the noun is no part of what it holds: "advice from a veteran on the Joint Chiefs".
   const be = source && source[0] >= ce ? source[1] : ce;
-  const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, be, s, e, true, false)
-    ?? (be < e - 1 ? spanTrim(ctx.text, tokens[be].start, contentEnd(ctx, be, e).end) : null);
+  const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, be, s, end, true, false)
+    ?? (be < end - 1 ? spanTrim(ctx.text, tokens[be].start, contentEnd(ctx, be, end).end) : null);
   return found(ctx, source, cs, ce, content, sentence, ctx.belief.has(tok.lemma) && !ctx.speech.has(tok.lemma) ? 'thought' : 'speech');
 }
 

@@ -279,10 +279,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const noun = nounCue(ctx, k, s, e, sentence);
     if (noun) return noun;
   }
-  // "made it clear that …", "has made clear that …": a cue of three words.
   if (attributive(tokens, k)) return null;
   // "And then Sanders showed up": arriving, not showing anything.
   if (tok.lemma === 'show' && tokens[k + 1]?.lower === 'up') return null;
+  // "made it clear that …", "has made clear that …": a cue of three words.
   if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
   // "That said, …", "That being said, …": a turn of phrase, not a report.
   if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;

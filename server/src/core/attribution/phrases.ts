@@ -292,13 +292,13 @@ export function clauseOpening(tokens: Token[], end: number, floor: number): Rang
   // An opening adverb or conjunction ("Even", "Yet", "But") is no part of the subject, unless it is all there is.
   while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
   if (i >= j) return null;
-  // The head: the words before the first aside; a verb there means the clause says something of its own.
   // Right before the verb: the head's last word, or the mark closing an aside.
   const last = tokens[j - 1];
   if (!(isNominal(last) || /^\p{Lu}/u.test(last.text) || last.text === '%' || last.text === ',' || last.text === ')' || /^[—–-]+$/.test(last.text))) return null;
   // An aside of the form "Clinton suggested" is an attribution of its own, not a description of the subject.
   for (let k = i + 1; k < j; k++)
     if (tokens[k].pos === 'VERB' && (tokens[k - 1].pos === 'PROPN' || (tokens[k - 1].pos === 'PRON' && !RELATIVES.has(tokens[k - 1].lower)))) return null;
+  // The head: the words before the first aside; a verb there means the clause says something of its own.
   let named = false;
   for (let k = i; k < j; k++) {
     const t = tokens[k];

@@ -80,6 +80,10 @@ describe('the subject a participle shares', () => {
     assert.equal(byCue('She escalated her criticism on Tuesday, telling CNN that Trump is a faker.', 'telling')[0], 'She');
   });
 
+  it('Democrats had sued after Ohio eliminated …, saying …: the main clause’s subject, not a later verb’s', () => {
+    assert.equal(byCue('Democrats had sued after Ohio eliminated what had been called the Golden Week, saying that wiping out that week burdened voters.', 'saying')[0], 'Democrats');
+  });
+
   it('… defended his call to raise the wage, saying …: not the subject of an infinitive', () => {
     assert.equal(byCue('Sen. Bernie Sanders defended his call to raise the federal minimum wage, saying the gains would outweigh the losses.', 'saying')[0], 'Sen. Bernie Sanders');
   });

@@ -356,7 +356,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       const lastHere = sharedSubjectOf(ctx, out, firstInSentence);
       // "Some observers, including …, also criticized": a comma before an adverb may close an aside after the subject.
       const aside = !participle && joiner?.text === ',' && before < cs - 1 ? phraseBefore(tokens, before + 1, s) : null;
-      source = aside ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
+      // ", saying …" after a main clause hangs on that clause's subject, not on a later verb's ("Democrats had sued
+      // after Ohio eliminated …, saying").
+      const main = participle && joiner?.text === ',' ? mainClauseSubject(ctx, s, before) : null;
+      source = aside ?? main ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
       // "His office put out a statement saying …": a document speaks for whoever issued it.
@@ -532,6 +535,29 @@ function sharedSubjectOf(ctx: Context, out: FoundAttribution[], first: number): 
 }
 
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * The subject of the sentence's main clause before token `limit`: the phrase before its first finite verb, after an
+ * opening subordinate clause ("After …, Trump said"), when that phrase opens the clause; else null.
+ */
+function mainClauseSubject(ctx: Context, s: number, limit: number): Range | null {
+  const { tokens } = ctx;
+  let from = s;
+  if (tokens[s].pos === 'SCONJ' || /^(after|when|while|if|although|though|because|since|as|before|once)$/.test(tokens[s].lower)) {
+    while (from < limit && (tokens[from].text !== ',' || ctx.quoteOf[from] >= 0)) from++;
+    from++;
+  }
+  for (let i = from; i < limit; i++) {
+    const t = tokens[i];
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || ctx.quoteOf[i] >= 0) continue;
+    if (i === from || tokens[i - 1].lower === 'to' || (t.pos === 'VERB' && /ing$/.test(t.lower) && tokens[i - 1].pos !== 'AUX')) return null;
+    let v = i;
+    while (v > from && (tokens[v - 1].pos === 'AUX' || tokens[v - 1].pos === 'ADV')) v--;
+    const subject = phraseBefore(tokens, v, from);
+    return subject && subject[0] === from ? subject : null;
+  }
+  return null;
+}
 
 /**
  * The subject of the clause a participle or coordinated verb hangs on: the phrase before the nearest

@@ -92,8 +92,8 @@ export function compareWithDocument(corpus: Corpus, statement: string, documentI
 const rank = (j: Judgement): number => (j.relation === 'related' ? 1 : j.relation ? 2 : 0) + j.score;
 
 /** Every BM25 candidate for a statement re-ranked by closeness, relation or not, best first (for evaluation). */
-export function rankPassages(corpus: Corpus, statement: string): { documentId: string; score: number }[] {
-  const cmp = new Comparison(corpus, null, null);
+export function rankPassages(corpus: Corpus, statement: string, exclude: string | null = null): { documentId: string; score: number }[] {
+  const cmp = new Comparison(corpus, exclude, null);
   return statementCandidates(cmp, queryTokens(corpus, statement), true)
     .sort((a, b) => b.judgement.closeness - a.judgement.closeness || a.passage - b.passage)
     .map((c) => ({ documentId: corpus.documentId(c.document), score: c.judgement.score }));

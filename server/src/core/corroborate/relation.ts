@@ -5,7 +5,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
-import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD, supportProbability } from './model';
+import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD } from './model';
 import { trigramDice, type Wording } from './wording';
 
 /** A decided relation with its calibrated score. */
@@ -39,17 +39,23 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
   const { support, related } = probabilities(features);
   // Only a passage that tells of the same event can contradict it: look for a substitution only then.
   const mismatch = features[FEATURE.coverQuery] >= MISMATCH_MIN_COVER ? findMismatch(q, p, wordOf) : null;
+  // With the mismatch overlooked, how close the passage is: the same event with another figure ("770 dead" /
+  // "643 dead") is the statement's counterpart, worth showing as related even when it conflicts with too little
+  // confidence to say so.
+  let eventCloseness = related;
   if (mismatch) {
     pairFeatures(q, p, lexicon, lenientFeatures, mismatch.keys);
     // "Would it support the statement but for this?": the support probability with the mismatch overlooked.
-    const event = supportProbability(lenientFeatures);
+    const lenient = probabilities(lenientFeatures);
+    const event = lenient.support;
     const strict = mismatch.kind !== 'number';
     const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
+    if (mismatch.kind === 'number') eventCloseness = Math.max(related, lenient.related);
   }
   const best = Math.max(support, factProbability({ words: q.tokens.length, passages, ...factCoverage(q, p) }));
   if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best, closeness: related };
-  return { relation: related >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
+  return { relation: eventCloseness >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
 }
 
 /**

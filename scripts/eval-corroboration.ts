@@ -3,7 +3,8 @@
 // (a) retrieval: every sentence #2 is a corpus document, every sentence #1 of a paraphrase pair an article;
 //     success@1 = the first evidence the user is shown (any relation, supports first) is its partner; also on
 //     the held-out pairs alone. Beside it, the re-ranker's best candidate whatever its relation, and plain BM25
-//     over the same index (the top-scoring passage), same data, same run.
+//     over the same index (the top-scoring passage), same data, same run. An article's own sentence, when another
+//     pair makes it a corpus document too, is left out by all three (it is the article, not another source).
 // (b) support: precision, recall and F1 of `supports` (the engine's relation between sentence #1 and its
 //     partner document) against the human label, on the pairs held out from fitting the model
 //     (scripts/fit-corroboration.ts), and on all pairs for reference.

@@ -3,7 +3,7 @@
 // first two lines dropped until N is reached (near-duplicates, as wire copy gives).
 //   node bench/cli-throughput.mjs [N] [--format json|sarif|text]
 // Reports: seconds to the first streamed result, total seconds, articles per second, output size,
-// peak memory (from /proc, Linux). Run `npm run build` first.
+// peak memory (from /proc, Linux). Run `npm run build` first. A one-off folder: no index cache is kept (--no-cache).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,7 +34,7 @@ const started = performance.now();
 let first = null;
 let bytes = 0;
 let peakKb = 0;
-const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), '--format', format, '--progress', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), '--format', format, '--progress', '--no-cache', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
 const marker = format === 'sarif' ? '"ruleId"' : format === 'json' ? '"path"' : '\n';
 let seenHeader = '';
 child.stdout.on('data', (d) => {

@@ -8,12 +8,17 @@ import { CorroborateService } from './core/service';
 import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS, MIN_MAX_ANALYSIS_CHARS } from './core/text/limit';
 import { isStoreFile, readStore } from './host/annotationStore';
 import { expandArticlePaths, readArticle } from './host/files';
+import { defaultCacheFolder, indexCacheFile } from './host/indexCache';
+import { documentIdOf, indexCorpus } from './host/indexCorpus';
 import { failsOn, findingsOf } from './output/findings';
 import { JsonWriter, toJsonDocument } from './output/json';
 import { Progress } from './output/progress';
 import { SarifWriter } from './output/sarif';
 import { formatTextReport } from './output/text';
 import { VERSION } from './version';
+
+/** Below this many corpus articles, indexing takes well under a second: no cache file is kept unless asked for. */
+const CACHE_FROM_FILES = 256;
 
 const USAGE = `Usage: corroborate [options] [FILE|DIR|GLOB]...
 
@@ -33,6 +38,10 @@ Options:
                              longer files are analysed in part, with a line on stderr saying so
   --cue WORD                 add a cue lemma (a verb of saying: --cue blurt), or take one out with a
                              leading '-' (--cue=-joke); repeatable, like the corroborate.cues setting
+  --cache-dir DIR            keep the corpus index in DIR between runs (default: the per-user cache
+                             folder, for corpora of ${CACHE_FROM_FILES} articles or more); a later run
+                             re-reads only the files that changed
+  --no-cache                 neither read nor write the index cache
   --progress                 show progress on stderr even when it is not a terminal
   -h, --help                 show this help
   -v, --version              show the version
@@ -52,11 +61,13 @@ interface Options {
   maxChars: number;
   /** Changes to the verbs of saying in the cue lexicon (--cue). */
   cues: string[];
+  /** The index cache: kept in `dir` (--cache-dir), never (--no-cache), or by corpus size in the default folder. */
+  cache: { dir: string } | 'off' | 'auto';
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, maxChars: DEFAULT_MAX_ANALYSIS_CHARS, cues: [], files: [] };
+  const opts: Options = { corpus: [], format: 'text', failOn: 'never', annotations: false, progress: false, maxChars: DEFAULT_MAX_ANALYSIS_CHARS, cues: [], cache: 'auto', files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -99,6 +110,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--cue':
         opts.cues.push(value());
+        break;
+      case '--cache-dir':
+        opts.cache = { dir: value() };
+        break;
+      case '--no-cache':
+        noValue();
+        opts.cache = 'off';
         break;
       case '--annotations':
         noValue();
@@ -183,6 +201,8 @@ async function main(argv: string[]): Promise<number> {
   const progress = new Progress(process.stderr, opts.progress || process.stderr.isTTY === true);
   const problems: { file: string; message: string }[] = [];
   const problem = (file: string, message: string) => {
+    // An article that is also in the corpus is read twice (indexed, then checked): one line per problem.
+    if (problems.some((p) => p.message === message)) return;
     problems.push({ file, message });
     progress.clear();
     process.stderr.write(`corroborate: ${message}\n`);
@@ -190,9 +210,33 @@ async function main(argv: string[]): Promise<number> {
 
   const service = new CorroborateService();
   if (opts.cues.length) service.setAnalysisOptions({ cues: changedCueLexicon({ speech: opts.cues }) });
-  const texts = new Map<string, string>();
-  const idOf = (file: string) => path.resolve(file);
+  // Documents are named by file URI, as in the editor and the index cache; reports show the path as given.
+  const idOf = (file: string) => documentIdOf(path.resolve(file));
   const shown = new Map<string, string>();
+  for (const file of [...corpusFiles, ...articleFiles]) if (!shown.has(idOf(file))) shown.set(idOf(file), file);
+  const pathOf = (id: string) => shown.get(id) ?? id;
+
+  // The corpus, through the index cache when there is one: only files changed since the last run are read.
+  const cacheFolder = opts.cache === 'off' ? undefined : opts.cache === 'auto' ? (corpusFiles.length >= CACHE_FROM_FILES ? defaultCacheFolder() : undefined) : opts.cache.dir;
+  const cacheKey = ['corroborate-cli', ...corpusSpecs.map((s) => path.resolve(s))];
+  const indexed = indexCorpus(
+    {
+      files: corpusFiles,
+      cacheFile: cacheFolder === undefined ? undefined : indexCacheFile(cacheFolder, cacheKey),
+      maxChars: opts.maxChars,
+      settings: `maxAnalysisChars=${opts.maxChars}`,
+    },
+    (p) => progress.update('indexing', p.done, p.total, ''),
+  );
+  service.replaceCorpus(indexed.corpus);
+  for (const warning of indexed.warnings) {
+    // Warnings about a file begin with its path as given.
+    const file = corpusFiles.find((f) => warning.startsWith(`${f}: `)) ?? '';
+    problem(file, warning.replace('corroborate.maxAnalysisChars', '--max-chars'));
+  }
+
+  // The articles checked: read whole (annotations and positions refer to the whole text), analysed in part.
+  const texts = new Map<string, string>();
   const load = (file: string): boolean => {
     const id = idOf(file);
     if (texts.has(id)) return true;
@@ -203,25 +247,23 @@ async function main(argv: string[]): Promise<number> {
     }
     if (read.warning) problem(file, `${file}: ${read.warning}`);
     texts.set(id, read.text);
-    shown.set(id, file);
     // Offsets into the analysed part are offsets into the whole text, so annotations and SARIF regions use the whole.
     const part = analysedPart(read.text, opts.maxChars);
-    if (part.length < read.text.length) {
+    if (part.length < read.text.length && !problems.some((p) => p.file === file && p.message.includes('characters; only the first'))) {
       const n = (x: number) => x.toLocaleString('en-US');
       problem(file, `${file}: ${n(read.text.length)} characters; only the first ${n(part.length)} analysed (--max-chars)`);
     }
-    service.setDocument(id, part);
+    // An article of the corpus is indexed already (from the cache, perhaps): indexed again only if it changed since.
+    if (service.text(id) !== part) service.setDocument(id, part);
     return true;
   };
-  const toLoad = unique([...corpusFiles, ...articleFiles]);
   const loaded = new Set<string>();
-  toLoad.forEach((file, i) => {
+  articleFiles.forEach((file, i) => {
     if (load(file)) loaded.add(idOf(file));
-    progress.update('reading', i + 1, toLoad.length, file);
+    progress.update('reading', i + 1, articleFiles.length, file);
   });
-  const corpus = corpusFiles.filter((f) => loaded.has(idOf(f)));
+  const corpus = corpusFiles.filter((f) => service.corpus.has(idOf(f)));
   const articles = articleFiles.filter((f) => loaded.has(idOf(f)));
-  const pathOf = (id: string) => shown.get(id) ?? id;
 
   const out = stdoutWriter();
   const pending: string[] = [];

@@ -149,6 +149,45 @@ describe('the corroborate command line', () => {
     }
   });
 
+  it('keeps the corpus index in --cache-dir: a later run answers the same from it, and reads a changed article again', () => {
+    const courier = 'The letter was delivered by hand to the Oval Office on Tuesday evening by a North Korean courier.';
+    // The wire story's version of it, and a sentence of the same length to stand in for it at first.
+    const told = `Officials said the letter was delivered by hand to the Oval Office on Tuesday evening by a North Korean courier.`;
+    const filler = `The weather in Washington was mild on Monday, and the rest of the week was expected to stay dry, officials said.`;
+    assert.equal(filler.length, told.length);
+    const corpus = path.join(dir, 'archive');
+    const wire = path.join(corpus, 'wire.txt');
+    fs.mkdirSync(corpus);
+    for (const f of seedFiles()) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(corpus, f));
+    fs.writeFileSync(wire, `Officials spoke. ${filler}\n`);
+    const stamp = 1_700_000_000; // whole seconds: a time stamp the file system gives back exactly
+    fs.utimesSync(wire, stamp, stamp);
+    const cache = path.join(dir, 'index-cache');
+    const args = ['--format', 'json', '--corpus', 'archive', '--cache-dir', cache, 'articles/letter.txt'];
+    const first = run(args, dir);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(fs.readdirSync(path.join(cache, 'index')).length, 1, 'one cache file for this corpus');
+    const second = run(args, dir);
+    assert.equal(second.stdout, first.stdout, 'the same report from the cache');
+    assert.deepEqual(JSON.parse(run(['--format', 'json', '--corpus', 'archive', '--no-cache', 'articles/letter.txt'], dir).stdout), JSON.parse(first.stdout), 'the same as without a cache');
+
+    // Which corpus articles the courier sentence of the letter is found in.
+    const sources = (out: string) =>
+      (JSON.parse(out) as { documents: { claims: { text: string; evidence: { path: string }[] }[] }[] }).documents[0].claims
+        .find((c) => c.text === courier)!
+        .evidence.map((e) => e.path);
+    assert.deepEqual(sources(second.stdout), []);
+    // The wire story now tells of the courier. Same size, same time stamp: the cache is trusted and not re-read…
+    fs.writeFileSync(wire, `Officials spoke. ${told}\n`);
+    fs.utimesSync(wire, stamp, stamp);
+    assert.deepEqual(sources(run(args, dir).stdout), [], 'taken from the cache without reading it');
+    // …but once the file's time stamp moves, as any edit moves it, it is read again.
+    fs.utimesSync(wire, stamp + 60, stamp + 60);
+    const third = run(args, dir);
+    assert.equal(third.code, 0, third.stderr);
+    assert.deepEqual(sources(third.stdout), [path.join('archive', 'wire.txt')]);
+  });
+
   it('shows progress on stderr only when asked (stderr here is not a terminal)', () => {
     assert.ok(!/checking \d+\/\d+/.test(run(['seeds'], dir).stderr));
     const r = run(['--progress', '--format', 'json', 'seeds'], dir);

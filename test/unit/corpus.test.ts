@@ -114,6 +114,23 @@ describe('the passage index', () => {
     assert.ok(hits.every((h) => corpus.passageDocumentOf(h.passage) !== self));
   });
 
+  it('keeps the best passages of all it touches, ties in passage order, whatever the limit', () => {
+    // Small corpora (every postings list read whole): the first k of a search equal the first k of all its hits.
+    const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'omega', 'kappa');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => `${ws.join(' ')}.`);
+    const document = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((ss) => ss.join(' '));
+    fc.assert(
+      fc.property(fc.array(document, { minLength: 1, maxLength: 12 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 8 }), (docs, q, limit) => {
+        const corpus = new Corpus();
+        docs.forEach((text, i) => corpus.set(`d${i}`, text));
+        const terms = query(corpus, q.join(' '));
+        const all = corpus.search(terms, { limit: 1_000 });
+        assert.deepEqual(corpus.search(terms, { limit }), all.slice(0, limit));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('is updated when a document is added, changed or deleted', () => {
     const corpus = seeds();
     const probe = 'zanzibar marmalade';

@@ -642,20 +642,46 @@ function utf8Positions(bytes: Uint8Array, start: number, end: number): { startBy
   return { startByte, endByte: Math.min(i, n), line: startLine, character: startCharacter, endLine: line, endCharacter: units - lineStart };
 }
 
-const scratchScores = { data: new Float32Array(1024) };
+const heap = { data: new Float32Array(256) };
 
-// The `limit` best touched passages, best first (ties: earlier passage first). The score a passage must reach is
-// found by sorting a copy of the scores natively (no comparator), so only the kept passages go through a JS sort.
+// The `limit` best touched passages, best first (ties: earlier passage first). The score a passage must reach (the
+// limit-th best) comes from one pass through a min-heap of the best scores so far, most passages rejected by one
+// comparison with its root; sorting a copy of every touched score cost a tenth of a report's corroboration.
 function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
   const hits: Hit[] = [];
   if (n === 0 || limit <= 0) return hits;
   let floor = -Infinity;
   if (n > limit) {
-    if (scratchScores.data.length < n) scratchScores.data = new Float32Array(2 * n);
-    const scores = scratchScores.data.subarray(0, n);
-    for (let i = 0; i < n; i++) scores[i] = acc[touched[i]];
-    scores.sort();
-    floor = scores[n - limit];
+    if (heap.data.length < limit) heap.data = new Float32Array(2 * limit);
+    const h = heap.data;
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      const s = acc[touched[i]];
+      if (size < limit) {
+        // Sift up.
+        let c = size++;
+        while (c > 0) {
+          const parent = (c - 1) >> 1;
+          if (h[parent] <= s) break;
+          h[c] = h[parent];
+          c = parent;
+        }
+        h[c] = s;
+      } else if (s > h[0]) {
+        // Replace the root and sift down.
+        let c = 0;
+        for (;;) {
+          let child = 2 * c + 1;
+          if (child >= size) break;
+          if (child + 1 < size && h[child + 1] < h[child]) child++;
+          if (h[child] >= s) break;
+          h[c] = h[child];
+          c = child;
+        }
+        h[c] = s;
+      }
+    }
+    floor = h[0];
   }
   for (let i = 0; i < n; i++) {
     const p = touched[i];

@@ -59,6 +59,7 @@ export class Comparison {
   private readonly wordCache = new Map<number, string[]>();
   private readonly sentences = new Map<number, SentenceQuery>();
   private readonly copies = new Map<number, boolean>();
+  private readonly copyPairs = new Map<number, boolean>();
   private readonly speakers = new Map<number, string | null>();
   private readonly passages = new Map<number, Passage>();
   readonly exclude: number[];
@@ -143,6 +144,21 @@ export class Comparison {
     if (copy === undefined) {
       copy = this.corpus.passageRange(d).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(this.articleSketch, this.corpus.sketch(d)) >= DUPLICATE_SIMILARITY;
       this.copies.set(d, copy);
+    }
+    return copy;
+  }
+
+  /**
+   * True when documents a and b are copies of one article (wire copies: the same MinHash sketch), both long enough
+   * to tell; cached, as the same few documents are grouped for statement after statement.
+   */
+  areCopies(a: number, b: number): boolean {
+    const key = a < b ? a * 0x100000000 + b : b * 0x100000000 + a;
+    let copy = this.copyPairs.get(key);
+    if (copy === undefined) {
+      const { corpus } = this;
+      copy = corpus.passageRange(a).count >= MIN_PASSAGES_FOR_COPY && corpus.passageRange(b).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(corpus.sketch(a), corpus.sketch(b)) >= DUPLICATE_SIMILARITY;
+      this.copyPairs.set(key, copy);
     }
     return copy;
   }

@@ -4,7 +4,7 @@
 
 import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
 import { FLAG_SHIFT, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
-import { DUPLICATE_SIMILARITY, sketchOf, sketchSimilarity } from '../corpus/sketch';
+import { sketchOf } from '../corpus/sketch';
 import { scanTokens, TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, ClaimFinding, Evidence, QuoteFinding, Sentence } from '../types';
 import { statusOf } from '../claims/status';
@@ -187,12 +187,7 @@ function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
   const ordered = [...best.values()].sort(order);
   const leaders: { candidate: Candidate; duplicates: string[] }[] = [];
   for (const c of ordered) {
-    const long = corpus.passageRange(c.document).count >= MIN_PASSAGES_FOR_COPY;
-    const leader = long
-      ? leaders.find(
-          (l) => corpus.passageRange(l.candidate.document).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(corpus.sketch(l.candidate.document), corpus.sketch(c.document)) >= DUPLICATE_SIMILARITY,
-        )
-      : undefined;
+    const leader = leaders.find((l) => cmp.areCopies(l.candidate.document, c.document));
     if (leader) leader.duplicates.push(corpus.documentId(c.document));
     else leaders.push({ candidate: c, duplicates: [] });
   }
@@ -201,7 +196,18 @@ function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
 
 function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Evidence {
   const passage = cmp.passage(c.passage);
-  const e: Evidence = { ...passage, score: c.judgement.score, relation: c.judgement.relation ?? 'supports' };
+  const e: Evidence = {
+    documentId: passage.documentId,
+    start: passage.start,
+    end: passage.end,
+    line: passage.line,
+    character: passage.character,
+    endLine: passage.endLine,
+    endCharacter: passage.endCharacter,
+    text: passage.text,
+    score: c.judgement.score,
+    relation: c.judgement.relation ?? 'supports',
+  };
   if (c.judgement.reason) e.reason = c.judgement.reason;
   if (duplicates.length > 0) e.duplicates = duplicates;
   if (c.wording) {

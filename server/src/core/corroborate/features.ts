@@ -53,8 +53,9 @@ export interface Profile {
   contentIdf: number;
   /** WordNet concepts of the content words. */
   concepts: Set<number>;
-  bigrams: Set<number>;
-  trigrams: Set<number>;
+  /** Consecutive word pairs and triples as keys, sorted, each once (sorted arrays: no Set per passage to build and collect). */
+  bigrams: Float64Array;
+  trigrams: Float64Array;
   numbers: Set<number>;
   names: Set<number>;
   /** The checkable particulars: names, numbers and months → weight (idf). */
@@ -67,8 +68,8 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
   const content = new Map<number, number>();
   let contentIdf = 0;
   const concepts = new Set<number>();
-  const bigrams = new Set<number>();
-  const trigrams = new Set<number>();
+  const bigrams = new Float64Array(Math.max(0, tokens.length - 1));
+  const trigrams = new Float64Array(Math.max(0, tokens.length - 2));
   const numbers = new Set<number>();
   const names = new Set<number>();
   const facts = new Map<number, number>();
@@ -89,10 +90,10 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
     if (isNumber(w)) numbers.add(key);
     else if (isName(w) && !time) names.add(key);
     if (isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) facts.set(key, known ? idf(t) : idf(-1));
-    if (i > 0) bigrams.add(pairKey(tokens[i - 1], w));
-    if (i > 1) trigrams.add(tripleKey(tokens[i - 2], tokens[i - 1], w));
+    if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
+    if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  return { tokens, content, contentIdf, concepts, bigrams, trigrams, numbers, names, facts, negated };
+  return { tokens, content, contentIdf, concepts, bigrams: sortedUnique(bigrams), trigrams: sortedUnique(trigrams), numbers, names, facts, negated };
 }
 
 // Unknown words never pair with anything: their key mixes in the position so no two are equal.
@@ -226,12 +227,29 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
 }
 
-function dice(a: Set<number>, b: Set<number>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+// The keys sorted, each once (a view on the same memory).
+function sortedUnique(keys: Float64Array): Float64Array {
+  keys.sort();
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i];
+  return keys.subarray(0, n);
+}
+
+// Dice coefficient of two sorted sets of keys: 2·|a ∩ b| / (|a| + |b|).
+function dice(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 /** Put in a `lenient` set to overlook a negation mismatch. */

@@ -38,12 +38,15 @@ export interface QuoteWords {
   text: string;
   grams: Float64Array;
   terms: Set<number>;
+  words: readonly string[];
+  /** Trigrams of runs of its words (start * 65536 + width → trigrams), made when first compared. */
+  pieces: Map<number, Float64Array>;
 }
 
 /** Prepares a quote (tokens and their stems) for compareWording. */
 export function quoteWords(tokens: Uint32Array, words: readonly string[]): QuoteWords {
   const text = words.join(' ');
-  return { tokens, text, grams: trigrams(text), terms: new Set(Array.from(tokens, term)) };
+  return { tokens, text, words, grams: trigrams(text), terms: new Set(Array.from(tokens, term)), pieces: new Map() };
 }
 
 /**
@@ -121,9 +124,8 @@ function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[
     const whole = dice(quote.grams, runGrams);
     let similarity = whole;
     if (run.length + 1 < length) {
-      const quoteWordsList = quote.text.split(' ');
       for (let width = Math.max(1, run.length - 1); width <= run.length + 1; width++) {
-        for (let i = 0; i + width <= quoteWordsList.length; i++) similarity = Math.max(similarity, dice(trigrams(quoteWordsList.slice(i, i + width).join(' ')), runGrams));
+        for (let i = 0; i + width <= quote.words.length; i++) similarity = Math.max(similarity, dice(pieceGrams(quote, i, width), runGrams));
       }
     }
     return { from: 0, to: run.length, similarity, piece: similarity > whole };
@@ -148,6 +150,16 @@ function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[
     }
   }
   return best;
+}
+
+// The trigrams of words [start, start + width) of a quote: the same pieces are compared with every candidate's runs.
+function pieceGrams(quote: QuoteWords, start: number, width: number): Float64Array {
+  const key = start * 65536 + width;
+  let grams = quote.pieces.get(key);
+  if (!grams) {
+    quote.pieces.set(key, (grams = trigrams(quote.words.slice(start, start + width).join(' '))));
+  }
+  return grams;
 }
 
 /** Dice coefficient of the character trigrams of two strings (spaces kept, so word boundaries count). */

@@ -172,7 +172,7 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
 function measureCache(dir: string, cacheFile: string, cold: boolean): IndexMeasurement {
   if (cold) fs.rmSync(cacheFile, { force: true });
   const t = performance.now();
-  const outcome = indexCorpus({ corpus: { roots: [dir], specs: ['.'] }, cacheFile });
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], cacheFile });
   const indexMs = performance.now() - t;
   const bytes = [...outcome.files.values()].reduce((n, f) => n + f.size, 0);
   return {

@@ -316,12 +316,15 @@ class CorroborateServer {
     this.indexing = this.indexing.then(async () => {
       const sources = await this.corpusSources();
       await this.cuesChanged();
-      const plan = this.index.plan(sources, (await this.limitChanged()) ? 'all' : changed);
+      // Everything is read again: the worker lists the corpus too, which at 50,000 files took this thread a second
+      // during which the open articles waited.
+      const everything = changed === 'all' || (await this.limitChanged());
+      const plan = everything ? undefined : this.index.plan(sources, changed);
       this.watch(sources);
-      if (plan.read.length + plan.remove.length === 0) return this.status('ready');
-      const progress = plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
-      progress?.begin('Corroborate: indexing corpus', 0, `0/${plan.read.length} articles`, true);
-      this.status('indexing', 0, plan.read.length);
+      if (plan && plan.read.length + plan.remove.length === 0) return this.status('ready');
+      const progress = !plan || plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Corroborate: indexing corpus', 0, plan ? `0/${plan.read.length} articles` : 'listing articles', true);
+      this.status('indexing', 0, plan?.read.length);
       const tokens = [run?.token, progress?.token].filter((t): t is CancellationToken => t !== undefined);
       const token = { get isCancellationRequested() { return tokens.some((t) => t.isCancellationRequested); } } as CancellationToken;
       const report = (done: number, total: number) => {
@@ -334,13 +337,13 @@ class CorroborateServer {
       // Many files to read (the corpus setting now names another folder): the worker reads them, starting from the
       // on-disk cache, while requests are answered from the index as it was; a few are read here between requests.
       // (Without a cache, an untrusted workspace, the worker would re-read every member: then they are read here.)
-      const inWorker = changed === 'all' || (this.trusted && plan.read.length > READ_HERE_AT_MOST);
+      const inWorker = !plan || (this.trusted && plan.read.length > READ_HERE_AT_MOST);
       if (inWorker) {
         if (changed !== 'all') this.fullLoads++;
         try {
           // An untrusted workspace writes nothing, the index cache included.
           const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
-          const loaded = await this.index.load(cacheFile, token, report);
+          const loaded = plan ? await this.index.load(cacheFile, token, report) : await this.index.loadAll(sources, cacheFile, token, report);
           if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
         } finally {
           if (changed !== 'all') this.fullLoads--;
@@ -349,7 +352,7 @@ class CorroborateServer {
       progress?.done();
       this.epoch++;
       this.status('ready');
-      this.connection.console.info(`Corroborate ${VERSION}: ${this.service.corpus.documentIds.length} corpus documents indexed${cached}${plan.sample ? ' (the bundled sample articles: the workspace has no corpus)' : ''}`);
+      this.connection.console.info(`Corroborate ${VERSION}: ${this.service.corpus.documentIds.length} corpus documents indexed${cached}${this.index.usingSample ? ' (the bundled sample articles: the workspace has no corpus)' : ''}`);
       this.refresh();
     })
       .catch((e) => this.connection.console.error(`indexing failed: ${(e as Error).stack ?? e}`))

@@ -5,6 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandArticlePaths } from './files';
 
+/** A workspace folder and the `corroborate.corpus` specs that apply to it. */
+export interface CorpusSource {
+  root: string;
+  specs: string[];
+  /** False in an untrusted workspace: no spec may lead outside the folder. */
+  trusted?: boolean;
+}
+
 /**
  * Absolute paths of the corpus articles under `root`; specs that match nothing or are refused are reported, not
  * fatal. `trusted` false confines every spec to the folder.

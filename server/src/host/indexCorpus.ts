@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Corpus } from '../core/corpus/corpus';
-import { corpusFiles } from './corpusFiles';
+import { corpusFiles, type CorpusSource } from './corpusFiles';
 import { readIndexCache, textHash, writeIndexCache, type FileStamp } from './indexCache';
 import { analysedPart } from '../core/text/limit';
 import { readArticle } from './files';
@@ -11,8 +11,13 @@ import { readArticle } from './files';
 export interface IndexRequest {
   /** Absolute paths of the corpus articles… */
   files?: string[];
-  /** …or the `corroborate.corpus` setting (folders and globs) under each workspace root, listed by the job itself. */
-  corpus?: { roots: string[]; specs: string[] };
+  /**
+   * …or the `corroborate.corpus` setting (folders and globs) of each workspace folder, listed by the job itself (off
+   * the server's thread: 50,000 files take a second to list and name)…
+   */
+  corpus?: CorpusSource[];
+  /** …and, when those list no article at all, this folder instead (the bundled sample articles). */
+  sample?: string;
   /** The workspace's cache file; without one, every file is read and nothing is saved. */
   cacheFile?: string;
   /** Settings that change what the index holds; a cache saved under other settings is not used. */
@@ -43,6 +48,10 @@ export interface IndexOutcome {
   /** Why the cache was not used, when it was not (absent, stale, corrupt). */
   cacheMiss?: string;
   cacheSaved: boolean;
+  /** Every file asked for or listed (read or not). */
+  listed: string[];
+  /** The sample folder stood in for an empty corpus. */
+  sample: boolean;
 }
 
 /** The document id of an article file: its file URI, as the editor names it. */
@@ -65,11 +74,13 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
   }
 
   const paths = new Set(request.files ?? []);
-  for (const root of request.corpus?.roots ?? []) {
-    const listed = corpusFiles(root, request.corpus?.specs ?? []);
+  for (const { root, specs, trusted } of request.corpus ?? []) {
+    const listed = corpusFiles(root, specs, trusted !== false);
     listed.files.forEach((f) => paths.add(f));
     warnings.push(...listed.problems);
   }
+  const sample = paths.size === 0 && request.sample !== undefined;
+  if (sample) corpusFiles(request.sample!, ['.']).files.forEach((f) => paths.add(f));
   const list = [...paths];
 
   const files = new Map<string, FileStamp>();
@@ -135,5 +146,5 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
       warnings.push(`could not save the index cache ${request.cacheFile}: ${(e as Error).message}`);
     }
   }
-  return { corpus, files, fromCache, indexed, unchanged, removed, warnings, cacheMiss, cacheSaved };
+  return { corpus, files, fromCache, indexed, unchanged, removed, warnings, cacheMiss, cacheSaved, listed: list, sample };
 }

@@ -3,18 +3,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { CorroborateService } from '../core/service';
 import { IndexCancelled, indexInBackground } from '../host/backgroundIndex';
-import { corpusFiles } from '../host/corpusFiles';
+import { corpusFiles, type CorpusSource } from '../host/corpusFiles';
 import { analysedPart } from '../core/text/limit';
 import { readArticle } from '../host/files';
-import type { IndexOutcome } from '../host/indexCorpus';
+import type { IndexOutcome, IndexRequest } from '../host/indexCorpus';
 
-/** A workspace folder and the `corroborate.corpus` specs that apply to it. */
-export interface CorpusSource {
-  root: string;
-  specs: string[];
-  /** False in an untrusted workspace: no spec may lead outside the folder. */
-  trusted?: boolean;
-}
+export type { CorpusSource };
 
 /** What a sync will do: files to (re)read and documents to drop. */
 export interface SyncPlan {
@@ -82,14 +76,33 @@ export class CorpusIndex {
   }
 
   /**
-   * Indexes every member off the request path (a worker thread, starting from the workspace's on-disk cache at
-   * `cacheFile`) and swaps the result in; until then the service answers from what it had. Open documents keep
-   * their editor text. Returns undefined when cancelled.
+   * Lists the corpus of `sources` and indexes every member, both off the request path (a worker thread, starting
+   * from the workspace's on-disk cache at `cacheFile`), and swaps the result in; until then the service answers from
+   * what it had. Open documents keep their editor text. Returns undefined when cancelled.
    */
+  async loadAll(sources: readonly CorpusSource[], cacheFile: string | undefined, token: CancellationToken, progress: (done: number, total: number) => void): Promise<IndexOutcome | undefined> {
+    const outcome = await this.index({ corpus: [...sources], sample: this.sampleCorpus }, cacheFile, token, progress);
+    if (outcome) {
+      this.members = new Set(outcome.listed.map((f) => pathToFileURL(f).toString()));
+      this.sample = outcome.sample;
+    }
+    return outcome;
+  }
+
+  /** As loadAll, for the members the last plan listed. */
   async load(cacheFile: string | undefined, token: CancellationToken, progress: (done: number, total: number) => void): Promise<IndexOutcome | undefined> {
     const files = [...this.members].filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    return this.index({ files }, cacheFile, token, progress);
+  }
+
+  private async index(
+    what: Pick<IndexRequest, 'files' | 'corpus' | 'sample'>,
+    cacheFile: string | undefined,
+    token: CancellationToken,
+    progress: (done: number, total: number) => void,
+  ): Promise<IndexOutcome | undefined> {
     const maxChars = this.maxChars();
-    const job = indexInBackground({ files, cacheFile, maxChars, settings: `maxAnalysisChars=${maxChars}` }, (p) => progress(p.done, p.total));
+    const job = indexInBackground({ ...what, cacheFile, maxChars, settings: `maxAnalysisChars=${maxChars}` }, (p) => progress(p.done, p.total));
     // Polled: the server's token is a composite that only answers isCancellationRequested.
     const cancel = setInterval(() => token.isCancellationRequested && job.cancel(), 50);
     let outcome: IndexOutcome;
@@ -103,11 +116,12 @@ export class CorpusIndex {
     }
     if (token.isCancellationRequested) return undefined;
     // What the editor holds (open articles, members or not) goes back on top of what was read from disk.
+    const members = new Set(outcome.listed.map((f) => pathToFileURL(f).toString()));
     const carried = this.service.corpus.documentIds
       .filter((uri) => this.isOpen(uri) || !this.fromDisk.has(uri))
       .map((uri) => [uri, this.service.text(uri)] as const);
     this.service.replaceCorpus(outcome.corpus);
-    for (const [uri, text] of carried) if (text !== undefined && (this.isOpen(uri) || !this.members.has(uri))) this.service.setDocument(uri, text);
+    for (const [uri, text] of carried) if (text !== undefined && (this.isOpen(uri) || !members.has(uri))) this.service.setDocument(uri, text);
     this.fromDisk.clear();
     for (const uri of outcome.files.keys()) if (!this.isOpen(uri)) this.fromDisk.add(uri);
     outcome.warnings.forEach((w) => this.warn(`corpus: ${w}`));

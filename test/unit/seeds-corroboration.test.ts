@@ -99,6 +99,16 @@ describe('corroboration among the seeds', () => {
     assert.ok(from(trip.evidence, 'supports').has(S003));
   });
 
+  it('does not take a passage that shares only the story’s names and one word for corroboration', () => {
+    // Moon's quote in 000 (“The complete denuclearization … should be … between the US and North Korea … resolved
+    // through negotiation”) and 004's “The negotiations have started after the US received a letter from the North
+    // Korean leader…” share the US, North Korea and “negotiation”: the same story, not the same statement.
+    const quote = quoteEvidence(S000, 'The complete denuclearization of the Korean peninsula should be');
+    assert.ok(!from(quote, 'supports').has(S004), quote.map((e) => `${e.relation} ${e.documentId}:${e.line}`).join(', '));
+    const claim = claimFinding(S000, 'The complete denuclearization of the Korean peninsula should be');
+    assert.ok(!from(claim.evidence, 'supports').has(S004));
+  });
+
   it('leaves a claim that no other seed carries unverified, with no evidence', () => {
     const claim = claimFinding(S004, 'CMC Markets analyst David Madden');
     assert.notEqual(claim.status, 'corroborated');

@@ -7,6 +7,7 @@
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
 import type { Lexicon } from './lexicon';
+import { dice, sortedUnique } from './sortedKeys';
 
 /** Term id given to query words the corpus has never seen: they match nothing. */
 export const UNKNOWN_TERM = TERM_MASK;
@@ -225,31 +226,6 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   let predicate = 0;
   for (const [t, v] of q.content) if (!q.facts.has(t) && p.content.has(t)) predicate += v;
   return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
-}
-
-// The keys sorted, each once (a view on the same memory).
-function sortedUnique(keys: Float64Array): Float64Array {
-  keys.sort();
-  let n = 0;
-  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i];
-  return keys.subarray(0, n);
-}
-
-// Dice coefficient of two sorted sets of keys: 2·|a ∩ b| / (|a| + |b|).
-function dice(a: Float64Array, b: Float64Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const x = a[i];
-    const y = b[j];
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
 }
 
 /** Put in a `lenient` set to overlook a negation mismatch. */

@@ -72,9 +72,17 @@ export const FACT_MIN_COVERAGE = 0.6;
 /**
  * …and, with the other shared words, so rare that a passage holding them all by chance is unlikely: with
  * idf ≈ ln(N/df), N·Π(df/N) = exp(ln N − Σ idf) chance passages, which must stay below e^−2 (about 1 in 7).
- * At least one shared word must be something said of the particulars, not a particular.
+ * At least one shared word must be something said of the particulars, not a particular…
  */
 export const FACT_MIN_SURPRISE = 2;
+
+/**
+ * …and what is said of them must carry information of its own: the shared words that are not particulars weigh at
+ * least this much idf (two ordinary words, or one rare one). Sentences of a story share its names and one word as
+ * common as "summit" without saying the same thing: on the seeds, every such match was another statement about the
+ * same people (MRPC's pairs, which all tell of one event, never came near this bound).
+ */
+export const FACT_MIN_PREDICATE = 3;
 
 /** The particulars a statement shares with a passage (see factCoverage), and the corpus's passage count. */
 export interface SharedFacts {
@@ -92,7 +100,7 @@ export function factQualifies(f: SharedFacts): boolean {
     f.words >= FACT_MIN_WORDS &&
     f.matched >= FACT_MIN_MATCHED &&
     f.coverage >= FACT_MIN_COVERAGE &&
-    f.predicate > 0 &&
+    f.predicate >= FACT_MIN_PREDICATE &&
     f.information + f.predicate - Math.log(1 + f.passages) >= FACT_MIN_SURPRISE
   );
 }

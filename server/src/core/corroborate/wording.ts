@@ -8,6 +8,7 @@
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_QUOTED, TOKEN_STOPWORD } from '../corpus/terms';
 import { UNKNOWN_TERM } from './features';
+import { dice } from './sortedKeys';
 
 export type WordingMatch = 'exact' | 'fragment' | 'partial' | 'none';
 
@@ -174,20 +175,4 @@ function trigrams(s: string): Float64Array {
   const out = new Float64Array(Math.max(0, t.length - 2));
   for (let i = 0; i + 3 <= t.length; i++) out[i] = t.charCodeAt(i) * 4294967296 + t.charCodeAt(i + 1) * 65536 + t.charCodeAt(i + 2);
   return out.sort();
-}
-
-// Dice coefficient of two sorted multisets: 2·|x ∩ y| / (|x| + |y|).
-function dice(x: Float64Array, y: Float64Array): number {
-  const total = x.length + y.length;
-  if (total === 0) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (x[i] < y[j]) i++;
-    else j++;
-  }
-  return (2 * shared) / total;
 }

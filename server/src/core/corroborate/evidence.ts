@@ -170,7 +170,8 @@ const weight = (c: Candidate): number => (c.wording ? 2 : 0) + (c.judgement.rela
 
 // Evidence a user can rely on (supports, differs, conflicts) comes before passages merely related; each group is
 // ranked by closeness (the relatedness model, which tells a statement's own counterpart from passages that share
-// its words better than the support score does: 94.9% vs 93.3% success@1 on MRPC; closeness ± 0.3·score 94.3–94.6%), not by the relation's score.
+// its words better than the support score does: 94.9% vs 93.3% success@1 on MRPC, closeness ± 0.3·score
+// 94.3–94.6%), not by the relation's score.
 const order = (a: Candidate, b: Candidate): number =>
   Number(b.judgement.relation !== 'related') - Number(a.judgement.relation !== 'related') ||
   b.judgement.closeness - a.judgement.closeness ||

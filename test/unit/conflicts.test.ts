@@ -31,6 +31,11 @@ describe('conflicts', () => {
     assert.equal(j.relation, 'conflicts');
   });
 
+  it('are not found for figures of things each side names differently', () => {
+    const j = judge('It takes 1,237 delegates to win the Republican nomination for president.', 'It takes 2,383 delegates to win the Democratic nomination for president.');
+    assert.notEqual(j.relation, 'conflicts');
+  });
+
   it('are not found for a figure given to fewer decimals', () => {
     const j = judge('That compares with a profit of $446 million on revenue of $6.3 billion in the same period last year.', 'That compares with a profit of $446 million on revenue of $6.32 billion in the same period last year.');
     assert.notEqual(j.relation, 'conflicts');

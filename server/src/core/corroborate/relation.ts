@@ -50,6 +50,11 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
     const event = lenient.support;
     const strict = mismatch.kind !== 'number';
     const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
+    if (mismatch.kind === 'referent') {
+      // Other things counted: neither the same statement nor a contradiction of it, at most related.
+      const close = Math.max(related, lenient.related);
+      return { relation: close >= RELATED_THRESHOLD ? 'related' : null, score: Math.min(support, SUPPORT_THRESHOLD - 0.01), closeness: related };
+    }
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
     if (mismatch.kind === 'number') eventCloseness = Math.max(related, lenient.related);
   }
@@ -95,7 +100,8 @@ export const CONTEXT_THRESHOLD = 0.2;
 const clamp = (x: number): number => Math.max(0, Math.min(1, x));
 
 interface Mismatch {
-  kind: 'number' | 'name' | 'negation';
+  /** `referent`: a figure and a name differ, each side naming something the other does not: other things counted. */
+  kind: 'number' | 'name' | 'negation' | 'referent';
   reason: string;
   keys: Set<number>;
 }
@@ -106,18 +112,24 @@ interface Mismatch {
  * that one side has and the other lacks.
  */
 export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => string): Mismatch | null {
-  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
-  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
-  for (const a of qOnly) {
-    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && !rounded(wordOf(a), wordOf(x)) && sameSlot(q.tokens, a, p.tokens, x));
-    if (b !== undefined) return { kind: 'number', reason: `number: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qOnly, ...pOnly]) };
-  }
   // A name only conflicts with a name unlike it ("Korea"/"Koreans", "Qaida"/"Qaeda" are one name); titles and
-  // short forms ("Ms", "Adm", "ECB") are no names to conflict over.
+  // short forms ("Ms", "Adm", "ECB", "U.S.") are no names to conflict over.
   const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => nameSimilar(wordOf(n), wordOf(o)));
   const conflictable = (n: number): boolean => wordOf(n).length >= 4 && !TITLES.has(wordOf(n));
   const qNames = [...q.names].filter((n) => conflictable(n) && !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
   const pNames = [...p.names].filter((n) => conflictable(n) && !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
+  // Another figure where each side also names something the other does not counts another thing: "1,237 delegates
+  // to win the Republican nomination" / "2,383 … the Democratic nomination". A name on one side only (“the Aspen
+  // Fire” / “the fire”) may just be more specific.
+  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
+  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
+  for (const a of qOnly) {
+    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && !rounded(wordOf(a), wordOf(x)) && sameSlot(q.tokens, a, p.tokens, x));
+    if (b === undefined) continue;
+    const keys = new Set([...qOnly, ...pOnly]);
+    if (qNames.length > 0 && pNames.length > 0) return { kind: 'referent', reason: `other things: ${wordOf(a)} / ${wordOf(b)}, ${wordOf(qNames[0])} / ${wordOf(pNames[0])}`, keys };
+    return { kind: 'number', reason: `number: ${wordOf(a)} / ${wordOf(b)}`, keys };
+  }
   for (const a of qNames) {
     // A name for a name of the same length ("Mike Pompeo" / "Rex Tillerson", "Singapore" / "Hanoi"); another way
     // of naming one thing mostly differs in length ("the White House" / "Bush", "Pentagon" / "Defense Department").

@@ -34,24 +34,28 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
   const out: Candidate[] = [];
   // The quote against passages with the same words (see Comparison.same): compared once.
   const byContent = new Map<number, { judgement: Judgement; wording: Wording }>();
-  const compare = (p: number): { judgement: Judgement; wording: Wording } => {
+  const compare = (p: number, wordingOnly: boolean): { judgement: Judgement; wording: Wording } | null => {
     const key = cmp.same(p);
     let c = byContent.get(key);
     if (c) return c;
     const passage = cmp.profile(key);
+    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key), cmp.trigrams) : NO_WORDING;
+    if (wordingOnly && wording.match === 'none') return null;
     let judgement = cmp.judge(sq, key);
     if (alone) {
       const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
       if (j.relation === 'supports' && (judgement.relation !== 'supports' || j.score > judgement.score)) judgement = j;
     }
-    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key)) : NO_WORDING;
     byContent.set(key, (c = { judgement, wording }));
     return c;
   };
-  const consider = (p: number): void => {
+  // A neighbour of a hit (not itself found by the search) is of interest only for a wording of the quote.
+  const consider = (p: number, neighbour = false): void => {
     if (seen.has(p)) return;
+    const compared = compare(p, neighbour);
+    if (!compared) return;
     seen.add(p);
-    const { judgement: statementJudgement, wording } = compare(p);
+    const { judgement: statementJudgement, wording } = compared;
     let sameSpeaker: boolean | null = null;
     let around = 0;
     // Who said it and what surrounds it matter only for a quote worded in part alike.
@@ -75,7 +79,7 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
     // The same speaker's words are often a sentence or two away from the sentence that names the event.
     const d = corpus.passageDocumentOf(p);
     const { first, count } = corpus.passageRange(d);
-    for (let n = Math.max(first, p - 2); n <= Math.min(first + count - 1, p + 2); n++) if (n !== p && corpus.passageFlagsOf(n) & PASSAGE_HAS_QUOTE) consider(n);
+    for (let n = Math.max(first, p - 2); n <= Math.min(first + count - 1, p + 2); n++) if (n !== p && corpus.passageFlagsOf(n) & PASSAGE_HAS_QUOTE) consider(n, true);
   }
   return out;
 }

@@ -40,21 +40,25 @@ export interface QuoteWords {
   grams: Float64Array;
   terms: Set<number>;
   words: readonly string[];
-  /** Trigrams of runs of its words (start * 65536 + width → trigrams), made when first compared. */
-  pieces: Map<number, Float64Array>;
 }
+
+/**
+ * Trigrams already made, by text: the same windows of the same passages are compared with quote after quote of an
+ * article (more than half of a report's trigrams were made before), and sorting them is what costs.
+ */
+export type TrigramCache = Map<string, Float64Array>;
 
 /** Prepares a quote (tokens and their stems) for compareWording. */
 export function quoteWords(tokens: Uint32Array, words: readonly string[]): QuoteWords {
   const text = words.join(' ');
-  return { tokens, text, words, grams: trigrams(text), terms: new Set(Array.from(tokens, term)), pieces: new Map() };
+  return { tokens, text, words, grams: trigrams(text), terms: new Set(Array.from(tokens, term)) };
 }
 
 /**
  * Compares a quote with a passage's tokens; `passageWords` are the passage's stems (same length as its tokens),
  * used for the character comparison of near wordings.
  */
-export function compareWording(quote: QuoteWords, passage: Uint32Array, passageWords: readonly string[]): Wording {
+export function compareWording(quote: QuoteWords, passage: Uint32Array, passageWords: readonly string[], cache: TrigramCache = new Map()): Wording {
   const none: Wording = { match: 'none', similarity: 0, from: 0, to: 0 };
   const q = quote.tokens;
   if (q.length === 0 || passage.length === 0) return none;
@@ -81,7 +85,7 @@ export function compareWording(quote: QuoteWords, passage: Uint32Array, passageW
     }
     // Another wording shares some words at least ("a sign of good faith" / "a sign of goodwill").
     if (best.match === 'fragment' || sharedContent === 0 || (shared < 3 && sharedContent < 2)) continue;
-    const window = bestWindow(quote, run, passageWords.slice(from, to));
+    const window = bestWindow(quote, run, passageWords.slice(from, to), cache);
     if (window.similarity > best.similarity) best = { match: 'partial', similarity: window.similarity, from: from + window.from, to: from + window.to, piece: window.piece };
   }
   return best;
@@ -117,16 +121,16 @@ export function quotedRuns(tokens: Uint32Array): [number, number][] {
 
 // The window of `run` (about the quote's length, or all of it when short) most like the quote, by trigrams;
 // only windows holding the most words of the quote are compared.
-function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[]): { from: number; to: number; similarity: number; piece: boolean } {
+function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[], cache: TrigramCache): { from: number; to: number; similarity: number; piece: boolean } {
   const length = quote.tokens.length;
   if (run.length <= length + 1) {
     // A short quoted run: compare it with the quote, or with the part of a longer quote most like it.
-    const runGrams = trigrams(words.join(' '));
+    const runGrams = cachedTrigrams(words.join(' '), cache);
     const whole = dice(quote.grams, runGrams);
     let similarity = whole;
     if (run.length + 1 < length) {
       for (let width = Math.max(1, run.length - 1); width <= run.length + 1; width++) {
-        for (let i = 0; i + width <= quote.words.length; i++) similarity = Math.max(similarity, dice(pieceGrams(quote, i, width), runGrams));
+        for (let i = 0; i + width <= quote.words.length; i++) similarity = Math.max(similarity, dice(cachedTrigrams(quote.words.slice(i, i + width).join(' '), cache), runGrams));
       }
     }
     return { from: 0, to: run.length, similarity, piece: similarity > whole };
@@ -146,20 +150,16 @@ function bestWindow(quote: QuoteWords, run: Uint32Array, words: readonly string[
     for (let i = 0, tried = 0; i < counts.length && tried < 3; i++) {
       if (counts[i] !== most) continue;
       tried++;
-      const similarity = dice(quote.grams, trigrams(words.slice(i, i + width).join(' ')));
+      const similarity = dice(quote.grams, cachedTrigrams(words.slice(i, i + width).join(' '), cache));
       if (similarity > best.similarity) best = { from: i, to: i + width, similarity, piece: false };
     }
   }
   return best;
 }
 
-// The trigrams of words [start, start + width) of a quote: the same pieces are compared with every candidate's runs.
-function pieceGrams(quote: QuoteWords, start: number, width: number): Float64Array {
-  const key = start * 65536 + width;
-  let grams = quote.pieces.get(key);
-  if (!grams) {
-    quote.pieces.set(key, (grams = trigrams(quote.words.slice(start, start + width).join(' '))));
-  }
+function cachedTrigrams(text: string, cache: TrigramCache): Float64Array {
+  let grams = cache.get(text);
+  if (!grams) cache.set(text, (grams = trigrams(text)));
   return grams;
 }
 

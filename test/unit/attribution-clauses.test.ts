@@ -55,6 +55,13 @@ describe('subjects that open the clause', () => {
 });
 
 describe('subjects past adverbs and asides', () => {
+  it('Sanders in an interview with CNN said, an official speaking to Fox News said: the subject a modifier follows', () => {
+    assert.equal(byCue('Jeb Bush in a Medium post said he would appoint judges.', 'said')[0], 'Jeb Bush in a Medium post');
+    assert.equal(byCue('Another intelligence source speaking to Fox News said the agents are investigating.', 'said')[0], 'Another intelligence source speaking to Fox News');
+    assert.equal(byCue('Current and former officials who spoke with The Huffington Post said the group is a shell.', 'said')[0], 'Current and former officials who spoke with The Huffington Post');
+    assert.equal(byCue('The leader of the group said it would win.', 'said')[0], 'The leader of the group');
+  });
+
   it('Some observers, including …, also criticized: a comma before an adverb closes an aside, not a clause', () => {
     assert.equal(byCue('Some observers, including professor Zeynep Tufekci, also criticized the organization for promoting the links.', 'criticized')[0], 'Some observers, including professor Zeynep Tufekci');
   });

@@ -362,6 +362,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       source = aside ?? main ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
+      // "Sanders in an interview with CNN said", "an official speaking to Fox News said": the phrase before the verb
+      // ends a modifier of the subject that opens the clause.
+      if (source && speech) source = modifiedSubject(ctx, source, s) ?? source;
       // "His office put out a statement saying …": a document speaks for whoever issued it.
       if (source && DOCUMENTS.has(tokens[source[1] - 1].lemma)) {
         let v = source[0];
@@ -415,6 +418,28 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   // "Do you support Donald Trump?": a question put to the reader credits no one.
   if (source && source[1] - source[0] === 1 && tokens[source[0]].lower === 'you' && tokens[e - 1].text === '?') return null;
   return found(ctx, source, cs, ce, content, sentence, speech ? 'speech' : 'thought');
+}
+
+/**
+ * The subject a phrase before a verb of saying belongs to when that phrase sits in a modifier of it: "Sanders in an
+ * interview with CNN said" (→ "Sanders in an interview with CNN"), "Current officials who spoke with the Post said",
+ * "Another source speaking to Fox News said". The subject must open the sentence; between it and the phrase only a
+ * preposition, a participle or a relative clause, no comma. Else null.
+ */
+function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
+  const { tokens } = ctx;
+  const lead = tokens[np[0] - 1];
+  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || (lead.pos === 'VERB' && /(ing|ed)$/.test(lead.lower)))) return null;
+  const head = phraseAfter(tokens, s, np[0]);
+  if (!head || head[1] >= np[0] || tokens[head[1]].pos === 'PUNCT' && tokens[head[1]].text !== '(') return null;
+  let relative = false;
+  for (let i = head[1]; i < np[0]; i++) {
+    const t = tokens[i];
+    if (t.text === ',' || t.text === ';' || t.text === ':' || ctx.quoteOf[i] >= 0) return null;
+    if (/^(who|that)$/.test(t.lower)) relative = true;
+    if ((t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.lower))) && !relative) return null;
+  }
+  return [head[0], np[1]];
 }
 
 // Words that may open a sentence before a participle: "In addition to stating", "Instead of calling", "Since announcing".

@@ -78,7 +78,7 @@ function describeErrors(doc: Doc, pred: Triple[]): string[] {
     }
     else {
       if (g.source && !(p.source && overlaps(p.source, g.source)))
-        out.push(`SRC\t${doc.name}\t[${show(g.cue)}]\tgold=${show(g.source)}\tpred=${show(p.source)}`);
+        out.push(`SRC\t${doc.name}\t[${show(g.cue)}]\tgold=${show(g.source)}\tpred=${show(p.source)}\t${doc.text.slice(Math.max(0, g.cue[0].start - 120), g.cue[0].end + 80).replace(/\s+/g, ' ')}`);
       if (g.content && tokenF1(doc.text, p.content, g.content) < 0.5)
         out.push(`CONTENT\t${doc.name}\t[${show(g.cue)}]\tgold=${show(g.content).slice(0, 150)}\tpred=${show(p.content).slice(0, 150)}`);
     }

@@ -116,7 +116,7 @@ for (const doc of held) rulesAlone.add(doc.text, predictedTriples(analyzeArticle
 console.log(`rules alone: cue F1 ${(100 * rulesAlone.cue.f).toFixed(1)} (P ${(100 * rulesAlone.cue.p).toFixed(1)} R ${(100 * rulesAlone.cue.r).toFixed(1)}) source ${(100 * rulesAlone.source.f).toFixed(1)} content ${(100 * rulesAlone.content.f).toFixed(1)}`);
 let best = { propose: 0, margin: 0, score: -1 };
 // A word the rules judged needs at least one more unit of log-odds: their decisions are deliberate (the unit tests pin them).
-for (const propose of [-0.5, 0, 0.5]) {
+for (const propose of [-1, -0.5, 0, 0.5]) {
   for (const margin of [1, 2]) {
     const model = loadModel(toModel(first, propose, margin));
     const run = new Run();

@@ -57,6 +57,13 @@ export function isHeldOut(pair: MrpcPair): boolean {
   return (h >>> 0) % 5 === 0;
 }
 
+/** A tenth of the pairs (by another hash of their ids) lend their sentence #2 as a copy of itself (see mrpcFeatures). */
+function isCopySample(pair: MrpcPair): boolean {
+  let h = 0x01000193;
+  for (const c of `${pair.id2}/${pair.id1}`) h = Math.imul(h ^ c.charCodeAt(0), 0x811c9dc5);
+  return (h >>> 0) % 10 === 0;
+}
+
 /** The corpus the evaluation uses: every sentence #2 as a document named by its id. */
 export function mrpcCorpus(pairs: readonly MrpcPair[]): Corpus {
   const corpus = new Corpus();
@@ -73,13 +80,14 @@ export function mrpcFeatures(
   pairs: readonly MrpcPair[],
   distractors = 0,
   usable: (pair: MrpcPair) => boolean = () => true,
-): { corpus: Corpus; features: Float64Array[]; facts: SharedFacts[]; distractorFeatures: Float64Array[] } {
+): { corpus: Corpus; features: Float64Array[]; facts: SharedFacts[]; distractorFeatures: Float64Array[]; copyFeatures: Float64Array[] } {
   const corpus = mrpcCorpus(pairs);
   const lexicon = lexiconOf(corpus);
   const idf = (t: number) => corpus.idf(t);
   const profile = (p: number) => profileOf(corpus.passageTokens(p).slice(), idf, lexicon);
   const allowed = new Set<string>(pairs.filter(usable).map((p) => p.id2));
   const distractorFeatures: Float64Array[] = [];
+  const copyFeatures: Float64Array[] = [];
   const facts: SharedFacts[] = [];
   const features = pairs.map((pair) => {
     const q = profileOf(queryTokens(corpus, pair.text1), idf, lexicon);
@@ -108,7 +116,9 @@ export function mrpcFeatures(
         if (++taken === distractors) break;
       }
     }
+    // Sentence #2 against its own passage: a copy, which MRPC (built from pairs that differ) never shows.
+    if (distractors > 0 && usable(pair) && isCopySample(pair)) copyFeatures.push(pairFeatures(profileOf(queryTokens(corpus, pair.text2), idf, lexicon), profile(first), lexicon));
     return best ?? new Float64Array(FEATURE_COUNT);
   });
-  return { corpus, features, facts, distractorFeatures };
+  return { corpus, features, facts, distractorFeatures, copyFeatures };
 }

@@ -130,7 +130,7 @@ describe('the command line on enormous articles', () => {
   it('a corpus with an enormous file: indexed up to --max-chars, saying so', async () => {
     const r = await run(['--max-chars', '20000', '--corpus', 'line.txt', '--corpus', SEEDS_DIR, path.join(SEEDS_DIR, '000_beab4e2f294f4a54.txt')], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(messages(r.stderr)[0], /^corroborate: line\.txt: 5,000,000 characters; only the first [\d,]+ analysed \(--max-chars\)$/);
+    assert.match(messages(r.stderr)[0], /^corroborate: line\.txt: 5,000,000 characters; only the first [\d,]+ indexed \(--max-chars\)$/);
   });
 
   it('100,000 quotation marks: a result, every quote where it says', async () => {

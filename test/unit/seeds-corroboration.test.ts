@@ -97,6 +97,10 @@ describe('corroboration among the seeds', () => {
     const trip = claimFinding(S002, 'Mike Pompeo canceling a planned trip');
     assert.equal(trip.status, 'corroborated');
     assert.ok(from(trip.evidence, 'supports').has(S003));
+    // 000's short, translated version, whose every name and date 001's longer sentence carries.
+    const translated = claimFinding(S000, 'At the end of August Trump had a planned trip by his foreign minister, Mike Pompeo');
+    assert.equal(translated.status, 'corroborated');
+    assert.ok(from(translated.evidence, 'supports').has(S001), translated.evidence.map((e) => `${e.relation} ${e.documentId}`).join(', '));
   });
 
   it('does not take a passage that shares only the story’s names and one word for corroboration', () => {

@@ -34,6 +34,13 @@ describe('sentences', () => {
     assert.deepEqual(sentences('Troops came home to the U.S. The president met them.'), ['Troops came home to the U.S.', 'The president met them.']);
   });
 
+  it('keeps a case name together: Roe v. Wade', () => {
+    assert.deepEqual(sentences('He would name judges who would overturn Roe v. Wade, and he said so. Then he left.'), [
+      'He would name judges who would overturn Roe v. Wade, and he said so.',
+      'Then he left.',
+    ]);
+  });
+
   it('keeps initials inside names', () => {
     assert.deepEqual(sentences('John F. Kennedy spoke. Then he left.'), ['John F. Kennedy spoke.', 'Then he left.']);
   });

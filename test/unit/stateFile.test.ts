@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -62,6 +63,23 @@ describe('state files', () => {
     writeStateFile(file, 2, { n: 2 });
     assert.deepEqual(readStateFile(file), { meta: 2, state: { n: 2 } });
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('replace.bin.')), [], 'no temporary file left behind');
+  });
+
+  it('make the folders a file goes in, and say so when one cannot be made', () => {
+    const file = path.join(dir, 'a', 'b', 'c.bin');
+    writeStateFile(file, 1, { n: 1 });
+    assert.deepEqual(readStateFile(file).state, { n: 1 });
+    fs.writeFileSync(path.join(dir, 'plain'), '');
+    assert.throws(() => writeStateFile(path.join(dir, 'plain', 'x', 'c.bin'), 1, { n: 1 }), /ENOTDIR/);
+  });
+
+  it('fail, not spin, where the file system says a folder cannot have a child (Node\'s recursive mkdir never returns there)', () => {
+    // In a process of its own: a hang would block this one's event loop, test timeouts included.
+    const script = `require(${JSON.stringify(path.join(__dirname, '..', '..', 'server', 'src', 'host', 'stateFile.ts'))}).writeStateFile('/proc/corroborate-test/index/x.bin', 1, { n: 1 })`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.signal, null, 'killed after a minute: it spun');
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /ENOENT|EACCES|EPERM|EROFS/);
   });
 });
 

@@ -104,7 +104,7 @@ export function stateFileChunks(meta: unknown, state: PlainState): Uint8Array[] 
 /** Writes `state` with `meta` to `file` atomically (a temporary file renamed over it); returns the bytes written. */
 export function writeStateFile(file: string, meta: unknown, state: PlainState): number {
   const chunks = stateFileChunks(meta, state);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeFolders(path.dirname(file));
   const temp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temp, 'w');
   let bytes = 0;
@@ -122,6 +122,33 @@ export function writeStateFile(file: string, meta: unknown, state: PlainState): 
   fs.closeSync(fd);
   fs.renameSync(temp, file);
   return bytes;
+}
+
+/**
+ * Creates `dir` and whatever parents it lacks. Not mkdir's `recursive`: on a file system that answers "no such file"
+ * for a child of a folder that exists (anything under /proc, a stale mount) Node's walk retries for ever, a server
+ * or a CLI run spinning instead of saying the cache cannot be written.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    try {
+      if (fs.statSync(at).isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a folder, mkdir '${dir}'`), { code: 'ENOTDIR' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      fs.mkdirSync(folder);
+    } catch (e) {
+      // Made meanwhile by another writer: fine. Anything else (ENOENT under an existing parent too) is an error.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 /** Reads a state file; throws CorruptStateFile when it is truncated, altered or not one. */

@@ -6,7 +6,7 @@ import { phraseAfter } from './phrases';
 
 // Where the reported words of a cue are: an adjacent quote, the clause after the cue, or the clause before it.
 
-const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then']);
+const TRAILING_CLAUSE = new Set(['as', 'when', 'while', 'according', 'in', 'during', 'before', 'after', 'though', 'although', 'because', 'then', 'compared', 'whereas']);
 const CONTENT_LEADS = new Set(['that', ':']);
 const CLAUSE_SKIP_ADP = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'from', 'after', 'before', 'while', 'last', 'this', 'earlier', 'late', 'over', 'with', 'to', 'by']);
 
@@ -46,7 +46,9 @@ export function contentAround(ctx: Context, verb: Token, bs: number, be: number,
   }
   // "…, sources said": the words before, but only when a comma, dash or quote sets the block off from them.
   const setOff = tokens[bs - 1] && (/^[,:;—–-]$/.test(tokens[bs - 1].text) || isCloseQuote(ctx, bs - 1));
-  if (bs - s >= 2 && setOff) {
+  // "…, he would vote for Cruz": a verb outside the lexicon with an object of its own does not report the words before.
+  const object = i < e && /^(PROPN|NOUN|PRON|DET|NUM)$/.test(tokens[i].pos) && !ctx.speech.has(verb.lemma) && !HEARER_VERBS.has(verb.lemma);
+  if (bs - s >= 2 && setOff && !object) {
     let j = bs;
     while (j > s && (tokens[j - 1].pos === 'PUNCT' && !isCloseQuote(ctx, j - 1))) j--;
     if (j <= s) return null;
@@ -138,11 +140,18 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
       let k = s;
       while (k < e && tokens[k].start < blockStart) k++;
       let j = k - 1;
-      while (j > s && tokens[j].pos === 'ADV') j--;
+      // Adverbs before the block, and a count's qualifier: "at least 21,000 said", "more than 4 in 10 said".
+      while (j > s && (tokens[j].pos === 'ADV' || (tokens[j].lower === 'at' && /^(least|most)$/.test(tokens[j + 1]?.lower ?? '')) || (tokens[j].lower === 'than' && /^(more|less|fewer)$/.test(tokens[j - 1]?.lower ?? '')))) j -= tokens[j].lower === 'than' ? 2 : 1;
+      // A place or group after a count: "…, most in both states supported Sanders".
+      let pp = j;
+      while (pp > s && pp >= j - 4 && (tokens[pp].pos === 'ADP' || tokens[pp].pos === 'DET' || tokens[pp].pos === 'NOUN' || tokens[pp].pos === 'PROPN' || tokens[pp].pos === 'ADJ')) pp--;
+      if (pp < j && tokens[pp].pos === 'ADV' && /^(most|many|some|all|few)$/.test(tokens[pp].lower) && /^[,;]$/.test(tokens[pp - 1]?.text ?? '')) j = pp - 1;
       const joiner = tokens[j];
       // Also a colon, a dash or a closing quote: "… because it pays off: He said …", "“…,” one prosecutor said …".
       const closes = isCloseQuote(ctx, j) || /^[:—–]$/.test(joiner?.text ?? '');
-      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || closes || /^(while|whereas|but)$/.test(joiner.lower))) continue;
+      // A clause of the reporter's own: "is backing Clinton because he worries …", "a fair sentence, which I said …".
+      const own = /^(because|as|although|though|since|which|who|whom|where)$/.test(joiner?.lower ?? '');
+      if (!joiner || !(joiner.pos === 'CCONJ' || joiner.text === ',' || joiner.text === ';' || closes || own || /^(while|whereas|but)$/.test(joiner.lower))) continue;
       let end = isCloseQuote(ctx, j) ? joiner.end : joiner.start;
       if (tokens[j - 1]?.text === ',') end = tokens[j - 1].start;
       while (end > a.content.start && /\s/.test(text[end - 1])) end--;

@@ -3,8 +3,8 @@ import type { Quote, Sentence } from '../types';
 import { contentAround, contentEnd, hasComplement, splitCoordinated } from './content';
 import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type FoundAttribution } from './context';
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
-import { accordingTo, headlineColon, inFinding, nounCue, STANCES, stanceCue, viewOf } from './forms';
-import { looseSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { accordingTo, headlineColon, inFinding, labelColon, nounCue, STANCES, stanceCue, viewOf } from './forms';
+import { clauseOpening, holderOfObject, inHyphenated, looseSubject, standingSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -155,10 +155,27 @@ function applyTagger(ctx: Context, model: LoadedModel, out: FoundAttribution[], 
  */
 function needed(ctx: Context, model: LoadedModel, k: number): number {
   const { lemma, lower, pos } = ctx.tokens[k];
-  if (ctx.barred.has(lemma)) return Infinity;
+  if (ctx.barred.has(lemma) || approximately(ctx.tokens, k) || labelColon(ctx.tokens, k) || attributive(ctx.tokens, k)) return Infinity;
   // The rules read lexicon verbs only where the tagger says VERB: "Trump plans to …" with "plans" read as a noun is new to them.
   const judged = (pos === 'VERB' ? ctx.speech.has(lemma) || ctx.belief.has(lemma) : pos === 'NOUN' && ctx.nouns.has(lemma)) || RULE_WORDS.has(lemma) || HEARSAY.has(lower) || STANCES.has(lower);
   return judged ? model.propose + model.margin : model.propose;
+}
+
+/** "270 pledged delegates", "the reported cases": a participle before its noun describes it, reporting nothing. */
+function attributive(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!prev || !next || !/ed$/.test(t.lower) || (next.pos !== 'NOUN' && next.pos !== 'PROPN')) return false;
+  return prev.pos === 'NUM' || prev.pos === 'DET' || /^(more|most|fewer|less|many|of)$/.test(prev.lower);
+}
+
+/** "about a dozen meetings", "about 40 percent": "about" before a number is an amount, not a topic. */
+function approximately(tokens: Token[], k: number): boolean {
+  if (tokens[k].lower !== 'about') return false;
+  const next = tokens[k + 1];
+  if (!next) return false;
+  return next.pos === 'NUM' || next.text === '$' || (/^(a|an|half)$/.test(next.lower) && /^(dozen|hundred|thousand|million|billion|third|quarter|fifth|half|percent|week|month|year|day)s?$/.test(tokens[k + 2]?.lower ?? ''));
 }
 
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
@@ -167,11 +184,12 @@ const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 
 /** The owner of a noun cue ("his written reply", "Trump’s controversial proposal"): a possessive before its modifiers, or null. */
 function ownerOf(tokens: Token[], k: number, s: number): Range | null {
   let j = k - 1;
-  while (j > s && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower)))) j--;
+  // Modifiers, hyphenated ones too: "Trump’s recent evidence-free assertion".
+  while (j > s && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'ADV' || (tokens[j].pos === 'VERB' && /ed$/.test(tokens[j].lower)) || inHyphenated(tokens, j))) j--;
   if (j < s) return null;
   const t = tokens[j];
   if (t.pos === 'PRON' && /^(his|her|their|its|our|my)$/.test(t.lower)) return [j, j + 1];
-  if ((t.lower === '’s' || t.lower === "'s") && j - 1 >= s && (tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'NOUN')) {
+  if ((t.lower === '’s' || t.lower === "'s") && j - 1 >= s && (tokens[j - 1].pos === 'PROPN' || tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'ADJ')) {
     let i = j - 1;
     while (i > s && tokens[i - 1].pos === 'PROPN') i--;
     return [i, j + 1];
@@ -226,17 +244,25 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
   if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
   if (!source && tok.pos !== 'VERB') source = ownerOf(tokens, cs, s);
-  if (!source && tok.pos !== 'VERB') {
-    let v = cs;
-    while (v > s && (tokens[v - 1].pos === 'DET' || tokens[v - 1].pos === 'ADJ' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'NUM')) v--;
-    if (v > s && v < cs && (tokens[v - 1].pos === 'VERB' || tokens[v - 1].pos === 'AUX')) {
-      let w = v - 1;
-      while (w > s && tokens[w - 1].pos === 'AUX') w--;
-      source = phraseBefore(tokens, w, s);
+  // "Republicans, concerned about …, have": an adjective set off after a phrase describes it; "were exuberant and
+  // confident that …": one joined to another shares its subject.
+  let end = e;
+  if (!source && tok.pos === 'ADJ' && cs - 1 > s && tokens[cs - 1].text === ',') {
+    source = phraseBefore(tokens, cs - 1, s);
+    // The aside's words end at its closing comma.
+    if (source) for (let i = ce; i < e; i++) if (tokens[i].text === ',' && ctx.quoteOf[i] < 0) {
+      end = i;
+      break;
     }
   }
-  const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, ce, s, e, true, false)
-    ?? (ce < e - 1 ? spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end) : null);
+  if (!source && tok.pos === 'ADJ' && cs - 1 > s && tokens[cs - 1].pos === 'CCONJ') source = clauseSubject(ctx, s, cs - 1);
+  // "got friendly advice from a veteran", "drew a rebuke from Democrats": the holder after the noun, before the verb's subject.
+  if (!source && tok.pos === 'NOUN' && /^(from|by)$/.test(tokens[ce]?.lower ?? '')) source = phraseAfter(tokens, ce + 1, e);
+  if (!source && tok.pos !== 'VERB') source = holderOfObject(tokens, cs, s);
+  // A holder after the noun is no part of what it holds: "advice from a veteran on the Joint Chiefs".
+  const be = source && source[0] >= ce ? source[1] : ce;
+  const content = contentAround(ctx, tok, source ? Math.min(source[0], cs) : cs, be, s, end, true, false)
+    ?? (be < end - 1 ? spanTrim(ctx.text, tokens[be].start, contentEnd(ctx, be, end).end) : null);
   return found(ctx, source, cs, ce, content, sentence, ctx.belief.has(tok.lemma) && !ctx.speech.has(tok.lemma) ? 'thought' : 'speech');
 }
 
@@ -253,8 +279,13 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     const noun = nounCue(ctx, k, s, e, sentence);
     if (noun) return noun;
   }
+  if (attributive(tokens, k)) return null;
+  // "And then Sanders showed up": arriving, not showing anything.
+  if (tok.lemma === 'show' && tokens[k + 1]?.lower === 'up') return null;
   // "made it clear that …", "has made clear that …": a cue of three words.
   if (tok.lemma === 'make' && (tokens[k + 1]?.lower === 'clear' || (tokens[k + 1]?.lower === 'it' && tokens[k + 2]?.lower === 'clear'))) return madeClear(ctx, k, s, e, sentence);
+  // "That said, …", "That being said, …": a turn of phrase, not a report.
+  if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;
   // A word the tagger proposed is read as a verb of saying whatever the lexicon and the part of speech say.
   const forced = ctx.forced === k;
   const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || (forced && !ctx.belief.has(tok.lemma));
@@ -309,17 +340,31 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   }
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
   let before = cs - 1;
-  while (before > s && tokens[before].pos === 'ADV') before--;
+  // Not "most" in "…, most said", which is the subject (phrases.ts reads it so).
+  const standing = before >= s && standingSubject(tokens, before, s);
+  while (before > s && tokens[before].pos === 'ADV' && !standing) before--;
+  // "… and on Monday announced": a time phrase between the conjunction and the verb.
+  if (before - 1 > s && TIME_NOUN.test(tokens[before].text) && /^(on|last|this)$/.test(tokens[before - 1].lower) && tokens[before - 2]?.pos === 'CCONJ') before -= 2;
+  if (before - 1 > s && tokens[before].lower === 'but' && tokens[before - 1].lower === 'all') before -= 2;
   const joiner = tokens[before];
-  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
+  // "is labeling" is a finite verb, not a participle.
+  const participle = SAY_LIKE_PARTICIPLE.test(tok.lower) && cs === k && !!joiner && (joiner.text === ',' || PARTICIPLE_LEADS.has(joiner.lower) || isCloseQuote(ctx, before));
   const shared = !source && before >= s && (participle || joiner?.pos === 'CCONJ' || (joiner?.text === ',' && before < cs - 1));
   if (!source && !passive) {
     if (shared) {
       // "…, Sanders said, adding …", "Graham called … and said …": the verb shares the subject of its clause.
-      const lastHere = out.length > firstInSentence ? out[out.length - 1] : null;
-      source = lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
+      const lastHere = sharedSubjectOf(ctx, out, firstInSentence);
+      // "Some observers, including …, also criticized": a comma before an adverb may close an aside after the subject.
+      const aside = !participle && joiner?.text === ',' && before < cs - 1 ? phraseBefore(tokens, before + 1, s) : null;
+      // ", saying …" after a main clause hangs on that clause's subject, not on a later verb's ("Democrats had sued
+      // after Ohio eliminated …, saying").
+      const main = participle && joiner?.text === ',' ? mainClauseSubject(ctx, s, before) : null;
+      source = aside ?? main ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
+      // "Sanders in an interview with CNN said", "an official speaking to Fox News said": the phrase before the verb
+      // ends a modifier of the subject that opens the clause.
+      if (source && speech) source = modifiedSubject(ctx, source, s) ?? source;
       // "His office put out a statement saying …": a document speaks for whoever issued it.
       if (source && DOCUMENTS.has(tokens[source[1] - 1].lemma)) {
         let v = source[0];
@@ -339,7 +384,17 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     if (!source && !reports) return null;
   }
   // A finite verb of saying has a subject even where the tagger broke its phrase ("Jolly said", "those surveyed said").
-  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s);
+  if (!source && !passive && !shared && speech && !SAY_LIKE_PARTICIPLE.test(tok.lower)) source = looseSubject(tokens, cs, s) ?? subjectAcrossAside(tokens, cs, s) ?? clauseOpening(tokens, cs, s);
+  // A proposed infinitive ("went on Twitter to applaud", "leaving many to wonder"): the object before "to" when a
+  // verb governs it, else the subject of the clause.
+  if (!source && !passive && forced && tokens[cs - 1]?.lower === 'to' && cs - 1 > s) {
+    const object = phraseBefore(tokens, cs - 1, s);
+    source = object && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
+  }
+  // "Noting that …, Tester said", "Since announcing in October …, Mr. Biden has been": an opening participle shares
+  // the subject of the main clause after it.
+  const opening = !source && !passive && /(ing|ed)$/.test(tok.lower) && cs - s <= 3 && tokens.slice(s, cs).every((t) => OPENERS.has(t.lower));
+  if (opening) source = mainSubjectAfter(ctx, ce, e);
   // "Trump seemed to …", "it appears that …": evidentials credit no one in particular.
   if (EVIDENTIAL.has(tok.lemma)) source = null;
   else if (!source && !passive && !forced) return null;
@@ -353,12 +408,55 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   const absolute = !!source && tokens[source[0] - 1]?.lower === 'with';
   if (!content && !speech && !absolute && ce < e - 1 && hasComplement(ctx, tok, ce, e)) content = spanTrim(ctx.text, tokens[ce].start, contentEnd(ctx, ce, e).end);
   if (!speech && !content) return null;
+  // The opening phrase's words end where the main clause begins.
+  if (opening && source && content && content.start < tokens[source[0]].start && content.end > tokens[source[0]].start) content = spanTrim(ctx.text, content.start, tokens[source[0]].start);
   // A thought needs a complement after it, unless its words come before it ("…, the reports show.").
   if (!speech && content && content.start > tok.start && !hasComplement(ctx, tok, ce, e)) content = null;
   if (EVIDENTIAL.has(tok.lemma) && !content) return null;
   if (!speech && !content) return null;
   if (speech && !content && !source) return null;
+  // "Do you support Donald Trump?": a question put to the reader credits no one.
+  if (source && source[1] - source[0] === 1 && tokens[source[0]].lower === 'you' && tokens[e - 1].text === '?') return null;
   return found(ctx, source, cs, ce, content, sentence, speech ? 'speech' : 'thought');
+}
+
+/**
+ * The subject a phrase before a verb of saying belongs to when that phrase sits in a modifier of it: "Sanders in an
+ * interview with CNN said" (→ "Sanders in an interview with CNN"), "Current officials who spoke with the Post said",
+ * "Another source speaking to Fox News said". The subject must open the sentence; between it and the phrase only a
+ * preposition, a participle or a relative clause, no comma. Else null.
+ */
+function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
+  const { tokens } = ctx;
+  const lead = tokens[np[0] - 1];
+  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || (lead.pos === 'VERB' && /(ing|ed)$/.test(lead.lower)))) return null;
+  const head = phraseAfter(tokens, s, np[0]);
+  if (!head || head[1] >= np[0] || tokens[head[1]].pos === 'PUNCT' && tokens[head[1]].text !== '(') return null;
+  let relative = false;
+  for (let i = head[1]; i < np[0]; i++) {
+    const t = tokens[i];
+    if (t.text === ',' || t.text === ';' || t.text === ':' || ctx.quoteOf[i] >= 0) return null;
+    if (/^(who|that)$/.test(t.lower)) relative = true;
+    if ((t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.lower))) && !relative) return null;
+  }
+  return [head[0], np[1]];
+}
+
+// Words that may open a sentence before a participle: "In addition to stating", "Instead of calling", "Since announcing".
+const OPENERS = new Set('in addition to instead of since after before by while without when upon despite rather than'.split(' '));
+
+/** The subject of the main clause after an opening phrase: the first phrase after a comma that a verb follows. */
+function mainSubjectAfter(ctx: Context, from: number, e: number): Range | null {
+  const { tokens } = ctx;
+  for (let c = from; c < Math.min(e - 2, from + 40); c++) {
+    if (tokens[c].text !== ',' || ctx.quoteOf[c] >= 0) continue;
+    const np = phraseAfter(tokens, c + 1, e);
+    if (!np) continue;
+    let v = np[1];
+    while (v < e && (tokens[v].pos === 'ADV' || tokens[v].pos === 'AUX' || tokens[v].lower === 'not')) v++;
+    if (v < e && (tokens[v].pos === 'VERB' || tokens[v - 1].pos === 'AUX')) return np;
+  }
+  return null;
 }
 
 /** "Viguerie notes that …": the tagger read a verb as a noun; trust the lemma when a subject precedes and a complement follows. */
@@ -441,6 +539,52 @@ function endsClauseOrCloses(tokens: Token[], j: number, e: number): boolean {
 }
 
 /**
+ * The attribution of the sentence so far whose subject a participle or coordinated verb shares: the last one, unless
+ * its source is a relative pronoun inside another's reported words ("Clinton attacked Trump, saying he would appoint
+ * judges who would overturn …, and reminded" shares Clinton, not "who") or a possessive ("She escalated her
+ * criticism, telling CNN" shares "She", not "her").
+ */
+function sharedSubjectOf(ctx: Context, out: FoundAttribution[], first: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  for (let x = out.length - 1; x >= first; x--) {
+    const a = out[x];
+    if (!a.sourceTokens) return a;
+    const [i, j] = a.sourceTokens;
+    const last = tokens[j - 1];
+    const relative = j - i === 1 && /^(who|which|that)$/.test(last.lower);
+    const nested = relative && out.some((b, y) => y >= first && b !== a && b.content && b.content.start <= a.cue.start && a.cue.end <= b.content.end);
+    if (nested || (j - i === 1 && POSSESSIVE.has(last.lower)) || last.lower === '’s' || last.lower === "'s") continue;
+    return a;
+  }
+  return null;
+}
+
+const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * The subject of the sentence's main clause before token `limit`: the phrase before its first finite verb, after an
+ * opening subordinate clause ("After …, Trump said"), when that phrase opens the clause; else null.
+ */
+function mainClauseSubject(ctx: Context, s: number, limit: number): Range | null {
+  const { tokens } = ctx;
+  let from = s;
+  if (tokens[s].pos === 'SCONJ' || /^(after|when|while|if|although|though|because|since|as|before|once)$/.test(tokens[s].lower)) {
+    while (from < limit && (tokens[from].text !== ',' || ctx.quoteOf[from] >= 0)) from++;
+    from++;
+  }
+  for (let i = from; i < limit; i++) {
+    const t = tokens[i];
+    if ((t.pos !== 'VERB' && t.pos !== 'AUX') || ctx.quoteOf[i] >= 0) continue;
+    if (i === from || tokens[i - 1].lower === 'to' || (t.pos === 'VERB' && /ing$/.test(t.lower) && tokens[i - 1].pos !== 'AUX')) return null;
+    let v = i;
+    while (v > from && (tokens[v - 1].pos === 'AUX' || tokens[v - 1].pos === 'ADV')) v--;
+    const subject = phraseBefore(tokens, v, from);
+    return subject && subject[0] === from ? subject : null;
+  }
+  return null;
+}
+
+/**
  * The subject of the clause a participle or coordinated verb hangs on: the phrase before the nearest
  * verb back from it ("Speaking in Salem, Trump went after Bush, calling him …" → Trump).
  */
@@ -449,6 +593,8 @@ function clauseSubject(ctx: Context, s: number, limit: number): Range | null {
   for (let i = limit - 1; i > s; i--) {
     const t = tokens[i];
     if ((t.pos !== 'VERB' && t.pos !== 'AUX') || ctx.quoteOf[i] >= 0) continue;
+    // An infinitive or a participle has no subject of its own: "defended his call to raise the wage, saying".
+    if (tokens[i - 1].lower === 'to' || (t.pos === 'VERB' && /ing$/.test(t.lower) && tokens[i - 1].pos !== 'AUX')) continue;
     let v = i;
     while (v > s && tokens[v - 1].pos === 'AUX') v--;
     const subject = phraseBefore(tokens, v, s);

@@ -12,15 +12,21 @@ const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to',
 function clauseTo(tokens: Context['tokens'], i: number, e: number): Range | null {
   let j = i;
   while (j < e && tokens[j].pos !== 'PUNCT' && tokens[j].pos !== 'SCONJ' && j - i < 8) j++;
-  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  // After "to" the tagger may read the noun as a verb: "according to sources", "according to recent polling".
+  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) return null;
   return [i, j];
 }
 
 /** "according to X" (cue), X (source), the clause on the other side (content). */
 export function accordingTo(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens, text } = ctx;
-  const source = phraseAfter(tokens, k + 2, e) ?? clauseTo(tokens, k + 2, e);
+  let source = phraseAfter(tokens, k + 2, e) ?? clauseTo(tokens, k + 2, e);
   if (!source) return null;
+  // "according to a tally by the Associated Press", "a post from Arianna Huffington": the one behind the document too.
+  if (/^(by|from|of|with)$/.test(tokens[source[1]]?.lower ?? '')) {
+    const behind = phraseAfter(tokens, source[1] + 1, e);
+    if (behind) source = [source[0], behind[1]];
+  }
   let content: TextSpan | null = null;
   if (k - s <= 1) {
     let i = source[1];
@@ -39,6 +45,11 @@ export function accordingTo(ctx: Context, k: number, s: number, e: number, sente
 const LABELS = new Set(
   'q latest note question answer update updates name age city job pay editor follow watch read listen photo photos video related source sources correction disclosure exclusive breaking live transcript full text'.split(' '),
 );
+
+/** Whether token `k` is a colon after a label ("Q:", "Editor’s note:"): no one speaks there, whatever the tagger scores. */
+export function labelColon(tokens: Context['tokens'], k: number): boolean {
+  return tokens[k].text === ':' && k > 0 && LABELS.has(tokens[k - 1].lower);
+}
 
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
 export function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {

@@ -21,6 +21,14 @@ const STANDALONE = new Set(
   'another one some many most others both few all either neither each half third quarter fifth majority minority plurality'.split(' '),
 );
 
+/** "…, most said", "and a third said": a quantity standing alone as the subject at token `k`, which the tagger reads as an adverb. */
+export function standingSubject(tokens: Token[], k: number, floor: number): boolean {
+  const t = tokens[k];
+  if (!t || t.pos !== 'ADV' || !STANDALONE.has(t.lower)) return false;
+  const before = tokens[k - 1];
+  return k === floor || (!!before && (before.text === ',' || before.text === ';' || before.pos === 'CCONJ' || before.pos === 'DET'));
+}
+
 function isNominal(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && t.lower !== 'that') || STANDALONE.has(t.lower)) return true;
   // A capitalised name the tagger read as a verb or adjective ("Cook said").
@@ -29,6 +37,7 @@ function isNominal(t: Token): boolean {
 
 function inPhrase(t: Token): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'NUM') return true;
+  if (t.pos === 'ADV' && STANDALONE.has(t.lower)) return true;
   if (t.pos === 'PART') return t.lower === '’s' || t.lower === "'s";
   if (t.pos === 'PRON') return t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its' || t.lower === 'our' || t.lower === 'my';
   if (t.pos === 'PUNCT') return NP_PUNCT.has(t.text);
@@ -42,7 +51,14 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
   for (;;) {
     const t = tokens[j - 1];
     if (j <= floor || !t) return j;
-    if (SKIP_POS.has(t.pos) || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
+    // "has since apologized", "further announced", "all but accused": adverbs the tagger reads as something else.
+    const adverb = t.lower === 'further' || (t.lower === 'since' && tokens[j - 2]?.pos === 'AUX') || (t.lower === 'but' && tokens[j - 2]?.lower === 'all');
+    if (adverb && t.lower === 'but') {
+      j -= 2;
+      continue;
+    }
+    if (j === end && standingSubject(tokens, j - 1, floor)) return j;
+    if (SKIP_POS.has(t.pos) || adverb || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
       j--;
       continue;
     }
@@ -256,4 +272,68 @@ export function subjectAcrossAside(tokens: Token[], end: number, floor: number):
     return np && np[1] === r && (np[0] === floor || /^[,;:—–(“"]$/.test(tokens[np[0] - 1].text) || tokens[np[0] - 1].pos === 'CCONJ') ? [np[0], j] : null;
   }
   return null;
+}
+
+// Marks that end the clause before a subject: a quote's closing mark, a semicolon, a colon.
+const CLAUSE_BREAK = new Set([';', ':', '“', '”', '"', '‘', '’', "'", "''", '``']);
+
+/**
+ * The words opening the clause of a verb of saying whose subject no phrase rule found: "Even Rendell, a stalwart
+ * Clinton supporter, said", "Many speakers at the service — including Muslims, Jews — said", "Jolly said" (with
+ * "Jolly" read as an adverb). From the clause's start to the verb, if they name someone before any aside and hold
+ * no verb of their own there.
+ */
+export function clauseOpening(tokens: Token[], end: number, floor: number): Range | null {
+  let j = end;
+  while (j > floor && (tokens[j - 1].pos === 'AUX' || tokens[j - 1].lower === 'not' || tokens[j - 1].lower === 'n’t' || (tokens[j - 1].pos === 'ADV' && !/^\p{Lu}/u.test(tokens[j - 1].text)))) j--;
+  let i = j;
+  while (i > floor && j - i < 45 && !CLAUSE_BREAK.has(tokens[i - 1].text) && tokens[i - 1].pos !== 'SCONJ') i--;
+  if (i > floor && !CLAUSE_BREAK.has(tokens[i - 1].text) && tokens[i - 1].pos !== 'SCONJ') return null;
+  // An opening adverb or conjunction ("Even", "Yet", "But") is no part of the subject, unless it is all there is.
+  while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
+  if (i >= j) return null;
+  // Right before the verb: the head's last word, or the mark closing an aside.
+  const last = tokens[j - 1];
+  if (!(isNominal(last) || /^\p{Lu}/u.test(last.text) || last.text === '%' || last.text === ',' || last.text === ')' || /^[—–-]+$/.test(last.text))) return null;
+  // An aside of the form "Clinton suggested" is an attribution of its own, not a description of the subject.
+  for (let k = i + 1; k < j; k++)
+    if (tokens[k].pos === 'VERB' && (tokens[k - 1].pos === 'PROPN' || (tokens[k - 1].pos === 'PRON' && !RELATIVES.has(tokens[k - 1].lower)))) return null;
+  // The head: the words before the first aside; a verb there means the clause says something of its own.
+  let named = false;
+  for (let k = i; k < j; k++) {
+    const t = tokens[k];
+    // An aside opens with a comma, a dash standing apart ("Thirty-nine" has one inside a word) or a bracket.
+    if (t.text === ',' || t.text === '(' || /^[—–]$/.test(t.text) || (/^-+$/.test(t.text) && tokens[k - 1]?.end !== t.start)) break;
+    if ((t.pos === 'VERB' && !/^\p{Lu}/u.test(t.text)) || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PRON' && RELATIVES.has(t.lower))) return null;
+    if (isNominal(t) || /^\p{Lu}/u.test(t.text)) named = true;
+  }
+  while (j > i + 1 && tokens[j - 1].pos === 'PUNCT' && tokens[j - 1].text !== ')') j--;
+  return named ? [i, j] : null;
+}
+
+/** Whether token `k` is a hyphen inside a word or a word joined to one ("evidence-free", "long-time"). */
+export function inHyphenated(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (t.text === '-') return !!prev && !!next && prev.end === t.start && t.end === next.start;
+  return (!!next && next.text === '-' && t.end === next.start) || (!!prev && prev.text === '-' && prev.end === t.start);
+}
+
+/**
+ * The one who holds a noun cue that is the object of a verb: "He avoided direct criticism of", "Bush had harsh words
+ * for", "insurers are raising alarms about", "he gave her a lengthy answer about": the verb's subject, or null.
+ */
+export function holderOfObject(tokens: Token[], cs: number, floor: number): Range | null {
+  let v = cs;
+  while (v > floor && (tokens[v - 1].pos === 'DET' || tokens[v - 1].pos === 'ADJ' || tokens[v - 1].pos === 'ADV' || tokens[v - 1].pos === 'NUM' || inHyphenated(tokens, v - 1))) v--;
+  // An indirect object between the verb and its object: "gave her a lengthy answer".
+  if (v > floor + 1 && v < cs && tokens[v].pos === 'DET' && /^(her|him|them|us|me|you)$/.test(tokens[v - 1].lower)) v--;
+  if (v <= floor) return null;
+  const verb = tokens[v - 1];
+  // Right after the verb only when it is a verb proper ("raising alarms"), not an auxiliary ("is criticism").
+  if (!(verb.pos === 'VERB' || (verb.pos === 'AUX' && v < cs))) return null;
+  let w = v - 1;
+  while (w > floor && (tokens[w - 1].pos === 'AUX' || tokens[w - 1].pos === 'ADV' || tokens[w - 1].pos === 'PART')) w--;
+  return phraseBefore(tokens, w, floor);
 }

@@ -65,6 +65,13 @@ export function relatedProbability(features: ArrayLike<number>): number {
  * paraphrases whole): at least this many words…
  */
 export const FACT_MIN_WORDS = 25;
+/**
+ * …or, shorter, with every one of its particulars found in the passage, at least this many: "At the end of August
+ * Trump had a planned trip by his foreign minister, Mike Pompeo, to Pyongyang" inside a longer sentence that says
+ * more. The support model, fitted on MRPC's judgements of equivalence, holds what the passage adds against it; a
+ * passage that says all the statement says and more still corroborates it.
+ */
+export const FACT_ALL_MATCHED = 3;
 /** …sharing this many names, numbers or dates with the passage (a multi-word name counts once)… */
 export const FACT_MIN_MATCHED = 2;
 /** …covering this share (by weight) of the statement's particulars… */
@@ -97,7 +104,7 @@ export interface SharedFacts {
 /** True when a statement qualifies for the particulars path. */
 export function factQualifies(f: SharedFacts): boolean {
   return (
-    f.words >= FACT_MIN_WORDS &&
+    (f.words >= FACT_MIN_WORDS || (f.matched >= FACT_ALL_MATCHED && f.coverage >= 0.999)) &&
     f.matched >= FACT_MIN_MATCHED &&
     f.coverage >= FACT_MIN_COVERAGE &&
     f.predicate >= FACT_MIN_PREDICATE &&

@@ -2,10 +2,10 @@
 // passage carries the same words or the same speaker's different words.
 
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
-import { TOKEN_STOPWORD } from '../corpus/terms';
+import { stem, TOKEN_CAPITALIZED, TOKEN_STOPWORD } from '../corpus/terms';
 import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
-import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD, supportProbability } from './model';
+import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD } from './model';
 import { trigramDice, type Wording } from './wording';
 
 /** A decided relation with its calibrated score. */
@@ -39,17 +39,28 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
   const { support, related } = probabilities(features);
   // Only a passage that tells of the same event can contradict it: look for a substitution only then.
   const mismatch = features[FEATURE.coverQuery] >= MISMATCH_MIN_COVER ? findMismatch(q, p, wordOf) : null;
+  // With the mismatch overlooked, how close the passage is: the same event with another figure ("770 dead" /
+  // "643 dead") is the statement's counterpart, worth showing as related even when it conflicts with too little
+  // confidence to say so.
+  let eventCloseness = related;
   if (mismatch) {
     pairFeatures(q, p, lexicon, lenientFeatures, mismatch.keys);
     // "Would it support the statement but for this?": the support probability with the mismatch overlooked.
-    const event = supportProbability(lenientFeatures);
+    const lenient = probabilities(lenientFeatures);
+    const event = lenient.support;
     const strict = mismatch.kind !== 'number';
     const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
+    if (mismatch.kind === 'referent') {
+      // Other things counted: neither the same statement nor a contradiction of it, at most related.
+      const close = Math.max(related, lenient.related);
+      return { relation: close >= RELATED_THRESHOLD ? 'related' : null, score: Math.min(support, SUPPORT_THRESHOLD - 0.01), closeness: related };
+    }
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
+    if (mismatch.kind === 'number') eventCloseness = Math.max(related, lenient.related);
   }
   const best = Math.max(support, factProbability({ words: q.tokens.length, passages, ...factCoverage(q, p) }));
   if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best, closeness: related };
-  return { relation: related >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
+  return { relation: eventCloseness >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
 }
 
 /**
@@ -89,7 +100,8 @@ export const CONTEXT_THRESHOLD = 0.2;
 const clamp = (x: number): number => Math.max(0, Math.min(1, x));
 
 interface Mismatch {
-  kind: 'number' | 'name' | 'negation';
+  /** `referent`: a figure and a name differ, each side naming something the other does not: other things counted. */
+  kind: 'number' | 'name' | 'negation' | 'referent';
   reason: string;
   keys: Set<number>;
 }
@@ -100,24 +112,53 @@ interface Mismatch {
  * that one side has and the other lacks.
  */
 export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => string): Mismatch | null {
-  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
-  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
-  for (const a of qOnly) {
-    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && sameSlot(q.tokens, a, p.tokens, x));
-    if (b !== undefined) return { kind: 'number', reason: `number: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qOnly, ...pOnly]) };
-  }
   // A name only conflicts with a name unlike it ("Korea"/"Koreans", "Qaida"/"Qaeda" are one name); titles and
-  // short forms ("Ms", "Adm", "ECB") are no names to conflict over.
+  // short forms ("Ms", "Adm", "ECB", "U.S.") are no names to conflict over.
   const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => nameSimilar(wordOf(n), wordOf(o)));
   const conflictable = (n: number): boolean => wordOf(n).length >= 4 && !TITLES.has(wordOf(n));
   const qNames = [...q.names].filter((n) => conflictable(n) && !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
   const pNames = [...p.names].filter((n) => conflictable(n) && !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
+  // Another figure where each side also names something the other does not counts another thing: "1,237 delegates
+  // to win the Republican nomination" / "2,383 … the Democratic nomination". A name on one side only (“the Aspen
+  // Fire” / “the fire”) may just be more specific.
+  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
+  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
+  for (const a of qOnly) {
+    const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && !rounded(wordOf(a), wordOf(x)) && sameSlot(q.tokens, a, p.tokens, x));
+    if (b === undefined) continue;
+    const keys = new Set([...qOnly, ...pOnly]);
+    if (qNames.length > 0 && pNames.length > 0) return { kind: 'referent', reason: `other things: ${wordOf(a)} / ${wordOf(b)}, ${wordOf(qNames[0])} / ${wordOf(pNames[0])}`, keys };
+    return { kind: 'number', reason: `number: ${wordOf(a)} / ${wordOf(b)}`, keys };
+  }
   for (const a of qNames) {
-    const b = pNames.find((x) => sameSlot(q.tokens, a, p.tokens, x));
+    // A name for a name of the same length ("Mike Pompeo" / "Rex Tillerson", "Singapore" / "Hanoi"); another way
+    // of naming one thing mostly differs in length ("the White House" / "Bush", "Pentagon" / "Defense Department").
+    const b = pNames.find((x) => sameSlot(q.tokens, a, p.tokens, x) && nameLength(q.tokens, a) === nameLength(p.tokens, x));
     if (b !== undefined) return { kind: 'name', reason: `name: ${wordOf(a)} / ${wordOf(b)}`, keys: new Set([...qNames, ...pNames]) };
   }
-  if (q.negated !== p.negated) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
+  // The side without "not" may say it in a word ("failed to", "declined to", "unknown"): no conflict then.
+  const plain = q.negated ? p : q;
+  if (q.negated !== p.negated && ![...plain.content.keys()].some((t) => t >= 0 && IMPLICIT_NEGATIONS.has(wordOf(t)))) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
   return null;
+}
+
+// Words that carry a negation in their meaning.
+const IMPLICIT_NEGATIONS = new Set(
+  'fail failure decline refuse refusal deny denial unable unknown without lack remove reject absent avoid prevent halt cancel drop instead neither nor never none nobody nothing'
+    .split(' ')
+    .map(stem),
+);
+
+// The number of words in the run of capitalised words holding term t (a name of several words counts whole).
+function nameLength(tokens: Uint32Array, t: number): number {
+  const i = tokens.findIndex((w) => (w & TERM_MASK) === t);
+  if (i < 0) return 0;
+  const capitalized = (k: number): boolean => k >= 0 && k < tokens.length && ((tokens[k] >>> FLAG_SHIFT) & TOKEN_CAPITALIZED) !== 0;
+  let start = i;
+  let end = i;
+  while (capitalized(start - 1)) start--;
+  while (capitalized(end + 1)) end++;
+  return end - start + 1;
 }
 
 const TITLES = new Set(
@@ -152,6 +193,16 @@ function sameSlot(x: Uint32Array, a: number, y: Uint32Array, b: number): boolean
   const before = neighbour(x, i, -1);
   const after = neighbour(x, i, 1);
   return (before >= 0 && before === neighbour(y, j, -1)) || (after >= 0 && after === neighbour(y, j, 1));
+}
+
+// One figure given to fewer decimals is the other rounded ("$6.3 billion" / "$6.32 billion", "6 percent" / "6.3
+// percent"), no conflict; at the same precision any difference is one.
+function rounded(a: string, b: string): boolean {
+  if (!/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return false;
+  const decimals = (n: string): number => (n.includes('.') ? n.length - n.indexOf('.') - 1 : 0);
+  const [coarse, fine] = decimals(a) < decimals(b) ? [a, b] : decimals(b) < decimals(a) ? [b, a] : [null, null];
+  if (coarse === null || fine === null) return false;
+  return Number(Number(fine).toFixed(decimals(coarse))) === Number(coarse);
 }
 
 // Numbers are only compared with numbers of the same kind: a year with a year, a day with a day.

@@ -5,7 +5,9 @@ export type AbbreviationKind = 'title' | 'before-number' | 'other';
 
 const TITLES = new Set(
   ('mr mrs ms messrs dr prof sen sens rep reps gov govs gen lt col sgt capt cmdr adm maj pres supt det insp ' +
-    'st ft mt hon rev fr sr jr atty amb asst assoc brig cpl pvt gov-elect')
+    'st ft mt hon rev fr sr jr atty amb asst assoc brig cpl pvt gov-elect ' +
+    // "Roe v. Wade": the "v" of a case name, always followed by a party's name.
+    'v')
     .split(' '),
 );
 

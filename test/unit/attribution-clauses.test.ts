@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeArticle } from '../../server/src/core/analyze';
+
+// Who speaks and where their words end when the subject is not a plain phrase before the verb, and the phrases
+// that look like cues but report no one.
+
+type Seen = [source: string | null, cue: string, content: string | null];
+
+function attributions(text: string): Seen[] {
+  return analyzeArticle(text).attributions.filter((a) => a.within === null).map((a) => [a.source?.text ?? null, a.cue.text, a.content?.text ?? null]);
+}
+
+function byCue(text: string, cue: string): Seen {
+  const found = attributions(text).find((a) => a[1] === cue);
+  assert.ok(found, `an attribution with the cue "${cue}" in ${JSON.stringify(text)}: ${JSON.stringify(attributions(text))}`);
+  return found;
+}
+
+describe('subjects that open the clause', () => {
+  it('Even Rendell, a stalwart Clinton supporter, said …: the subject and its aside after an opening adverb', () => {
+    assert.deepEqual(byCue('Even Rendell, a stalwart Clinton supporter, said it would be easier to raise the gas tax.', 'said'), [
+      'Rendell, a stalwart Clinton supporter',
+      'said',
+      'it would be easier to raise the gas tax',
+    ]);
+  });
+
+  it('Many speakers — including Muslims, Christians and Jews — said …: a subject with an aside in dashes', () => {
+    assert.equal(byCue('Many speakers at the service — including Muslims, Christians and Jews — said his death is painful.', 'said')[0], 'Many speakers at the service — including Muslims, Christians and Jews');
+  });
+
+  it('42% say …, Jolly said …: a share and a name the tagger reads as an adverb', () => {
+    assert.equal(byCue('It is on social issues that they lean left: 42% say they are liberal.', 'say')[0], '42%');
+    assert.equal(byCue('The candidates offered ideas. Jolly said he has worked with Republicans on it.', 'said')[0], 'Jolly');
+  });
+
+  it('…, most said …; and a third said …: a count standing alone is the subject', () => {
+    const text = 'In Virginia, most said they were worried about the economy, and more than 4 in 10 said Trump would handle it best.';
+    const said = attributions(text).filter((a) => a[1] === 'said');
+    assert.deepEqual(said.map((a) => [a[0], a[2]]), [
+      ['most', 'they were worried about the economy'],
+      ['4 in 10', 'Trump would handle it best'],
+    ]);
+    assert.equal(byCue('About 4 in 10 see the campaign of Donald Trump as unfair, and a third said that of the Cruz campaign.', 'said')[0], 'a third');
+  });
+
+  it('Noting that …, Tester said …: an opening participle shares the main clause’s subject, its words end at the comma', () => {
+    assert.deepEqual(byCue('Noting that only Sen. Mark Kirk voted with Democrats, Tester said the vote would fail.', 'Noting'), [
+      'Tester',
+      'Noting',
+      'only Sen. Mark Kirk voted with Democrats',
+    ]);
+  });
+});
+
+describe('subjects past adverbs and asides', () => {
+  it('Sanders in an interview with CNN said, an official speaking to Fox News said: the subject a modifier follows', () => {
+    assert.equal(byCue('Jeb Bush in a Medium post said he would appoint judges.', 'said')[0], 'Jeb Bush in a Medium post');
+    assert.equal(byCue('Another intelligence source speaking to Fox News said the agents are investigating.', 'said')[0], 'Another intelligence source speaking to Fox News');
+    assert.equal(byCue('Current and former officials who spoke with The Huffington Post said the group is a shell.', 'said')[0], 'Current and former officials who spoke with The Huffington Post');
+    assert.equal(byCue('The leader of the group said it would win.', 'said')[0], 'The leader of the group');
+  });
+
+  it('Some observers, including …, also criticized: a comma before an adverb closes an aside, not a clause', () => {
+    assert.equal(byCue('Some observers, including professor Zeynep Tufekci, also criticized the organization for promoting the links.', 'criticized')[0], 'Some observers, including professor Zeynep Tufekci');
+  });
+
+  it('has since apologized, further announced, all but accused', () => {
+    assert.equal(byCue('Clinton has since apologized for what happened.', 'apologized')[0], 'Clinton');
+    assert.equal(byCue('She further announced that the department was keeping the right.', 'announced')[0], 'She');
+    assert.equal(byCue('And in 2011, he all but accused the Fed chair of trying to debase the dollar.', 'accused')[0], 'he');
+  });
+
+  it('… and on Monday announced: a time phrase between the conjunction and the verb', () => {
+    assert.equal(byCue('Scott has freed up $26 million in state funds and on Monday announced that more was being sent.', 'announced')[0], 'Scott');
+  });
+
+  it('is labeling: a progressive verb after an aside is no participle', () => {
+    const [source] = byCue('Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama’s actions “a blatant abuse of power.”', 'is labeling');
+    assert.ok(source?.startsWith('Former Arkansas Gov. Mike Huckabee'), String(source));
+  });
+});
+
+describe('the subject a participle shares', () => {
+  it('She escalated her criticism, telling CNN …: the subject, not the possessive of a noun cue', () => {
+    assert.equal(byCue('She escalated her criticism on Tuesday, telling CNN that Trump is a faker.', 'telling')[0], 'She');
+  });
+
+  it('Democrats had sued after Ohio eliminated …, saying …: the main clause’s subject, not a later verb’s', () => {
+    assert.equal(byCue('Democrats had sued after Ohio eliminated what had been called the Golden Week, saying that wiping out that week burdened voters.', 'saying')[0], 'Democrats');
+  });
+
+  it('… defended his call to raise the wage, saying …: not the subject of an infinitive', () => {
+    assert.equal(byCue('Sen. Bernie Sanders defended his call to raise the federal minimum wage, saying the gains would outweigh the losses.', 'saying')[0], 'Sen. Bernie Sanders');
+  });
+
+  it('…, saying he would appoint judges who say …, and reminded …: not a relative pronoun in reported words', () => {
+    assert.equal(byCue('Clinton attacked Trump, saying he would appoint judges who say the ruling was wrong, and reminded the audience of his comments.', 'reminded')[0], 'Clinton');
+  });
+});
+
+describe('where reported words end', () => {
+  it('…, at least 21,000 said …: a count that starts a clause of its own', () => {
+    const text = 'Since June 16, when he asked supporters to run for office, at least 21,000 said they would help.';
+    assert.deepEqual(byCue(text, 'asked'), ['he', 'asked', 'to run for office']);
+    assert.deepEqual(byCue(text, 'said'), ['21,000', 'said', 'they would help']);
+  });
+
+  it('because he worries …, which I said …: a clause of the reporter’s own is not the words reported', () => {
+    assert.equal(byCue('Sanders is backing Hillary Clinton because he worries Sanders would have trouble winning in the fall.', 'is backing')[2], 'Hillary Clinton');
+    const text = 'The judge urged him to give me a fair sentence, which I said was not a prison sentence.';
+    assert.equal(byCue(text, 'urged')[2], 'to give me a fair sentence');
+    assert.equal(byCue(text, 'said')[0], 'I');
+  });
+});
+
+describe('who holds a noun cue', () => {
+  it('got friendly advice from a veteran: the one after "from", not the subject of the verb; the holder is not held', () => {
+    assert.deepEqual(byCue('Kasich got friendly advice from a Vietnam War veteran on the Joint Chiefs.', 'advice'), ['a Vietnam War veteran', 'advice', 'on the Joint Chiefs']);
+  });
+
+  it('Trump’s recent evidence-free assertion: the owner past hyphenated modifiers', () => {
+    assert.equal(byCue('For example, Trump’s recent evidence-free assertion that thousands cheered went viral.', 'assertion')[0], 'Trump’s');
+  });
+});
+
+describe('the holder of a cue the tagger proposes', () => {
+  it('insurers are raising alarms about …: the subject of the verb whose object the noun is', () => {
+    assert.equal(byCue('While UnitedHealth is a minor player, other big insurers are raising alarms about how sick their customers are.', 'alarms about')[0], 'other big insurers');
+  });
+
+  it('Republicans, concerned about …, have …: an adjective set off after a phrase; its words end with the aside', () => {
+    assert.deepEqual(byCue('Mr. Trump has been direct, but Republicans, concerned about the party’s declining appeal to women, have held back.', 'concerned about'), [
+      'Republicans',
+      'concerned about',
+      'the party’s declining appeal to women',
+    ]);
+    assert.equal(byCue('Donald Trump’s advisers were exuberant and confident that Rudy Giuliani would help.', 'confident')[0], 'Donald Trump’s advisers');
+  });
+
+  it('went on Twitter to applaud …: an infinitive takes the subject of its clause', () => {
+    assert.equal(byCue('Celebrities went on Twitter to applaud Obama’s announcement.', 'applaud')[0], 'Celebrities');
+  });
+});
+
+describe('according to', () => {
+  it('according to sources: a noun the tagger reads as a verb after "to"', () => {
+    assert.deepEqual(byCue('Staffers later dated the affair to that year, according to sources.', 'according to'), ['sources', 'according to', 'Staffers later dated the affair to that year']);
+  });
+
+  it('according to a tally by the Associated Press: the one behind the document is in the source', () => {
+    assert.equal(byCue('Clinton had 2,205 delegates, according to a tally by the Associated Press.', 'according to')[0], 'a tally by the Associated Press');
+  });
+});
+
+describe('phrases that report no one', () => {
+  it('That said, …', () => {
+    assert.deepEqual(attributions('That said, Cruz cannot get enough delegates to win.'), []);
+  });
+
+  it('about a dozen meetings, 270 pledged delegates, showed up', () => {
+    assert.deepEqual(attributions('Schoen arranged about a dozen meetings with officials.'), []);
+    assert.deepEqual(attributions('Clinton leads Sanders by roughly 270 pledged delegates.'), []);
+    assert.deepEqual(attributions('And then Sanders showed up.'), []);
+  });
+
+  it('Do you support Donald Trump?: a question put to the reader', () => {
+    assert.deepEqual(attributions('Do you support Donald Trump? Like the page.'), []);
+  });
+});

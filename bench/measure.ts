@@ -4,6 +4,7 @@
 //   node --expose-gc measure.cjs <raw|minisearch|service|cache-cold|cache-warm> <corpus dir> <probe file> [cache file]
 import MiniSearch from 'minisearch';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeArticle } from '../server/src/core/analyze';
 import { CancelledError } from '../server/src/core/cancellation';
@@ -53,6 +54,8 @@ export interface IndexMeasurement {
   analysis?: Timing;
   /** service: corroboration of the probe article (analysis cached); minisearch: the same queries as plain BM25 searches. */
   corroboration?: Timing;
+  /** service, cache-cold: threads a cold build used, and how long its shards took to index and to merge, ms. */
+  shards?: { threads: number; indexMs: number; mergeMs: number };
   /** service: what the probe's report contains, so a fast run that found nothing is visible. */
   probe?: { quotes: number; claims: number; evidence: number; corroborated: number };
   /** cache-*: what came from the on-disk cache, and its size. */
@@ -60,6 +63,11 @@ export interface IndexMeasurement {
 }
 
 const baselineRss = process.memoryUsage().rss;
+
+/** The index worker bundle (built by bench/run.ts before this), whose helper threads a cold build uses, as in the server. */
+const HELPER_SCRIPT = path.resolve(__dirname, '..', '..', 'dist', 'indexWorker.js');
+/** BENCH_INDEX_THREADS=1 measures the cold build on one thread, for comparison. */
+const THREADS = process.env.BENCH_INDEX_THREADS ? Number(process.env.BENCH_INDEX_THREADS) : undefined;
 
 function memory(): Memory {
   (globalThis as { gc?: () => void }).gc?.();
@@ -138,13 +146,18 @@ function measureMiniSearch(dir: string, probeText: string): IndexMeasurement {
 }
 
 function measureService(dir: string, probeFile: string, probeText: string): IndexMeasurement {
+  // The server's cold load (host/indexCorpus: listed, read and indexed, spread over threads, no cache) handed to
+  // the service the way the server swaps in what its index worker built.
   const service = new CorroborateService();
   const cpu = process.cpuUsage();
   const t = performance.now();
-  const { files, bytes } = readCorpus(dir, (file, text) => service.setDocument(pathToFileURL(file).toString(), text));
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], helperScript: HELPER_SCRIPT, threads: THREADS });
+  service.replaceCorpus(outcome.corpus);
   const indexMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
   const indexCpuMs = (used.user + used.system) / 1000;
+  const files = outcome.files.size;
+  const bytes = [...outcome.files.values()].reduce((n, f) => n + f.size, 0);
   const mem = memory();
   const probeId = pathToFileURL(probeFile).toString();
   // Each sample is a new document version, so the service recomputes instead of answering from its cache.
@@ -165,21 +178,25 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
     evidence: [...report.quotes, ...report.claims].reduce((n, f) => n + f.evidence.length, 0),
     corroborated: report.claims.filter((c) => c.status === 'corroborated').length,
   };
-  return { kind: 'service', files, bytes, indexMs, indexCpuMs, memory: mem, analysis, corroboration, probe };
+  return { kind: 'service', files, bytes, indexMs, indexCpuMs, memory: mem, analysis, corroboration, probe, ...(outcome.shards ? { shards: outcome.shards } : {}) };
 }
 
 /** The server's loading path (host/indexCorpus): cold builds and saves the cache, warm starts from it. */
 function measureCache(dir: string, cacheFile: string, cold: boolean): IndexMeasurement {
   if (cold) fs.rmSync(cacheFile, { force: true });
   const t = performance.now();
-  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], cacheFile });
+  const cpu = process.cpuUsage();
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], cacheFile, helperScript: HELPER_SCRIPT, threads: THREADS });
   const indexMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   const bytes = [...outcome.files.values()].reduce((n, f) => n + f.size, 0);
   return {
     kind: cold ? 'cache-cold' : 'cache-warm',
     files: outcome.files.size,
     bytes,
     indexMs,
+    indexCpuMs: (used.user + used.system) / 1000,
+    ...(outcome.shards ? { shards: outcome.shards } : {}),
     memory: memory(),
     cache: {
       fromCache: outcome.fromCache,

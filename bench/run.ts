@@ -95,13 +95,14 @@ function table(headers: string[], rows: string[][]): string {
 
 function report(results: SizeResult[]): string {
   const index = table(
-    ['corpus', 'MB', 'cold index s', 'MB/s', 'MB/s of CPU time', 'vs raw read', 'vs MiniSearch', 'heap MiB', 'RSS MiB', 'peak RSS MiB', 'MiniSearch heap MiB'],
+    ['corpus', 'MB', 'cold index s', 'MB/s', 'MB/s of CPU time', 'threads (merge s)', 'vs raw read', 'vs MiniSearch', 'heap MiB', 'RSS MiB', 'peak RSS MiB', 'MiniSearch heap MiB'],
     results.map((r) => [
       r.label,
       fixed(r.megabytes),
       fixed(r.service && r.service.indexMs / 1000, 2),
       fixed(r.service && r.megabytes / (r.service.indexMs / 1000)),
       fixed(r.service?.indexCpuMs && r.megabytes / (r.service.indexCpuMs / 1000)),
+      r.service?.shards ? `${r.service.shards.threads} (${fixed(r.service.shards.mergeMs / 1000, 2)})` : r.service ? '1' : '–',
       ratio(r.service?.indexMs, r.raw?.indexMs),
       ratio(r.service?.indexMs, r.minisearch?.indexMs),
       fixed(r.service && mib(r.service.memory.heapUsed), 0),

@@ -225,6 +225,8 @@ async function main(argv: string[]): Promise<number> {
       cacheFile: cacheFolder === undefined ? undefined : indexCacheFile(cacheFolder, cacheKey),
       maxChars: opts.maxChars,
       settings: `maxAnalysisChars=${opts.maxChars}`,
+      // A build from nothing spreads over threads running the index worker's bundle, beside this one.
+      helperScript: path.join(__dirname, 'indexWorker.js'),
     },
     (p) => progress.update('indexing', p.done, p.total, ''),
   );

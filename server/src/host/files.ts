@@ -85,7 +85,8 @@ function globFiles(glob: string, cwd: string): string[] {
 }
 
 /** An article's text, with a one-line `warning` when it could only be read in part (bad bytes replaced); or why not. */
-export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; error: string };
+/** `utf8`: the text's exact UTF-8 bytes (the file's, past a byte-order mark), when the file was well-formed. */
+export type ReadResult = { ok: true; text: string; warning?: string; utf8?: Uint8Array } | { ok: false; error: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -100,7 +101,13 @@ export function readArticle(file: string): ReadResult {
   }
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, error: 'binary file, not an article' };
   try {
-    return { ok: true, text: stripBom(strictUtf8.decode(buf)) };
+    const text = stripBom(strictUtf8.decode(buf));
+    // Well-formed UTF-8 decodes exactly, so the text's bytes are the file's past the byte-order marks dropped.
+    // A plain Uint8Array (what the corpus keeps and other threads receive), over the file's memory when the buffer
+    // is its own; a small file's sits in Node's shared pool, which must be neither kept nor moved: copied.
+    const length = Buffer.byteLength(text);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset + buf.length - length, length);
+    return { ok: true, text, utf8: buf.buffer.byteLength === buf.length ? bytes : bytes.slice() };
   } catch {
     // Still worth reading: the researcher sees where the damage is, as an editor shows it.
     return { ok: true, text: stripBom(buf.toString('utf8')), warning: `not valid UTF-8 (a bad byte at offset ${firstBadByte(buf)}); bad bytes read as \uFFFD` };

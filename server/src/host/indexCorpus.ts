@@ -1,12 +1,10 @@
 // Builds the corpus index of a set of article files, starting from the workspace's index cache when it has
 // one: unchanged files are taken from the cache without being read, changed ones re-indexed, gone ones dropped.
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Corpus } from '../core/corpus/corpus';
 import { corpusFiles, type CorpusSource } from './corpusFiles';
-import { readIndexCache, textHash, writeIndexCache, type FileStamp } from './indexCache';
-import { analysedPart } from '../core/text/limit';
-import { readArticle } from './files';
+import { readIndexCache, writeIndexCache, type FileStamp } from './indexCache';
+import { defaultIndexThreads, documentIdOf, indexInShards, readForIndex, type ShardTimes } from './indexShards';
 
 export interface IndexRequest {
   /** Absolute paths of the corpus articles… */
@@ -24,6 +22,12 @@ export interface IndexRequest {
   settings?: string;
   /** corroborate.maxAnalysisChars: a longer file is indexed only up to it (say so in `settings` too). */
   maxChars?: number;
+  /**
+   * A script whose entry runs a shard job (dist/indexWorker.js): with it, a build from nothing is spread over
+   * `threads` threads (default: defaultIndexThreads, one on fewer than four cores; 1 keeps it on this thread).
+   */
+  helperScript?: string;
+  threads?: number;
 }
 
 export interface IndexProgress {
@@ -52,10 +56,14 @@ export interface IndexOutcome {
   listed: string[];
   /** The sample folder stood in for an empty corpus. */
   sample: boolean;
+  /** Set when the build was spread over threads: how long indexing and merging took. */
+  shards?: ShardTimes;
 }
 
-/** The document id of an article file: its file URI, as the editor names it. */
-export const documentIdOf = (file: string): string => pathToFileURL(file).toString();
+export { documentIdOf };
+
+/** A cold build spreads over threads only when each gets at least this many files (a thread takes ~50 ms to start). */
+const FILES_PER_THREAD = 200;
 
 /** Indexes the requested articles, reusing and then refreshing the cache; reports progress per file. */
 export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress) => void = () => {}): IndexOutcome {
@@ -83,13 +91,23 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
   if (sample) corpusFiles(request.sample!, ['.']).files.forEach((f) => paths.add(f));
   const list = [...paths];
 
-  const files = new Map<string, FileStamp>();
+  let files = new Map<string, FileStamp>();
   let fromCache = 0;
   let indexed = 0;
   let unchanged = 0;
   const total = list.length;
   const step = Math.max(1, Math.floor(total / 100));
-  for (let i = 0; i < total; i++) {
+  const threads = Math.min(request.threads ?? defaultIndexThreads(), Math.floor(total / FILES_PER_THREAD));
+  let shards: ShardTimes | undefined;
+  if (corpus.size === 0 && threads > 1 && request.helperScript && fs.existsSync(request.helperScript)) {
+    // Nothing to start from: every file is read and indexed, which is what spreads well over threads.
+    onProgress({ done: 0, total });
+    const built = indexInShards(list, request.maxChars, threads, request.helperScript, (done) => onProgress({ done, total }));
+    ({ corpus, files, times: shards } = built);
+    warnings.push(...built.warnings);
+    indexed = corpus.size;
+  }
+  for (let i = 0; i < total && !shards; i++) {
     if (i % step === 0) onProgress({ done: i, total });
     const file = list[i];
     const id = documentIdOf(file);
@@ -106,24 +124,15 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
       fromCache++;
       continue;
     }
-    const read = readArticle(file);
-    if (!read.ok) {
-      warnings.push(`${file}: ${read.error}`);
-      continue;
-    }
-    if (read.warning) warnings.push(`${file}: ${read.warning}`);
-    const text = request.maxChars === undefined ? read.text : analysedPart(read.text, request.maxChars);
-    if (text.length < read.text.length) {
-      const n = (x: number) => x.toLocaleString('en-US');
-      warnings.push(`${file}: ${n(read.text.length)} characters; only the first ${n(text.length)} indexed (corroborate.maxAnalysisChars)`);
-    }
-    const stamp = { mtimeMs: stat.mtimeMs, size: stat.size, hash: textHash(read.text) };
+    const read = readForIndex(file, stat, request.maxChars, warnings);
+    if (!read) continue;
+    const { text, stamp, utf8 } = read;
     files.set(id, stamp);
     if (known && known.hash === stamp.hash && corpus.has(id)) {
       unchanged++;
       continue;
     }
-    corpus.set(id, text);
+    corpus.set(id, text, utf8);
     indexed++;
   }
 
@@ -146,5 +155,5 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
       warnings.push(`could not save the index cache ${request.cacheFile}: ${(e as Error).message}`);
     }
   }
-  return { corpus, files, fromCache, indexed, unchanged, removed, warnings, cacheMiss, cacheSaved, listed: list, sample };
+  return { corpus, files, fromCache, indexed, unchanged, removed, warnings, cacheMiss, cacheSaved, listed: list, sample, ...(shards ? { shards } : {}) };
 }

@@ -3,11 +3,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexCorpus, type IndexRequest } from './indexCorpus';
 import { toMessage } from './backgroundIndex';
+import { runShardJob, type ShardJob } from './indexShards';
 
-if (parentPort) {
+const shard = (workerData as { shard?: ShardJob } | undefined)?.shard;
+if (shard) {
+  // A helper of a cold build spread over threads (indexShards.ts), started by the index worker itself.
+  runShardJob(shard);
+} else if (parentPort) {
   const port = parentPort;
   try {
-    const outcome = indexCorpus(workerData as IndexRequest, (progress) => port.postMessage({ kind: 'progress', ...progress }));
+    const outcome = indexCorpus({ helperScript: __filename, ...(workerData as IndexRequest) }, (progress) => port.postMessage({ kind: 'progress', ...progress }));
     const { message, transfer } = toMessage(outcome);
     try {
       port.postMessage(message, transfer);

@@ -101,7 +101,11 @@ export class Corpus {
   private readonly decoded = new Map<number, string>();
   private readonly lineIndexes = new Map<number, LineIndex>();
 
-  constructor(state?: CorpusState) {
+  /**
+   * From a state, or empty; an empty corpus may share `vocabulary` with others (the chunks one thread indexes
+   * for a merge, so each word is stemmed and looked up once per thread, not once per chunk).
+   */
+  constructor(state?: CorpusState, vocabulary?: Vocabulary) {
     const grow = <T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(
       make: { new (n: number): T },
       data?: T,
@@ -110,7 +114,7 @@ export class Corpus {
       if (data) g.adopt(data);
       return g;
     };
-    this.vocabulary = new Vocabulary(state ? [...state.stems] : []);
+    this.vocabulary = state ? new Vocabulary([...state.stems]) : (vocabulary ?? new Vocabulary());
     this.df = grow(Int32Array, state?.df);
     this.postings = new Postings(state?.postings);
     this.documents = state ? [...state.documents] : [];
@@ -159,12 +163,12 @@ export class Corpus {
     };
   }
 
-  /** Adds or replaces a document. */
-  set(documentId: string, text: string): void {
+  /** Adds or replaces a document. `utf8`: the text's exact UTF-8 bytes, when the caller read them (kept, not encoded again). */
+  set(documentId: string, text: string, utf8?: Uint8Array): void {
     this.delete(documentId);
     const d = this.documents.length;
     this.documents.push(documentId);
-    this.texts.push(encoder.encode(text));
+    this.texts.push(utf8 ?? encoder.encode(text));
     this.byId.set(documentId, d);
     const { passages, quotes } = splitPassages(text);
     this.firstPassage.push(this.passageDocument.length);

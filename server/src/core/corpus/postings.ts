@@ -111,3 +111,95 @@ export class Postings {
     };
   }
 }
+
+/**
+ * Postings of several shards joined into one pool: each merged term's list is the shards' lists one after
+ * another (appended in shard order, so passages stay ascending), laid out in one stretch of blocks of the usual
+ * sizes so that `Postings.add` goes on appending to it.
+ */
+export class PostingsMerge {
+  private readonly pool: Uint32Array;
+  private readonly head: Uint32Array;
+  private readonly tail: Uint32Array;
+  private readonly fill: Uint16Array;
+  private readonly blocks: Uint8Array;
+  /** Per merged term, the index in its chain of the block being filled. */
+  private readonly index: Uint8Array;
+
+  /** `count[g]`: how many entries merged term g will hold in all (its document frequency, without deletions). */
+  constructor(count: ArrayLike<number>) {
+    const terms = count.length;
+    this.head = new Uint32Array(terms);
+    this.blocks = new Uint8Array(terms);
+    let size = 1;
+    for (let g = 0; g < terms; g++) {
+      const n = count[g];
+      if (n === 0) continue;
+      this.head[g] = size;
+      let held = 0;
+      let index = 0;
+      while (held < n) {
+        held += capacityOf(index);
+        size += capacityOf(index) + 1;
+        index++;
+      }
+      this.blocks[g] = Math.min(255, index);
+    }
+    const pool = (this.pool = new Uint32Array(size));
+    // Chain every list's blocks (the last block's link stays 0).
+    for (let g = 0; g < terms; g++) {
+      let block = this.head[g];
+      let held = 0;
+      for (let index = 0; count[g] > 0; index++) {
+        held += capacityOf(index);
+        if (held >= count[g]) break;
+        pool[block] = block + capacityOf(index) + 1;
+        block = pool[block];
+      }
+    }
+    this.tail = this.head.slice();
+    this.fill = new Uint16Array(terms);
+    this.index = new Uint8Array(terms);
+  }
+
+  /** Appends a shard's lists: its term t goes to merged term `terms[t]`, its passages move by `passageOffset`. */
+  append(state: PostingState, terms: Int32Array, passageOffset: number): void {
+    const pool = this.pool;
+    const from = state.pool;
+    const shift = passageOffset * (1 << TF_BITS);
+    for (let t = 0; t < state.head.length; t++) {
+      const g = terms[t];
+      let block = state.head[t];
+      if (block === 0) continue;
+      let b = 0;
+      let at = this.tail[g];
+      let used = this.fill[g];
+      let capacity = capacityOf(this.index[g]);
+      while (block !== 0) {
+        const n = block === state.tail[t] ? state.fill[t] : capacityOf(b);
+        for (let i = block + 1; i < block + 1 + n; i++) {
+          if (used === capacity) {
+            at = pool[at];
+            if (at === 0) throw new Error('PostingsMerge: more entries than counted');
+            used = 0;
+            this.index[g] = Math.min(255, this.index[g] + 1);
+            capacity = capacityOf(this.index[g]);
+          }
+          pool[at + 1 + used++] = from[i] + shift;
+        }
+        block = from[block];
+        b++;
+      }
+      this.tail[g] = at;
+      this.fill[g] = used;
+    }
+  }
+
+  /** The merged postings (once every shard is appended). */
+  state(): PostingState {
+    for (let g = 0; g < this.head.length; g++) {
+      if (this.head[g] !== 0 && (this.pool[this.tail[g]] !== 0 || this.index[g] + 1 !== this.blocks[g])) throw new Error('PostingsMerge: fewer entries than counted');
+    }
+    return { pool: this.pool, head: this.head, tail: this.tail, fill: this.fill, blocks: this.blocks };
+  }
+}

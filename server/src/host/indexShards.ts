@@ -75,15 +75,16 @@ export function indexFiles(files: string[], maxChars: number | undefined, onFile
 }
 
 /**
- * How many threads a cold build uses by default: with four cores or more, one per core but one (at most four), the
- * core left over for what V8 runs beside them (concurrent compiling and collecting, which a second isolate
- * doubles); with fewer, one. Measured on two cores, two threads were no faster than one (each isolate compiles the
- * same code again and collects its own heap, which took the second core one thread leaves for that) and held
- * more memory: at 50k articles 775 MiB after the build against 674, 965 MiB at the peak against 711.
+ * How many threads a cold build uses by default: two with four cores or more (cores left over for what V8 runs
+ * beside them: concurrent compiling and collecting, which a second isolate doubles); with fewer, one. Measured on
+ * two cores, two threads were no faster than one (each isolate compiles the same code again and collects its own
+ * heap, which took the second core one thread leaves for that) and held more memory: at 50k articles 775 MiB after
+ * the build against 674, 965 MiB at the peak against 711; four threads peaked at 1,056 MiB, past the 1 GiB a 50k
+ * corpus must stay under, so more than two are used only when asked for.
  */
 export function defaultIndexThreads(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores >= 4 ? Math.min(4, cores - 1) : 1;
+  return cores >= 4 ? 2 : 1;
 }
 
 /** workerData of a helper thread (the index worker's script, started for one cold build). */

@@ -38,9 +38,9 @@ Options:
                              longer files are analysed in part, with a line on stderr saying so
   --cue WORD                 add a cue lemma (a verb of saying: --cue blurt), or take one out with a
                              leading '-' (--cue=-joke); repeatable, like the corroborate.cues setting
-  --cache-dir DIR            keep the corpus index in DIR between runs (default: the per-user cache
-                             folder, for corpora of ${CACHE_FROM_FILES} articles or more); a later run
-                             re-reads only the files that changed
+  --cache-dir DIR            keep the corpus index in DIR between runs: a later run reads only the
+                             files that changed (default: the per-user cache folder, for corpora of
+                             ${CACHE_FROM_FILES} articles or more)
   --no-cache                 neither read nor write the index cache
   --progress                 show progress on stderr even when it is not a terminal
   -h, --help                 show this help

@@ -22,6 +22,7 @@ import {
   type DefinitionParams,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
+  FileChangeType,
   type Disposable,
   type DocumentDiagnosticParams,
   type Diagnostic,
@@ -177,7 +178,10 @@ class CorroborateServer {
   }
 
   watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
-    this.reindex(new Set(params.changes.map((c) => c.uri)));
+    // Articles of the corpus saved or deleted need no new listing of it (at 50,000 files a listing holds this thread
+    // for a fraction of a second); a file created, or one the corpus does not hold, may change who is a member.
+    const relist = params.changes.some((c) => c.type === FileChangeType.Created || !this.index.contains(c.uri));
+    this.reindex(new Set(params.changes.map((c) => c.uri)), relist);
   }
 
   // ── requests: each one line into features/ ────────────────────────────────
@@ -308,7 +312,7 @@ class CorroborateServer {
    * Brings the index in step with the settings and the disk: reads new corpus members and the `changed` files
    * (every file for 'all'), drops former members; with progress and a status for the client.
    */
-  private reindex(changed: 'all' | ReadonlySet<string>): void {
+  private reindex(changed: 'all' | ReadonlySet<string>, relist = true): void {
     if (changed === 'all') this.fullIndex?.cancel();
     const run = changed === 'all' ? (this.fullIndex = new CancellationTokenSource()) : undefined;
     // A full load runs in a worker: requests stop waiting for indexing (see settled) until it is done.
@@ -319,7 +323,7 @@ class CorroborateServer {
       // Everything is read again: the worker lists the corpus too, which at 50,000 files took this thread a second
       // during which the open articles waited.
       const everything = changed === 'all' || (await this.limitChanged());
-      const plan = everything ? undefined : this.index.plan(sources, changed);
+      const plan = everything ? undefined : relist ? this.index.plan(sources, changed) : this.index.planMembers(changed);
       this.watch(sources);
       if (plan && plan.read.length + plan.remove.length === 0) return this.status('ready');
       const progress = !plan || plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;

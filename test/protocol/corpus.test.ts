@@ -67,6 +67,20 @@ describe('the corpus on disk: indexing with progress, watching, settings', () =>
     assert.match(await hover(), /No other document of the corpus carries it/);
   });
 
+  it('reads a corpus article again when it is saved with other words, and only that one', async () => {
+    const file = ws.write('articles/saved.txt', 'Nothing to see here.\n');
+    await client.filesChanged([{ uri: pathToFileURL(file).toString(), type: FileChangeType.Created }]);
+    assert.match(await hover(), /No other document of the corpus carries it/);
+    const reads = client.status.length;
+    ws.write('articles/saved.txt', CORROBORATING);
+    await client.filesChanged([{ uri: pathToFileURL(file).toString(), type: FileChangeType.Changed }]);
+    assert.match(await hover(), /\[saved\\\.txt:1\]\(file:/);
+    assert.equal(client.status.slice(reads).findLast((x) => x.state === 'indexing')?.total, 1, 'only the saved file was read');
+    ws.remove('articles/saved.txt');
+    await client.filesChanged([{ uri: pathToFileURL(file).toString(), type: FileChangeType.Deleted }]);
+    assert.match(await hover(), /No other document of the corpus carries it/);
+  });
+
   it('moves the corpus when the setting changes, and re-watches', async () => {
     const registrations = client.registrations.length;
     await client.configure({ corpus: ['other'] });

@@ -90,6 +90,15 @@ export type ReadResult = { ok: true; text: string; warning?: string; utf8?: Uint
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Whether a file is there (a watched file reported changed may since have gone). */
+export function fileExists(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Reads an article as UTF-8 text; binary files and unreadable files give a one-line reason instead. */
 export function readArticle(file: string): ReadResult {
   let buf: Buffer;

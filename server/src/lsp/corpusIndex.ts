@@ -5,7 +5,7 @@ import type { CorroborateService } from '../core/service';
 import { IndexCancelled, indexInBackground } from '../host/backgroundIndex';
 import { corpusFiles, type CorpusSource } from '../host/corpusFiles';
 import { analysedPart } from '../core/text/limit';
-import { readArticle } from '../host/files';
+import { fileExists, readArticle } from '../host/files';
 import type { IndexOutcome, IndexRequest } from '../host/indexCorpus';
 
 export type { CorpusSource };
@@ -58,6 +58,25 @@ export class CorpusIndex {
     const remove = [...this.fromDisk].filter((uri) => !members.has(uri));
     const read = [...members].filter((uri) => !this.isOpen(uri) && (changed === 'all' || changed.has(uri) || !this.fromDisk.has(uri)));
     this.members = members;
+    return { read, remove, sample: this.sample };
+  }
+
+  /**
+   * What must change in the index when only members of the corpus changed on disk, without listing the corpus
+   * again: those still there are read, those gone are dropped.
+   */
+  planMembers(changed: ReadonlySet<string>): SyncPlan {
+    const read: string[] = [];
+    const remove: string[] = [];
+    for (const uri of changed) {
+      if (!this.members.has(uri)) continue;
+      if (fileExists(fileURLToPath(uri))) {
+        if (!this.isOpen(uri)) read.push(uri);
+      } else {
+        this.members.delete(uri);
+        if (this.fromDisk.has(uri)) remove.push(uri);
+      }
+    }
     return { read, remove, sample: this.sample };
   }
 

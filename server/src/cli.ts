@@ -211,9 +211,16 @@ async function main(argv: string[]): Promise<number> {
   const service = new CorroborateService();
   if (opts.cues.length) service.setAnalysisOptions({ cues: changedCueLexicon({ speech: opts.cues }) });
   // Documents are named by file URI, as in the editor and the index cache; reports show the path as given.
-  const idOf = (file: string) => documentIdOf(path.resolve(file));
+  // Named once per file: a corpus checked against itself asks for each name several times.
+  const ids = new Map<string, string>();
   const shown = new Map<string, string>();
-  for (const file of [...corpusFiles, ...articleFiles]) if (!shown.has(idOf(file))) shown.set(idOf(file), file);
+  for (const file of [...corpusFiles, ...articleFiles]) {
+    if (ids.has(file)) continue;
+    const id = documentIdOf(path.resolve(file));
+    ids.set(file, id);
+    if (!shown.has(id)) shown.set(id, file);
+  }
+  const idOf = (file: string) => ids.get(file) ?? documentIdOf(path.resolve(file));
   const pathOf = (id: string) => shown.get(id) ?? id;
 
   // The corpus, through the index cache when there is one: only files changed since the last run are read.

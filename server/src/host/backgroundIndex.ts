@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { Corpus, type CorpusState } from '../core/corpus/corpus';
 import { indexCorpus, type IndexOutcome, type IndexProgress, type IndexRequest } from './indexCorpus';
 import type { FileStamp } from './indexCache';
+import { buffersOf } from './indexShards';
 
 /** A running indexing job. */
 export interface IndexJob {
@@ -30,15 +31,7 @@ type WorkerMessage = ({ kind: 'progress' } & IndexProgress) | DoneMessage | { ki
 export function toMessage(outcome: IndexOutcome): { message: DoneMessage; transfer: ArrayBuffer[] } {
   const { corpus, files, ...rest } = outcome;
   const state = corpus.state();
-  const transfer = new Set<ArrayBuffer>();
-  const collect = (value: unknown): void => {
-    if (ArrayBuffer.isView(value)) {
-      if (value.buffer instanceof ArrayBuffer) transfer.add(value.buffer);
-    } else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  collect(state);
-  return { message: { kind: 'done', state, files: [...files], ...rest }, transfer: [...transfer] };
+  return { message: { kind: 'done', state, files: [...files], ...rest }, transfer: buffersOf(state) };
 }
 
 function fromMessage(message: DoneMessage): IndexOutcome {

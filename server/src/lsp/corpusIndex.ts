@@ -100,12 +100,7 @@ export class CorpusIndex {
    * what it had. Open documents keep their editor text. Returns undefined when cancelled.
    */
   async loadAll(sources: readonly CorpusSource[], cacheFile: string | undefined, token: CancellationToken, progress: (done: number, total: number) => void): Promise<IndexOutcome | undefined> {
-    const outcome = await this.index({ corpus: [...sources], sample: this.sampleCorpus }, cacheFile, token, progress);
-    if (outcome) {
-      this.members = new Set(outcome.listed.map((f) => pathToFileURL(f).toString()));
-      this.sample = outcome.sample;
-    }
-    return outcome;
+    return this.index({ corpus: [...sources], sample: this.sampleCorpus }, cacheFile, token, progress);
   }
 
   /** As loadAll, for the members the last plan listed. */
@@ -134,13 +129,17 @@ export class CorpusIndex {
       clearInterval(cancel);
     }
     if (token.isCancellationRequested) return undefined;
+    if (what.corpus) {
+      // The worker listed the corpus: its list is who the members are now.
+      this.members = new Set(outcome.listed.map((f) => pathToFileURL(f).toString()));
+      this.sample = outcome.sample;
+    }
     // What the editor holds (open articles, members or not) goes back on top of what was read from disk.
-    const members = new Set(outcome.listed.map((f) => pathToFileURL(f).toString()));
     const carried = this.service.corpus.documentIds
       .filter((uri) => this.isOpen(uri) || !this.fromDisk.has(uri))
       .map((uri) => [uri, this.service.text(uri)] as const);
     this.service.replaceCorpus(outcome.corpus);
-    for (const [uri, text] of carried) if (text !== undefined && (this.isOpen(uri) || !members.has(uri))) this.service.setDocument(uri, text);
+    for (const [uri, text] of carried) if (text !== undefined && (this.isOpen(uri) || !this.members.has(uri))) this.service.setDocument(uri, text);
     this.fromDisk.clear();
     for (const uri of outcome.files.keys()) if (!this.isOpen(uri)) this.fromDisk.add(uri);
     outcome.warnings.forEach((w) => this.warn(`corpus: ${w}`));

@@ -32,14 +32,20 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
   for (const w of quoteTokens) if (isContent(w)) quoteContent++;
   const seen = new Set<number>();
   const out: Candidate[] = [];
-  // The quote against passages with the same words (see Comparison.same): compared once.
+  // The quote against passages with the same words (see Comparison.same): compared once. A passage next to two
+  // hits is looked at twice for a wording, so the wording is kept even when the judgement is not made.
   const byContent = new Map<number, { judgement: Judgement; wording: Wording }>();
+  const wordings = new Map<number, Wording>();
   const compare = (p: number, wordingOnly: boolean): { judgement: Judgement; wording: Wording } | null => {
     const key = cmp.same(p);
     let c = byContent.get(key);
     if (c) return c;
     const passage = cmp.profile(key);
-    const wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key), cmp.trigrams) : NO_WORDING;
+    let wording = wordings.get(key);
+    if (!wording) {
+      wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key), cmp.trigrams) : NO_WORDING;
+      wordings.set(key, wording);
+    }
     if (wordingOnly && wording.match === 'none') return null;
     let judgement = cmp.judge(sq, key);
     if (alone) {

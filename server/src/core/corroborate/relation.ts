@@ -52,8 +52,8 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
     const close = lenientFeatures[FEATURE.coverQuery] >= STRICT_COVER && lenientFeatures[FEATURE.coverPassage] >= STRICT_COVER;
     if (mismatch.kind === 'referent') {
       // Other things counted: neither the same statement nor a contradiction of it, at most related.
-      const close = Math.max(related, lenient.related);
-      return { relation: close >= RELATED_THRESHOLD ? 'related' : null, score: Math.min(support, SUPPORT_THRESHOLD - 0.01), closeness: related };
+      const near = Math.max(related, lenient.related);
+      return { relation: near >= RELATED_THRESHOLD ? 'related' : null, score: Math.min(support, SUPPORT_THRESHOLD - 0.01), closeness: related };
     }
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
     if (mismatch.kind === 'number') eventCloseness = Math.max(related, lenient.related);

@@ -6,7 +6,6 @@
 // for wire copies (sketch.ts), and each document's text as UTF-8. Replacing or deleting a document leaves
 // tombstones that `compact` sweeps once they outnumber half the live passages.
 
-import { LineIndex } from '../text/lines';
 import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
@@ -38,6 +37,9 @@ export interface CorpusState {
   passageDocument: Int32Array;
   passageStart: Uint32Array;
   passageEnd: Uint32Array;
+  /** Where each passage starts in its document's UTF-8, and on which line (0-based), so evidence is placed without reading the document from its start. */
+  passageByte: Uint32Array;
+  passageLine: Uint32Array;
   passageLength: Uint16Array;
   passageFlags: Uint8Array;
   tokenStart: Uint32Array;
@@ -82,6 +84,8 @@ export class Corpus {
   private passageDocument: Growable<Int32Array>;
   private passageStart: Growable<Uint32Array>;
   private passageEnd: Growable<Uint32Array>;
+  private passageByte: Growable<Uint32Array>;
+  private passageLine: Growable<Uint32Array>;
   private passageLength: Growable<Uint16Array>;
   private passageFlags: Growable<Uint8Array>;
   private tokenStart: Growable<Uint32Array>;
@@ -106,7 +110,6 @@ export class Corpus {
   private commonSlot = new Uint8Array(0);
   private readonly touched = new Growable(Int32Array);
   private readonly decoded = new Map<number, string>();
-  private readonly lineIndexes = new Map<number, LineIndex>();
 
   /**
    * From a state, or empty; an empty corpus may share `vocabulary` with others (the chunks one thread indexes
@@ -132,6 +135,8 @@ export class Corpus {
     this.passageDocument = grow(Int32Array, state?.passageDocument);
     this.passageStart = grow(Uint32Array, state?.passageStart);
     this.passageEnd = grow(Uint32Array, state?.passageEnd);
+    this.passageByte = grow(Uint32Array, state?.passageByte);
+    this.passageLine = grow(Uint32Array, state?.passageLine);
     this.passageLength = grow(Uint16Array, state?.passageLength);
     this.passageFlags = grow(Uint8Array, state?.passageFlags);
     this.tokenStart = grow(Uint32Array, state?.tokenStart);
@@ -160,6 +165,8 @@ export class Corpus {
       passageDocument: this.passageDocument.view(),
       passageStart: this.passageStart.view(),
       passageEnd: this.passageEnd.view(),
+      passageByte: this.passageByte.view(),
+      passageLine: this.passageLine.view(),
       passageLength: this.passageLength.view(),
       passageFlags: this.passageFlags.view(),
       tokenStart: this.tokenStart.view(),
@@ -185,10 +192,29 @@ export class Corpus {
     const buffer = this.buffer;
     const content = this.content;
     content.length = 0;
+    // A walk through the text to each passage's start, for its UTF-8 offset and line (passages come in order of
+    // their start, but for a quote over several sentences, which comes after them: the walk starts again).
+    let unit = 0;
+    let byte = 0;
+    let line = 0;
     for (const span of passages) {
       const p = this.passageDocument.push(d);
       this.passageStart.push(span.start);
       this.passageEnd.push(span.end);
+      if (span.start < unit) unit = byte = line = 0;
+      while (unit < span.start) {
+        const c = text.charCodeAt(unit++);
+        if (c < 0x80) {
+          byte++;
+          if (c === 10 || (c === 13 && text.charCodeAt(unit) !== 10)) line++;
+        } else if (c < 0x800) byte += 2;
+        else if (c >= 0xd800 && c < 0xdc00 && unit < text.length && (text.charCodeAt(unit) & 0xfc00) === 0xdc00) {
+          byte += 4; // a surrogate pair; a lone surrogate is written as U+FFFD, three bytes
+          unit++;
+        } else byte += 3;
+      }
+      this.passageByte.push(byte);
+      this.passageLine.push(line);
       const first = tokens.length;
       this.tokenStart.push(first);
       buffer.length = 0;
@@ -280,7 +306,6 @@ export class Corpus {
     this.documents[d] = null;
     this.texts[d] = null;
     this.decoded.delete(d);
-    this.lineIndexes.delete(d);
     if (this.passageDocument.length - this.livePassages > Math.max(1000, this.livePassages / 2)) this.compact();
   }
 
@@ -304,6 +329,8 @@ export class Corpus {
     this.passageDocument = fresh.passageDocument;
     this.passageStart = fresh.passageStart;
     this.passageEnd = fresh.passageEnd;
+    this.passageByte = fresh.passageByte;
+    this.passageLine = fresh.passageLine;
     this.passageLength = fresh.passageLength;
     this.passageFlags = fresh.passageFlags;
     this.tokenStart = fresh.tokenStart;
@@ -312,7 +339,6 @@ export class Corpus {
     this.byId.clear();
     this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
     this.decoded.clear();
-    this.lineIndexes.clear();
     this.scored = 0;
   }
 
@@ -329,6 +355,8 @@ export class Corpus {
       const p = this.passageDocument.push(nd);
       this.passageStart.push(old.passageStart[op]);
       this.passageEnd.push(old.passageEnd[op]);
+      this.passageByte.push(old.passageByte[op]);
+      this.passageLine.push(old.passageLine[op]);
       this.passageLength.push(old.passageLength[op]);
       this.passageFlags.push(old.passageFlags[op]);
       this.tokenStart.push(this.tokens.length);
@@ -403,9 +431,9 @@ export class Corpus {
   }
 
   /**
-   * One passage as plain data. Read from the document's UTF-8 up to the passage's end (counting UTF-16 units and
-   * lines on the way) and only the passage decoded: evidence shows passages of hundreds of documents per report,
-   * and decoding each whole document (and indexing its lines) was most of the cost of building the evidence.
+   * One passage as plain data: only the passage's own UTF-8 is read, from where it starts (kept at indexing with its
+   * line). Evidence shows passages of hundreds of documents per report; reading each document's bytes from its start
+   * to place its passage had been a tenth of a report.
    */
   passage(p: number): Passage {
     const d = this.passageDocument.data[p];
@@ -413,41 +441,29 @@ export class Corpus {
     if (!bytes) throw new Error(`no passage ${p}`);
     const start = this.passageStart.data[p];
     const end = this.passageEnd.data[p];
-    const cached = this.decoded.get(d);
-    if (cached !== undefined) {
-      let lines = this.lineIndexes.get(d);
-      if (!lines) {
-        if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
-        this.lineIndexes.set(d, (lines = new LineIndex(cached)));
-      }
-      const from = lines.position(start);
-      const to = lines.position(end);
-      return { documentId: this.documentId(d), start, end, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character, text: cached.slice(start, end) };
-    }
-    const at = utf8Positions(bytes, start, end);
+    const startByte = this.passageByte.data[p];
+    const line = this.passageLine.data[p];
+    const character = utf16Length(bytes, lineStart(bytes, startByte), startByte);
+    const walked = walkUtf8(bytes, startByte, end - start);
     return {
       documentId: this.documentId(d),
       start,
       end,
-      line: at.line,
-      character: at.character,
-      endLine: at.endLine,
-      endCharacter: at.endCharacter,
-      text: decodeUtf8(bytes, at.startByte, at.endByte),
+      line,
+      character,
+      endLine: line + walked.breaks,
+      endCharacter: walked.breaks > 0 ? walked.sinceBreak : character + (end - start),
+      text: decodeUtf8(bytes, startByte, walked.byte),
     };
   }
 
   /** The text of one passage (decoded on its own, see passage). */
   passageText(p: number): string {
     const d = this.passageDocument.data[p];
-    const cached = this.decoded.get(d);
-    const start = this.passageStart.data[p];
-    const end = this.passageEnd.data[p];
-    if (cached !== undefined) return cached.slice(start, end);
     const bytes = this.texts[d];
     if (!bytes) throw new Error(`no passage ${p}`);
-    const at = utf8Positions(bytes, start, end);
-    return decodeUtf8(bytes, at.startByte, at.endByte);
+    const startByte = this.passageByte.data[p];
+    return decodeUtf8(bytes, startByte, walkUtf8(bytes, startByte, this.passageEnd.data[p] - this.passageStart.data[p]).byte);
   }
 
   /** The document a passage belongs to (-1 once deleted). */
@@ -633,47 +649,51 @@ function decodeUtf8(bytes: Uint8Array, from: number, to: number): string {
 }
 
 /**
- * Byte offsets of UTF-16 offsets `start` ≤ `end` in UTF-8 `bytes`, with their 0-based lines and characters (a line
- * ends at \n, \r\n or \r, as LineIndex counts them), in one pass over the bytes before `end`.
+ * From byte `from` of well-formed UTF-8, `units` UTF-16 units on: the byte reached, the line breaks passed (\n, \r\n
+ * or \r, as LineIndex counts them) and the units since the last of them.
  */
-function utf8Positions(bytes: Uint8Array, start: number, end: number): { startByte: number; endByte: number; line: number; character: number; endLine: number; endCharacter: number } {
-  let units = 0;
-  let line = 0;
-  let lineStart = 0; // in UTF-16 units
-  let i = 0;
-  let startByte = -1;
-  let startLine = 0;
-  let startCharacter = 0;
+function walkUtf8(bytes: Uint8Array, from: number, units: number): { byte: number; breaks: number; sinceBreak: number } {
   const n = bytes.length;
-  for (;;) {
-    if (startByte < 0 && units >= start) {
-      startByte = i;
-      startLine = line;
-      startCharacter = units - lineStart;
-    }
-    if (units >= end || i >= n) break;
+  let i = from;
+  let u = 0;
+  let breaks = 0;
+  let lineStart = 0;
+  while (u < units && i < n) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;
-      units++;
+      u++;
       if (b === 10 || (b === 13 && bytes[i] !== 10)) {
-        line++;
-        lineStart = units;
+        breaks++;
+        lineStart = u;
       }
     } else if (b >= 0xf0) {
       i += 4;
-      units += 2;
+      u += 2;
     } else {
       i += b >= 0xe0 ? 3 : 2;
-      units++;
+      u++;
     }
   }
-  if (startByte < 0) {
-    startByte = i;
-    startLine = line;
-    startCharacter = units - lineStart;
+  return { byte: Math.min(i, n), breaks, sinceBreak: u - lineStart };
+}
+
+/** The byte where the line holding byte `at` starts. */
+function lineStart(bytes: Uint8Array, at: number): number {
+  let i = at;
+  while (i > 0 && bytes[i - 1] !== 10 && bytes[i - 1] !== 13) i--;
+  return i;
+}
+
+/** UTF-16 units in bytes[from, to) of well-formed UTF-8. */
+function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  let u = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b < 0x80 || (b >= 0xc0 && b < 0xf0)) u++;
+    else if (b >= 0xf0) u += 2;
   }
-  return { startByte, endByte: Math.min(i, n), line: startLine, character: startCharacter, endLine: line, endCharacter: units - lineStart };
+  return u;
 }
 
 const heap = { data: new Float32Array(256) };

@@ -110,7 +110,15 @@ function contextCover(cmp: Comparison, context: Profile, p: number): number {
   const window: Profile[] = [];
   for (let n = Math.max(first, p - 2); n <= p; n++) window.push(cmp.profile(n));
   let shared = 0;
-  for (const [t, v] of context.content) if (window.some((w) => w.content.has(t))) shared += v;
+  const { contentTerms: terms, contentWeights: weights } = context;
+  for (let i = 0; i < terms.length; i++) {
+    for (const w of window) {
+      if (w.content.has(terms[i])) {
+        shared += weights[i];
+        break;
+      }
+    }
+  }
   return shared / context.contentIdf;
 }
 

@@ -27,6 +27,12 @@ describe('the corpus tokenizer', () => {
     assert.deepEqual(words('let us go'), ['let', 'us', 'go']);
   });
 
+  it('stops scanning when a visit says so', () => {
+    const seen: string[] = [];
+    scanTokens('One 2,000 U.S. four five', 0, 25, (term) => seen.push(term) < 3);
+    assert.deepEqual(seen, ['one', '2000', 'u.s']);
+  });
+
   it('indexes exactly the tokens the queries see, on any text', () => {
     const alphabet = fc.constantFrom(
       ...'aAbZ09 .,;:’‘\'"“”-–é\nUS'.split(''),

@@ -9,7 +9,7 @@
 import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
-import { Postings, type PostingState } from './postings';
+import { compactPostings, Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchOf } from './sketch';
 import { indexTokens, TokenBuffer } from './indexTokens';
 import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
@@ -313,14 +313,11 @@ export class Corpus {
   compact(): void {
     const old = this.state();
     const fresh = new Corpus();
-    (fresh as { vocabulary: Vocabulary }).vocabulary = this.vocabulary;
-    fresh.df = this.df;
+    const remap = new Int32Array(old.passageDocument.length).fill(-1);
     for (let d = 0; d < old.documents.length; d++) {
-      const id = old.documents[d];
-      if (id === null) continue;
-      fresh.copyDocument(old, d);
+      if (old.documents[d] !== null) fresh.copyDocument(old, d, remap);
     }
-    this.postings = fresh.postings;
+    this.postings = new Postings(compactPostings(old.postings, remap));
     this.documents = fresh.documents;
     this.texts = fresh.texts;
     this.firstPassage = fresh.firstPassage;
@@ -342,35 +339,45 @@ export class Corpus {
     this.scored = 0;
   }
 
-  // Copies one live document of `old` into this (empty-postings) corpus, re-posting from its token lists.
-  private copyDocument(old: CorpusState, d: number): void {
+  // Copies one live document of `old` into this (empty) corpus, its passages' new numbers into `remap`. A document's
+  // passages, and their tokens, lie together: each column is copied in one piece.
+  private copyDocument(old: CorpusState, d: number, remap: Int32Array): void {
     const nd = this.documents.length;
     this.documents.push(old.documents[d]);
     this.texts.push(old.texts[d]);
-    this.firstPassage.push(this.passageDocument.length);
-    this.passageCount.push(old.passageCount[d]);
-    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(old.sketches[d * SKETCH_SIZE + i]);
     const first = old.firstPassage[d];
-    for (let op = first; op < first + old.passageCount[d]; op++) {
-      const p = this.passageDocument.push(nd);
-      this.passageStart.push(old.passageStart[op]);
-      this.passageEnd.push(old.passageEnd[op]);
-      this.passageByte.push(old.passageByte[op]);
-      this.passageLine.push(old.passageLine[op]);
-      this.passageLength.push(old.passageLength[op]);
-      this.passageFlags.push(old.passageFlags[op]);
-      this.tokenStart.push(this.tokens.length);
-      this.tokenCount.push(old.tokenCount[op]);
-      const from = old.tokenStart[op];
-      const tf = new Map<number, number>();
-      for (let i = from; i < from + old.tokenCount[op]; i++) {
-        const word = old.tokens[i];
-        this.tokens.push(word);
-        if ((word >>> FLAG_SHIFT) & TOKEN_STOPWORD) continue;
-        tf.set(word & TERM_MASK, (tf.get(word & TERM_MASK) ?? 0) + 1);
-      }
-      for (const [id, n] of tf) this.postings.add(id, p, n);
+    const count = old.passageCount[d];
+    const at = this.passageDocument.length;
+    this.firstPassage.push(at);
+    this.passageCount.push(count);
+    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(old.sketches[d * SKETCH_SIZE + i]);
+    const copy = <T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(to: Growable<T>, from: T): void => {
+      to.reserve(at + count);
+      to.data.set(from.subarray(first, first + count) as never, at);
+      to.length = at + count;
+    };
+    copy(this.passageStart, old.passageStart);
+    copy(this.passageEnd, old.passageEnd);
+    copy(this.passageByte, old.passageByte);
+    copy(this.passageLine, old.passageLine);
+    copy(this.passageLength, old.passageLength);
+    copy(this.passageFlags, old.passageFlags);
+    copy(this.tokenCount, old.tokenCount);
+    copy(this.tokenStart, old.tokenStart);
+    this.passageDocument.reserve(at + count);
+    this.passageDocument.data.fill(nd, at, at + count);
+    this.passageDocument.length = at + count;
+    if (count === 0) return;
+    const tokensFrom = old.tokenStart[first];
+    const tokensTo = old.tokenStart[first + count - 1] + old.tokenCount[first + count - 1];
+    const shift = this.tokens.length - tokensFrom;
+    for (let i = 0; i < count; i++) {
+      remap[first + i] = at + i;
+      this.tokenStart.data[at + i] += shift;
     }
+    this.tokens.reserve(this.tokens.length + tokensTo - tokensFrom);
+    this.tokens.data.set(old.tokens.subarray(tokensFrom, tokensTo), this.tokens.length);
+    this.tokens.length += tokensTo - tokensFrom;
   }
 
   has(documentId: string): boolean {

@@ -311,13 +311,21 @@ export class Corpus {
 
   /** Rebuilds the index without tombstones: passages and documents are renumbered, postings rewritten. */
   compact(): void {
-    const old = this.state();
-    const fresh = new Corpus();
+    const old: Omit<CorpusState, 'postings'> & { postings?: PostingState } = this.state();
+    // Live passages keep their order; the postings are renumbered first and the old lists let go before the
+    // columns and tokens are copied, so the two copies of each are never held at once (hundreds of MB at 50k).
     const remap = new Int32Array(old.passageDocument.length).fill(-1);
+    let live = 0;
     for (let d = 0; d < old.documents.length; d++) {
-      if (old.documents[d] !== null) fresh.copyDocument(old, d, remap);
+      if (old.documents[d] === null) continue;
+      for (let p = old.firstPassage[d]; p < old.firstPassage[d] + old.passageCount[d]; p++) remap[p] = live++;
     }
-    this.postings = new Postings(compactPostings(old.postings, remap));
+    this.postings = new Postings(compactPostings(old.postings!, remap));
+    delete old.postings;
+    const fresh = new Corpus();
+    for (let d = 0; d < old.documents.length; d++) {
+      if (old.documents[d] !== null) fresh.copyDocument(old, d);
+    }
     this.documents = fresh.documents;
     this.texts = fresh.texts;
     this.firstPassage = fresh.firstPassage;
@@ -339,9 +347,9 @@ export class Corpus {
     this.scored = 0;
   }
 
-  // Copies one live document of `old` into this (empty) corpus, its passages' new numbers into `remap`. A document's
-  // passages, and their tokens, lie together: each column is copied in one piece.
-  private copyDocument(old: CorpusState, d: number, remap: Int32Array): void {
+  // Copies one live document of `old` into this corpus (whose postings are made apart). A document's passages, and
+  // their tokens, lie together: each column is copied in one piece.
+  private copyDocument(old: Omit<CorpusState, 'postings'>, d: number): void {
     const nd = this.documents.length;
     this.documents.push(old.documents[d]);
     this.texts.push(old.texts[d]);
@@ -371,10 +379,7 @@ export class Corpus {
     const tokensFrom = old.tokenStart[first];
     const tokensTo = old.tokenStart[first + count - 1] + old.tokenCount[first + count - 1];
     const shift = this.tokens.length - tokensFrom;
-    for (let i = 0; i < count; i++) {
-      remap[first + i] = at + i;
-      this.tokenStart.data[at + i] += shift;
-    }
+    for (let i = 0; i < count; i++) this.tokenStart.data[at + i] += shift;
     this.tokens.reserve(this.tokens.length + tokensTo - tokensFrom);
     this.tokens.data.set(old.tokens.subarray(tokensFrom, tokensTo), this.tokens.length);
     this.tokens.length += tokensTo - tokensFrom;

@@ -154,6 +154,14 @@ describe('according to', () => {
   });
 });
 
+describe('holders of a noun a preposition follows', () => {
+  it('his friends make jokes about …, several negative comments about …: the noun is not the one who speaks', () => {
+    assert.equal(byCue('Now his friends make jokes about sending election observers to American polls.', 'jokes about')[0], 'his friends');
+    const about = attributions('Trump’s campaign account has been busy, re-tweeting several negative comments about Fox News host Megyn Kelly.').find((a) => a[1] === 'about');
+    assert.notEqual(about?.[0], 'several negative comments');
+  });
+});
+
 describe('phrases that report no one', () => {
   it('That said, …', () => {
     assert.deepEqual(attributions('That said, Cruz cannot get enough delegates to win.'), []);

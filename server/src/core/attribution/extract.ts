@@ -243,6 +243,9 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   // ("Bush had harsh words for Trump").
   let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
   if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
+  // "his notions about", "pushing out a new video about": a preposition after a noun tells what the noun is about; the
+  // noun is no one's voice, its owner or the one who put it out may be.
+  if (source && tok.pos === 'ADP' && tokens[cs - 1].pos === 'NOUN' && source[1] === cs) source = ownerOf(tokens, cs - 1, s) ?? holderOfObject(tokens, source[0], s);
   if (!source && tok.pos !== 'VERB') source = ownerOf(tokens, cs, s);
   // "Republicans, concerned about …, have": an adjective set off after a phrase describes it; "were exuberant and
   // confident that …": one joined to another shares its subject.

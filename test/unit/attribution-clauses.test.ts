@@ -154,6 +154,25 @@ describe('according to', () => {
   });
 });
 
+describe('opening phrases that are no subject', () => {
+  it('On economic issues, 42% say …: the share, not the topic before it', () => {
+    assert.equal(byCue('On economic issues, 42% say they are liberal.', 'say')[0], '42%');
+  });
+
+  it('… while at the State Department, said …: a prepositional phrase ending a long aside is not the subject', () => {
+    const text = 'The campaign, which has been shadowed for 17 months by the controversy over the private email server she used exclusively while at the State Department, said that the emails had no bearing on it.';
+    assert.notEqual(byCue(text, 'said')[0], 'at the State Department');
+  });
+
+  it('As reported by Western Journalism, …: the agent after "by"', () => {
+    assert.deepEqual(byCue('As reported by Western Journalism, investigators found classified material on the server.', 'reported'), [
+      'Western Journalism',
+      'reported',
+      'investigators found classified material on the server',
+    ]);
+  });
+});
+
 describe('holders of a noun a preposition follows', () => {
   it('his friends make jokes about …, several negative comments about …: the noun is not the one who speaks', () => {
     assert.equal(byCue('Now his friends make jokes about sending election observers to American polls.', 'jokes about')[0], 'his friends');

@@ -341,6 +341,18 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       inverted = true;
     }
   }
+  // "As reported by Western Journalism, …", "as first noted by the Post": the agent after "by" is the source.
+  if (!source && !passive && /ed$/.test(tok.lower) && tokens[ce]?.lower === 'by' && cs > s) {
+    let as = cs - 1;
+    while (as > s && tokens[as].pos === 'ADV') as--;
+    if (tokens[as].lower === 'as') {
+      const agent = phraseAfter(tokens, ce + 1, e);
+      if (agent) {
+        source = agent;
+        inverted = true;
+      }
+    }
+  }
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
   let before = cs - 1;
   // Not "most" in "…, most said", which is the subject (phrases.ts reads it so).

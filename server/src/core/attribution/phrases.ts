@@ -291,6 +291,15 @@ export function clauseOpening(tokens: Token[], end: number, floor: number): Rang
   if (i > floor && !CLAUSE_BREAK.has(tokens[i - 1].text) && tokens[i - 1].pos !== 'SCONJ') return null;
   // An opening adverb or conjunction ("Even", "Yet", "But") is no part of the subject, unless it is all there is.
   while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
+  // "In London, Robey Warshaw, a firm …, is advising": an opening prepositional phrase set off by a comma is no part of
+  // the subject; "…while at the State Department, said": one without a comma is no subject at all.
+  if (i < j && tokens[i].pos === 'ADP') {
+    let c = i;
+    while (c < j - 1 && tokens[c].text !== ',') c++;
+    if (c >= j - 1) return null;
+    i = c + 1;
+    while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
+  }
   if (i >= j) return null;
   // Right before the verb: the head's last word, or the mark closing an aside.
   const last = tokens[j - 1];

@@ -154,6 +154,18 @@ describe('according to', () => {
   });
 });
 
+describe('asides that quote a name', () => {
+  it('Hemsley, the co-author of "Going Viral," about …, said …: a quoted title inside the aside', () => {
+    const text = 'Hemsley, the co-author of "Going Viral," about the rapid spread of information, said people trust their friends.';
+    assert.equal(byCue(text, 'said')[0], 'Hemsley, the co-author of "Going Viral," about the rapid spread of information');
+  });
+
+  it('Marcel Lazar, the hacker known as “Guccifer,” stated …: the aside ends inside the quote', () => {
+    const text = 'Marcel Lazar, the Romanian hacker known as “Guccifer,” stated that he accessed the server.';
+    assert.equal(byCue(text, 'stated')[0], 'Marcel Lazar, the Romanian hacker known as “Guccifer,”');
+  });
+});
+
 describe('opening phrases that are no subject', () => {
   it('On economic issues, 42% say …: the share, not the topic before it', () => {
     assert.equal(byCue('On economic issues, 42% say they are liberal.', 'say')[0], '42%');

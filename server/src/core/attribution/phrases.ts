@@ -96,6 +96,12 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
   if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(last.lower)) return [j - 1, j];
   if (RELATIVES.has(last.lower)) return [j - 1, j];
   if (last.text === ',') return subjectBeforeParenthetical(tokens, j - 1, floor);
+  // "Marcel Lazar, the hacker known as “Guccifer,” stated": the aside ends in a quoted name, its comma inside the quote.
+  if ((last.text === '”' || last.text === '"') && tokens[j - 2]?.text === ',' && j - 2 > floor) {
+    const np = subjectBeforeParenthetical(tokens, j - 1, floor);
+    // The quote is closed inside the source as it is in the text.
+    return np && np[1] === j - 1 ? [np[0], j] : np;
+  }
   let i = j;
   while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
   // Include a bracketed party tag inside the phrase end: handled by skipBackModifiers. Trim leading joiners.
@@ -129,7 +135,14 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
       // The parenthetical describes the subject ("63, an independent voter raised in Chile", "who led the
       // committee"); it must not be a clause of its own that reports something, nor run on for long.
       const inner = tokens.slice(j + 1, comma);
-      const reports = inner.some((t) => t.lemma === 'say' || t.text === '“' || t.text === '"');
+      // A short quote inside names or cites something ("the hacker known as “Guccifer,”"); a long one is speech.
+      let quoted = 0;
+      let open = false;
+      for (const t of inner) {
+        if (t.text === '“' || t.text === '”' || t.text === '"' || t.text === "''" ) open = t.text === '“' ? true : t.text === '”' ? false : !open;
+        else if (open) quoted++;
+      }
+      const reports = inner.some((t) => t.lemma === 'say') || quoted > 6;
       const clause = inner[0]?.pos === 'PRON' && inner[0].lower !== 'who' && inner[0].lower !== 'whose';
       if (!reports && !clause && inner.length <= 30) return [i, comma];
     }

@@ -154,6 +154,17 @@ describe('according to', () => {
   });
 });
 
+describe('long asides', () => {
+  it('Maria Lopez, a strategist who … (over thirty words) …, said …: the name and its whole aside', () => {
+    const text = 'Maria Lopez, a senior Miami party strategist who played a key part in John Smith’s big Florida win in 2010 and is now directing Bush’s early-vote drive across the state, said the absentee program matters most.';
+    assert.deepEqual(byCue(text, 'said'), [
+      'Maria Lopez, a senior Miami party strategist who played a key part in John Smith’s big Florida win in 2010 and is now directing Bush’s early-vote drive across the state',
+      'said',
+      'the absentee program matters most',
+    ]);
+  });
+});
+
 describe('asides that quote a name', () => {
   it('Hemsley, the co-author of "Going Viral," about …, said …: a quoted title inside the aside', () => {
     const text = 'Hemsley, the co-author of "Going Viral," about the rapid spread of information, said people trust their friends.';

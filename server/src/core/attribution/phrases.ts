@@ -144,7 +144,7 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
       }
       const reports = inner.some((t) => t.lemma === 'say') || quoted > 6;
       const clause = inner[0]?.pos === 'PRON' && inner[0].lower !== 'who' && inner[0].lower !== 'whose';
-      if (!reports && !clause && inner.length <= 30) return [i, comma];
+      if (!reports && !clause && inner.length <= 45) return [i, comma];
     }
   }
   return null;

@@ -154,6 +154,22 @@ describe('according to', () => {
   });
 });
 
+describe('speakers named after a quote', () => {
+  it('“…,” said one unaligned Florida strategist; “…,” said Will Doyle, a professor: a phrase the tagger broke', () => {
+    assert.deepEqual(byCue('“There is no data to suggest that,” said one unaligned Florida Republican strategist.', 'said'), [
+      'one unaligned Florida Republican strategist',
+      'said',
+      '“There is no data to suggest that,”',
+    ]);
+    assert.equal(byCue('“It is a pretty expensive business model,” said Will Doyle, a professor of higher education.', 'said')[0], 'Will Doyle');
+  });
+
+  it("''… 'bomb them,''' said Senator John McCain: a quote inside a quote closes with three marks", () => {
+    const text = "''Most voters will not be satisfied with 'We will bomb them,''' said Senator John McCain of Arizona, referring to the vow.";
+    assert.deepEqual(byCue(text, 'said'), ['Senator John McCain of Arizona', 'said', "''Most voters will not be satisfied with 'We will bomb them,''"]);
+  });
+});
+
 describe('long asides', () => {
   it('Maria Lopez, a strategist who … (over thirty words) …, said …: the name and its whole aside', () => {
     const text = 'Maria Lopez, a senior Miami party strategist who played a key part in John Smith’s big Florida win in 2010 and is now directing Bush’s early-vote drive across the state, said the absentee program matters most.';

@@ -243,6 +243,8 @@ function quoteJustBefore(ctx: Context, bs: number): Quote | null {
   // Never across a line break: a quote in the paragraph above belongs to its own attribution.
   let b = at;
   while (b > 0 && /[ \t\u00a0,—–-]/.test(text[b - 1])) b--;
+  // "…'bomb them,''' said": the inner quote's closing mark after the outer one's.
+  if (text[b - 1] === "'" && ctx.quotes.some((q) => q.end === b - 1)) b--;
   const prevTok = bs - 1 >= 0 ? ctx.quoteOf[bs - 1] : -1;
   if (prevTok < 0) {
     // the closing mark itself may be a separate token outside the quote's token coverage

@@ -323,7 +323,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let source: Range | null = null;
   let inverted = false;
   const prev = tokens[cs - 1];
-  const afterQuote = cs > s && isCloseQuote(ctx, cs - 1);
+  // "''… 'bomb them,''' said McCain": a quote inside a quote closes with one more mark, which the quote leaves out.
+  const stray = tokens[cs - 1]?.text === "'" && cs - 1 > s && isCloseQuote(ctx, cs - 2);
+  const afterQuote = cs > s && (isCloseQuote(ctx, cs - 1) || stray);
   const afterComma = prev?.text === ',' && cs - s >= 3 && !phraseBefore(tokens, cs, s);
   const afterSentenceQuote = cs === s && isCloseQuote(ctx, cs - 1);
   if (INVERTIBLE.has(tok.lemma) && !passive && (afterSentenceQuote || afterQuote || afterComma)) {
@@ -339,6 +341,14 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       while (r < e && tokens[r].text !== ',' && tokens[r].text !== ';' && !(tokens[r].pos === 'PUNCT' && r === e - 1)) r++;
       source = [after[0], r];
       inverted = true;
+    } else if ((afterQuote || afterSentenceQuote) && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower)) {
+      // "…,” said one unaligned Florida strategist.", "…,” said Will Doyle, a professor": the tagger broke the phrase
+      // (a participle, a name read as an auxiliary); the words up to the clause's end name the speaker.
+      const loose = loosePhraseAfter(tokens, ce, e);
+      if (loose) {
+        source = loose;
+        inverted = true;
+      }
     }
   }
   // "As reported by Western Journalism, …", "as first noted by the Post": the agent after "by" is the source.
@@ -535,6 +545,22 @@ function resumesSpeech(ctx: Context, k: number, e: number): boolean {
   if (next.text === ':' || ctx.quoteOf[at] >= 0) return true;
   if (next.text === ',' || next.text === '.') return ctx.quoteOf[at + 1] >= 0 || isCloseQuote(ctx, k - 1) || isCloseQuote(ctx, k - 2) || isCloseQuote(ctx, k - 3);
   return false;
+}
+
+/**
+ * The words after an inverted verb of saying up to the clause's end ("said one unaligned Florida Republican strategist"),
+ * when they are few, name someone and hold no clause of their own; else null.
+ */
+function loosePhraseAfter(tokens: Token[], from: number, e: number): Range | null {
+  let j = from;
+  while (j < e && j - from <= 12 && tokens[j].text !== ',' && !(tokens[j].pos === 'PUNCT' && j === e - 1)) {
+    const t = tokens[j];
+    if (t.pos === 'SCONJ' || t.pos === 'PRON' || t.lower === 'that' || (t.pos === 'AUX' && !/^\p{Lu}/u.test(t.text)) || (t.pos === 'VERB' && !/(ed|en|wn)$/.test(t.lower) && !/^\p{Lu}/u.test(t.text))) return null;
+    j++;
+  }
+  if (j === from || j - from > 12 || tokens[from].pos === 'ADP' || (j < e && tokens[j].text !== ',' && tokens[j].pos !== 'PUNCT')) return null;
+  const head = tokens[j - 1];
+  return head.pos === 'NOUN' || head.pos === 'PROPN' ? [from, j] : null;
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */

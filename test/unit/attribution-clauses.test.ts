@@ -154,6 +154,17 @@ describe('according to', () => {
   });
 });
 
+describe('questions put by someone named', () => {
+  it('Asked by Stephanopoulos to respond …, Carson said …: the one who asked is the source of "Asked"', () => {
+    assert.deepEqual(byCue('Asked by Stephanopoulos to respond to the criticism, Carson said the truth will come out.', 'Asked'), [
+      'Stephanopoulos',
+      'Asked',
+      'to respond to the criticism',
+    ]);
+    assert.deepEqual(byCue('Asked about the letter, Sanders said it was warm.', 'Asked'), [null, 'Asked', 'about the letter']);
+  });
+});
+
 describe('speakers named after a quote', () => {
   it('“…,” said one unaligned Florida strategist; “…,” said Will Doyle, a professor: a phrase the tagger broke', () => {
     assert.deepEqual(byCue('“There is no data to suggest that,” said one unaligned Florida Republican strategist.', 'said'), [

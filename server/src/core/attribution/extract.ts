@@ -305,7 +305,10 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
     if (k > s && j === e) while (j > k + 1 && tokens[j - 1].pos === 'PUNCT') j--;
-    if ((j < e || k > s) && j > k + 1) return found(ctx, null, k, k + 1, spanOf(ctx, k + 1, j), sentence, 'speech');
+    // "Asked by Stephanopoulos to respond …", "When asked by a reporter whether …": the one who asked is its source.
+    const asker = tokens[k + 1].lower === 'by' ? phraseAfter(tokens, k + 2, j) : null;
+    const from = asker && asker[1] < j ? asker[1] : k + 1;
+    if ((j < e || k > s) && j > from) return found(ctx, asker && from > k + 1 ? asker : null, k, k + 1, spanOf(ctx, from, j), sentence, 'speech');
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.

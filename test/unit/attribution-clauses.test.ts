@@ -154,6 +154,14 @@ describe('according to', () => {
   });
 });
 
+describe('participles after their noun', () => {
+  it('a sentiment endorsed by the people in the arena: the agent speaks, the noun is what it endorsed', () => {
+    const text = 'He dismissed ideological labels altogether, a sentiment endorsed by the 10,000 people in the arena.';
+    assert.deepEqual(byCue(text, 'endorsed by'), ['the 10,000 people', 'endorsed by', 'a sentiment']);
+    assert.equal(byCue(text, 'dismissed')[2], 'ideological labels altogether');
+  });
+});
+
 describe('questions put by someone named', () => {
   it('Asked by Stephanopoulos to respond …, Carson said …: the one who asked is the source of "Asked"', () => {
     assert.deepEqual(byCue('Asked by Stephanopoulos to respond to the criticism, Carson said the truth will come out.', 'Asked'), [

@@ -135,7 +135,9 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
     for (let y = first; y < out.length; y++) {
       const b = out[y];
       if (y === x || b.cue.start <= a.cue.end) continue;
-      const blockStart = b.source && b.source.start > a.cue.end ? Math.min(b.source.start, b.cue.start) : b.cue.start;
+      let blockStart = b.source && b.source.start > a.cue.end ? Math.min(b.source.start, b.cue.start) : b.cue.start;
+      // "a sentiment endorsed by the people in the arena": the words it reports come first, its source after it.
+      if (b.content && b.source && b.source.start > b.cue.end && b.content.end <= b.cue.start && b.content.start > a.cue.end) blockStart = Math.min(blockStart, b.content.start);
       if (blockStart <= a.content.start || blockStart >= a.content.end) continue;
       let k = s;
       while (k < e && tokens[k].start < blockStart) k++;

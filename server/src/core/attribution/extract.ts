@@ -354,15 +354,20 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       }
     }
   }
-  // "As reported by Western Journalism, …", "as first noted by the Post": the agent after "by" is the source.
-  if (!source && !passive && /ed$/.test(tok.lower) && tokens[ce]?.lower === 'by' && cs > s) {
+  // "As reported by Western Journalism, …", "as first noted by the Post", and a participle after its noun: "a number of
+  // arrests documented by Fusion", "changes proposed by the government": the agent after "by" is the source.
+  if (!source && !passive && /(ed|en|wn)$/.test(tok.lower) && tokens[ce]?.lower === 'by' && cs > s) {
     let as = cs - 1;
     while (as > s && tokens[as].pos === 'ADV') as--;
-    if (tokens[as].lower === 'as') {
+    const reduced = tokens[as].lower !== 'as' && cs === k && /^(NOUN|PROPN)$/.test(tokens[k - 1].pos);
+    if (tokens[as].lower === 'as' || reduced) {
       const agent = phraseAfter(tokens, ce + 1, e);
       if (agent) {
         source = agent;
         inverted = true;
+        // What the agent did it to is the noun the participle follows.
+        const thing = reduced ? phraseBefore(tokens, cs, s) : null;
+        if (thing) return found(ctx, agent, cs, ce + 1, spanOf(ctx, thing[0], thing[1]), sentence, speech ? 'speech' : 'thought');
       }
     }
   }

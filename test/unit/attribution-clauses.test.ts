@@ -154,6 +154,17 @@ describe('according to', () => {
   });
 });
 
+describe('stances received from someone', () => {
+  it('drew sharp criticism from …, picked up the endorsement of …: the giver is the source, the receiver what it is about', () => {
+    assert.deepEqual(byCue('The statement quickly drew sharp criticism from both sides of the abortion debate.', 'criticism from'), [
+      'both sides of the abortion debate',
+      'criticism from',
+      'The statement',
+    ]);
+    assert.deepEqual(byCue('Last week Cruz picked up the endorsement of Gov. Scott Walker.', 'endorsement of'), ['Gov. Scott Walker', 'endorsement of', 'Cruz']);
+  });
+});
+
 describe('participles after their noun', () => {
   it('a sentiment endorsed by the people in the arena: the agent speaks, the noun is what it endorsed', () => {
     const text = 'He dismissed ideological labels altogether, a sentiment endorsed by the 10,000 people in the arena.';

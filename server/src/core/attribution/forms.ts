@@ -126,6 +126,8 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   const { tokens } = ctx;
   const next = tokens[k + 1];
   if (!next || !NOUN_LEADS.has(next.lower) && next.text !== ':' && ctx.quoteOf[k + 1] < 0) return null;
+  const given = givenStance(ctx, k, s, e, sentence);
+  if (given) return given;
   let source: Range | null = null;
   const prev = tokens[k - 1];
   if (prev && /^(his|her|their|its)$/.test(prev.lower)) source = [k - 1, k];
@@ -157,6 +159,30 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
     if (!content) return null;
   }
   return found(ctx, source, k, k + 1, content, sentence, 'speech');
+}
+
+// Verbs of receiving a stance from someone: "drew criticism from", "won the endorsement of", "has the backing of".
+const RECEIVING = new Set('draw receive win earn get attract pick garner gain secure land score collect enjoy face have'.split(' '));
+
+/**
+ * "The statement drew sharp criticism from both sides", "Cruz picked up the endorsement of Gov. Scott Walker": a stance
+ * received from someone is theirs (the source), about the one who received it (the content); else null.
+ */
+function givenStance(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  if (!/^(from|of|by)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  let v = k - 1;
+  while (v > s && /^(DET|ADJ|ADV|NUM)$/.test(tokens[v].pos) || (v > s && /^(his|her|their|its|first|latest)$/.test(tokens[v].lower))) v--;
+  if (tokens[v]?.lower === 'up' && tokens[v - 1]?.lemma === 'pick') v--;
+  const verb = tokens[v];
+  if (v <= s || !verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX') || !RECEIVING.has(verb.lemma) || (verb.lemma === 'pick' && tokens[v + 1]?.lower !== 'up')) return null;
+  const giver = phraseAfter(tokens, k + 2, e);
+  if (!giver) return null;
+  let a = v;
+  while (a > s && (tokens[a - 1].pos === 'AUX' || tokens[a - 1].pos === 'ADV' || tokens[a - 1].lower === 'not')) a--;
+  const receiver = phraseBefore(tokens, a, s);
+  const content = receiver ? spanTrim(ctx.text, tokens[receiver[0]].start, tokens[receiver[1] - 1].end) : null;
+  return found(ctx, giver, k, k + 2, content, sentence, 'speech');
 }
 
 // Nouns of a stance that are cues even without a holder in sight: "criticism of", "endorsement of" ("support for"

@@ -171,6 +171,15 @@ describe('participles after their noun', () => {
     assert.deepEqual(byCue(text, 'endorsed by'), ['the 10,000 people', 'endorsed by', 'a sentiment']);
     assert.equal(byCue(text, 'dismissed')[2], 'ideological labels altogether');
   });
+
+  it('…, encouraged by the United States: a participle set off after its clause credits the clause to the agent', () => {
+    const text = 'For the past five years, Burma has been taking fitful steps toward democracy, encouraged by the United States and other countries.';
+    assert.deepEqual(byCue(text, 'encouraged'), [
+      'the United States and other countries',
+      'encouraged',
+      'For the past five years, Burma has been taking fitful steps toward democracy',
+    ]);
+  });
 });
 
 describe('questions put by someone named', () => {

@@ -360,8 +360,12 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     let as = cs - 1;
     while (as > s && tokens[as].pos === 'ADV') as--;
     const reduced = tokens[as].lower !== 'as' && cs === k && /^(NOUN|PROPN)$/.test(tokens[k - 1].pos);
-    if (tokens[as].lower === 'as' || reduced) {
-      const agent = phraseAfter(tokens, ce + 1, e);
+    // "…, encouraged by the United States": a participle set off after its clause, crediting that clause to the agent.
+    const setOff = cs === k && tokens[k - 1].text === ',' && k - 1 > s;
+    if (tokens[as].lower === 'as' || reduced || setOff) {
+      let agent = phraseAfter(tokens, ce + 1, e);
+      // Not "responded by first saying …", "angered by what they saw": a doing or a clause, not someone.
+      if (agent && tokens.slice(agent[0], agent[1]).some((t) => (t.pos === 'VERB' && /ing$/.test(t.lower)) || /^(what|how|why|whether)$/.test(t.lower))) agent = null;
       if (agent) {
         source = agent;
         inverted = true;

@@ -154,6 +154,14 @@ describe('according to', () => {
   });
 });
 
+describe('ways of saying', () => {
+  it('As Professor Foner put it: “…”: "put it" is the cue, not a colon after "it"', () => {
+    assert.deepEqual(attributions('As Professor Foner put it: “The United States does a better job at accepting immigrants.”'), [
+      ['Professor Foner', 'put it', '“The United States does a better job at accepting immigrants.”'],
+    ]);
+  });
+});
+
 describe('stances received from someone', () => {
   it('drew sharp criticism from …, picked up the endorsement of …: the giver is the source, the receiver what it is about', () => {
     assert.deepEqual(byCue('The statement quickly drew sharp criticism from both sides of the abortion debate.', 'criticism from'), [

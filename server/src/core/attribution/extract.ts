@@ -291,7 +291,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;
   // A word the tagger proposed is read as a verb of saying whatever the lexicon and the part of speech say.
   const forced = ctx.forced === k;
-  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || (forced && !ctx.belief.has(tok.lemma));
+  // "As Professor Foner put it: “…”", "…,” as one voter put it.": a way of saying, with "it" for the words.
+  const putIt = tok.lemma === 'put' && tokens[k + 1]?.lower === 'it' && (k + 2 >= e || /^[:,.]$/.test(tokens[k + 2].text) || ctx.quoteOf[k + 2] >= 0);
+  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || putIt || (forced && !ctx.belief.has(tok.lemma));
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e) && !(forced && tok.pos === 'AUX')) return null;
   // "only added to the picture": add to means increase, unless words in quotes follow.
@@ -314,7 +316,7 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
   let cs = k;
   while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
-  let ce = k + 1;
+  let ce = putIt ? k + 2 : k + 1;
   const particles = CUE_PARTICLES[tok.lemma];
   if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
   let aux = k;

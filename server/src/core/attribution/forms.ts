@@ -56,7 +56,7 @@ export function headlineColon(ctx: Context, k: number, s: number, e: number, sen
   const { tokens } = ctx;
   if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
   // A colon after a verb ("said:", "put it this way:") belongs to that verb's attribution.
-  if (tokens[k - 1].pos === 'VERB') return null;
+  if (tokens[k - 1].pos === 'VERB' || (tokens[k - 1].lower === 'it' && tokens[k - 2]?.lemma === 'put')) return null;
   // "Q: … A: …": in an interview the answer is the interviewee's words, credited to "A".
   if (k === s + 1 && tokens[s].text === 'A' && ctx.text.lastIndexOf('Q:', tokens[s].start) >= 0) {
     const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);

@@ -154,6 +154,12 @@ describe('according to', () => {
   });
 });
 
+describe('owners of a noun cue', () => {
+  it('Sen. Graham’s energetic endorsement of Cruz: the owner before the modifiers', () => {
+    assert.equal(byCue('Sen. Graham’s energetic endorsement of Cruz surprised many.', 'endorsement')[0], 'Sen. Graham');
+  });
+});
+
 describe('ways of saying', () => {
   it('As Professor Foner put it: “…”: "put it" is the cue, not a colon after "it"', () => {
     assert.deepEqual(attributions('As Professor Foner put it: “The United States does a better job at accepting immigrants.”'), [

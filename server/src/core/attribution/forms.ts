@@ -129,12 +129,15 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   const given = givenStance(ctx, k, s, e, sentence);
   if (given) return given;
   let source: Range | null = null;
-  const prev = tokens[k - 1];
-  if (prev && /^(his|her|their|its)$/.test(prev.lower)) source = [k - 1, k];
-  else if (prev && (prev.lower === '’s' || prev.lower === "'s") && k - 2 >= s) {
-    let i = k - 2;
+  // A named owner may stand before the noun's modifiers: "Sen. Graham’s energetic endorsement".
+  let o = k - 1;
+  while (o > s && tokens[o].pos === 'ADJ') o--;
+  const prev = tokens[o];
+  if (/^(his|her|their|its)$/.test(tokens[k - 1]?.lower ?? '')) source = [k - 1, k];
+  else if (prev && (prev.lower === '’s' || prev.lower === "'s") && o - 1 >= s) {
+    let i = o - 1;
     while (i > s && (tokens[i - 1].pos === 'PROPN' || tokens[i - 1].text === '.' || tokens[i - 1].pos === 'NOUN' && /^\p{Lu}/u.test(tokens[i - 1].text))) i--;
-    if (tokens[k - 2].pos === 'PROPN' || tokens[k - 2].pos === 'NOUN') source = [i, k - 1];
+    if (tokens[o - 1].pos === 'PROPN' || tokens[o - 1].pos === 'NOUN') source = [i, o];
   } else if (next.lower === 'from' || next.lower === 'by') {
     source = phraseAfter(tokens, k + 2, e);
   }

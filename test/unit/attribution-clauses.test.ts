@@ -149,6 +149,11 @@ describe('according to', () => {
     assert.deepEqual(byCue('Staffers later dated the affair to that year, according to sources.', 'according to'), ['sources', 'according to', 'Staffers later dated the affair to that year']);
   });
 
+  it('according to exit polls reported by CNN and other networks; according to the "Medicare for all" document: longer sources, quotes inside', () => {
+    assert.equal(byCue('His appeal was greatest among younger voters, according to exit polls reported by CNN and other networks.', 'according to')[0], 'exit polls reported by CNN and other networks');
+    assert.equal(byCue('The plan would cost about $1.38 trillion a year, according to the "Medicare for all" document he released.', 'according to')[0], 'the "Medicare for all" document he released');
+  });
+
   it('according to a tally by the Associated Press: the one behind the document is in the source', () => {
     assert.equal(byCue('Clinton had 2,205 delegates, according to a tally by the Associated Press.', 'according to')[0], 'a tally by the Associated Press');
   });

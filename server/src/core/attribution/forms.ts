@@ -11,9 +11,11 @@ const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to',
 /** "according to company documents" with "company" read as a verb: the words up to the clause's end, if few. */
 function clauseTo(tokens: Context['tokens'], i: number, e: number): Range | null {
   let j = i;
-  while (j < e && tokens[j].pos !== 'PUNCT' && tokens[j].pos !== 'SCONJ' && j - i < 8) j++;
-  // After "to" the tagger may read the noun as a verb: "according to sources", "according to recent polling".
-  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) return null;
+  // Quote marks may name a document ("the “Medicare for all” document he released"); other marks end the phrase.
+  const mark = (t: Context['tokens'][number]) => t.pos === 'PUNCT' && !/^[“”"]$/.test(t.text);
+  while (j < e && !mark(tokens[j]) && tokens[j].pos !== 'SCONJ' && j - i < 12) j++;
+  // After "to" the tagger may read the noun as a verb: "according to sources", "according to exit polls reported by CNN".
+  if (j === i || j - i >= 12 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) return null;
   return [i, j];
 }
 

@@ -228,6 +228,13 @@ describe('speakers named after a quote', () => {
   });
 });
 
+describe('time phrases between a subject and its verb', () => {
+  it('who in the past has voiced …, the GOP chairman, this past week announced …', () => {
+    assert.equal(byCue('Zucker, who in the past has voiced the desire to run for office, told BuzzFeed he would consider it.', 'has voiced')[0], 'who');
+    assert.equal(byCue('Reince Priebus, the GOP chairman, this past week announced the creation of a website.', 'announced')[0], 'Reince Priebus, the GOP chairman');
+  });
+});
+
 describe('long asides', () => {
   it('Maria Lopez, a strategist who … (over thirty words) …, said …: the name and its whole aside', () => {
     const text = 'Maria Lopez, a senior Miami party strategist who played a key part in John Smith’s big Florida win in 2010 and is now directing Bush’s early-vote drive across the state, said the absentee program matters most.';

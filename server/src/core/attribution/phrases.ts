@@ -62,11 +62,17 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       j--;
       continue;
     }
-    // "Sanders on Monday said", "Sanders Monday said"
+    // "Sanders on Monday said", "Sanders Monday said", "the chairman this past week announced"
     if (TIME_WORDS.has(t.lower)) {
       j--;
+      if (tokens[j - 1]?.lower === 'past' && j - 1 > floor) j--;
       const prev = tokens[j - 1];
       if (prev && j > floor && (prev.lower === 'on' || prev.lower === 'last' || prev.lower === 'this' || prev.lower === 'late' || prev.lower === 'early')) j--;
+      continue;
+    }
+    // "Zucker, who in the past has voiced", "who over the years has called": a time phrase after the subject.
+    if (/^(past|years|decades|months|weeks)$/.test(t.lower) && tokens[j - 2]?.lower === 'the' && /^(in|over|for)$/.test(tokens[j - 3]?.lower ?? '') && j - 3 > floor) {
+      j -= 3;
       continue;
     }
     // A reduced relative after the noun: "A court document filed Thursday says".

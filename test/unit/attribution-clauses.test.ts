@@ -165,6 +165,14 @@ describe('owners of a noun cue', () => {
   });
 });
 
+describe('feelings stirred in someone', () => {
+  it('The remark worried some analysts: the ones worried hold the view, the remark is what it is about', () => {
+    assert.deepEqual(byCue('The remark worried some analysts and activists.', 'worried'), ['some analysts and activists', 'worried', 'The remark']);
+    assert.deepEqual(byCue("His behavior has angered the party's top figures.", 'has angered'), ["the party's top figures", 'has angered', 'His behavior']);
+    assert.equal(byCue('He worries Sanders would have trouble winning in the fall.', 'worries')[0], 'He');
+  });
+});
+
 describe('ways of saying', () => {
   it('As Professor Foner put it: “…”: "put it" is the cue, not a colon after "it"', () => {
     assert.deepEqual(attributions('As Professor Foner put it: “The United States does a better job at accepting immigrants.”'), [

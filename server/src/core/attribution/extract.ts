@@ -178,6 +178,9 @@ function approximately(tokens: Token[], k: number): boolean {
   return next.pos === 'NUM' || next.text === '$' || (/^(a|an|half)$/.test(next.lower) && /^(dozen|hundred|thousand|million|billion|third|quarter|fifth|half|percent|week|month|year|day)s?$/.test(tokens[k + 2]?.lower ?? ''));
 }
 
+// Verbs that stir a feeling in their object: "The remark worried some analysts".
+const PSYCH = new Set('worry anger alarm frustrate upset infuriate outrage dismay disappoint trouble bother irk annoy enrage unnerve rattle spook startle surprise shock frighten scare offend please delight impress'.split(' '));
+
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
 const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 'focus']);
 
@@ -323,6 +326,16 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV' || tokens[aux - 1].pos === 'PART')) aux--;
   const passive = /(ed|en|wn|ld|id|ught)$/.test(tok.lower) && tokens.slice(aux, k).some((t) => BE_FORMS.has(t.lower));
   if (!forced && isInfinitiveOrModifier(tokens, k, s)) return null;
+  // "The remark worried some analysts", "His behavior has angered the party's top figures": the one a feeling is
+  // stirred in holds it; what stirred it is what it is about.
+  if (!passive && PSYCH.has(tok.lemma) && tok.pos === 'VERB' && !SAY_LIKE_PARTICIPLE.test(tok.lower)) {
+    const next = tokens[ce];
+    const object = next && (/^(DET|PROPN|NOUN|NUM|ADJ)$/.test(next.pos) || /^(him|her|them|us|me|many|some)$/.test(next.lower)) ? phraseAfter(tokens, ce, e) : null;
+    const cause = phraseBefore(tokens, cs, s);
+    // Not "he worries Sanders would have trouble": a phrase with a verb after it opens a clause.
+    const after = tokens[object?.[1] ?? -1];
+    if (object && cause && !(after && (/^(that|about|over|by)$/.test(after.lower) || after.pos === 'AUX' || after.pos === 'VERB'))) return found(ctx, object, cs, ce, spanOf(ctx, cause[0], cause[1]), sentence, 'thought');
+  }
 
   // Who: a phrase before the cue, or after it when the cue follows a quote or a comma ("…,” said Moon).
   let source: Range | null = null;

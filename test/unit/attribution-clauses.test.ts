@@ -35,6 +35,11 @@ describe('subjects that open the clause', () => {
     assert.equal(byCue('The candidates offered ideas. Jolly said he has worked with Republicans on it.', 'said')[0], 'Jolly');
   });
 
+  it('…, states would become middle men, Jolly said: a name read as an adverb after a comma', () => {
+    const text = 'If the government gave money for Head Start to states, states would become middle men, Jolly said.';
+    assert.deepEqual(byCue(text, 'said'), ['Jolly', 'said', 'If the government gave money for Head Start to states, states would become middle men']);
+  });
+
   it('…, most said …; and a third said …: a count standing alone is the subject', () => {
     const text = 'In Virginia, most said they were worried about the economy, and more than 4 in 10 said Trump would handle it best.';
     const said = attributions(text).filter((a) => a[1] === 'said');

@@ -394,7 +394,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   let before = cs - 1;
   // Not "most" in "…, most said", which is the subject (phrases.ts reads it so).
   const standing = before >= s && standingSubject(tokens, before, s);
-  while (before > s && tokens[before].pos === 'ADV' && !standing) before--;
+  // Not "…, Jolly said": a capitalised "adverb" after a comma is a name.
+  const named = before === cs - 1 && before - 1 > s && /^\p{Lu}/u.test(tokens[before].text) && tokens[before - 1].text === ',';
+  while (before > s && tokens[before].pos === 'ADV' && !standing && !named) before--;
   // "… and on Monday announced": a time phrase between the conjunction and the verb.
   if (before - 1 > s && TIME_NOUN.test(tokens[before].text) && /^(on|last|this)$/.test(tokens[before - 1].lower) && tokens[before - 2]?.pos === 'CCONJ') before -= 2;
   if (before - 1 > s && tokens[before].lower === 'but' && tokens[before - 1].lower === 'all') before -= 2;

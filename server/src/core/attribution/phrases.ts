@@ -58,6 +58,8 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       continue;
     }
     if (j === end && standingSubject(tokens, j - 1, floor)) return j;
+    // "…, Jolly said": a capitalised word the tagger read as an adverb, right after a comma and before the verb, is a name.
+    if (j === end && t.pos === 'ADV' && /^\p{Lu}/u.test(t.text) && tokens[j - 2]?.text === ',' && j - 1 > floor) return j;
     if (SKIP_POS.has(t.pos) || adverb || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
       j--;
       continue;

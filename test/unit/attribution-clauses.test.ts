@@ -170,6 +170,13 @@ describe('owners of a noun cue', () => {
   });
 });
 
+describe('participles after a span of time', () => {
+  it('spent many hours reflecting, would have a difficult time vetoing: the subject of the clause speaks', () => {
+    assert.equal(byCue('I would spend many hours reflecting on that subject.', 'reflecting')[0], 'I');
+    assert.equal(byCue('But the president would have a difficult time vetoing a bill that includes tax relief.', 'vetoing')[0], 'the president');
+  });
+});
+
 describe('feelings stirred in someone', () => {
   it('The remark worried some analysts: the ones worried hold the view, the remark is what it is about', () => {
     assert.deepEqual(byCue('The remark worried some analysts and activists.', 'worried'), ['some analysts and activists', 'worried', 'The remark']);

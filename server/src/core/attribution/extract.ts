@@ -181,6 +181,9 @@ function approximately(tokens: Token[], k: number): boolean {
 // Verbs that stir a feeling in their object: "The remark worried some analysts".
 const PSYCH = new Set('worry anger alarm frustrate upset infuriate outrage dismay disappoint trouble bother irk annoy enrage unnerve rattle spook startle surprise shock frighten scare offend please delight impress'.split(' '));
 
+// Nouns of time or effort a participle may follow without being their act: "spent hours reflecting".
+const SPANS_OF_TIME = new Set('time hour day week month year minute moment point trouble difficulty'.split(' '));
+
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
 const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 'focus']);
 
@@ -416,6 +419,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       source = aside ?? main ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
+      // "spent many hours reflecting", "would have a difficult time vetoing", "at one point calling": a participle after
+      // a span of time or effort shares the subject of its clause.
+      if (source && SAY_LIKE_PARTICIPLE.test(tok.lower) && cs === k && source[1] === cs && SPANS_OF_TIME.has(tokens[cs - 1].lemma)) source = clauseSubject(ctx, s, source[0]) ?? source;
       // "Sanders in an interview with CNN said", "an official speaking to Fox News said": the phrase before the verb
       // ends a modifier of the subject that opens the clause.
       if (source && speech) source = modifiedSubject(ctx, source, s) ?? source;

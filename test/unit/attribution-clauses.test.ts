@@ -266,6 +266,12 @@ describe('long asides', () => {
   });
 });
 
+describe('asides that describe a thing', () => {
+  it('The complaint, which was filed in federal court in Washington, alleged …: the subject and its "which" aside', () => {
+    assert.equal(byCue('The complaint, which was filed in federal district court in Washington, alleged that the party failed.', 'alleged')[0], 'The complaint, which was filed in federal district court in Washington');
+  });
+});
+
 describe('asides that quote a name', () => {
   it('Hemsley, the co-author of "Going Viral," about …, said …: a quoted title inside the aside', () => {
     const text = 'Hemsley, the co-author of "Going Viral," about the rapid spread of information, said people trust their friends.';

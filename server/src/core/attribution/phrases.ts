@@ -151,7 +151,7 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
         else if (open) quoted++;
       }
       const reports = inner.some((t) => t.lemma === 'say') || quoted > 6;
-      const clause = inner[0]?.pos === 'PRON' && inner[0].lower !== 'who' && inner[0].lower !== 'whose';
+      const clause = inner[0]?.pos === 'PRON' && !/^(who|whose|which)$/.test(inner[0].lower);
       if (!reports && !clause && inner.length <= 45) return [i, comma];
     }
   }

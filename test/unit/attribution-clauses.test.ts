@@ -170,6 +170,13 @@ describe('owners of a noun cue', () => {
   });
 });
 
+describe('infinitives after an object', () => {
+  it('will get one more chance to poke fun: a thing before "to" is no one; left many to wonder: people are', () => {
+    assert.equal(byCue('President Barack Obama will get one more chance on Saturday to poke fun at fellow politicians.', 'poke')[0], 'President Barack Obama');
+    assert.equal(byCue('The decision left many to wonder whether he would run.', 'wonder')[0], 'many');
+  });
+});
+
 describe('participles after a span of time', () => {
   it('spent many hours reflecting, would have a difficult time vetoing: the subject of the clause speaks', () => {
     assert.equal(byCue('I would spend many hours reflecting on that subject.', 'reflecting')[0], 'I');

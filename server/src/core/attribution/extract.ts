@@ -5,6 +5,7 @@ import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type F
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, labelColon, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { clauseOpening, holderOfObject, inHyphenated, looseSubject, standingSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { isRoleWord } from './people';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -183,6 +184,9 @@ const PSYCH = new Set('worry anger alarm frustrate upset infuriate outrage disma
 
 // Nouns of time or effort a participle may follow without being their act: "spent hours reflecting".
 const SPANS_OF_TIME = new Set('time hour day week month year minute moment point trouble difficulty'.split(' '));
+
+// Words that stand for people as an object: "leaving many to wonder".
+const STANDALONE_PEOPLE = new Set('many some most others few all both voters people americans'.split(' '));
 
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
 const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 'focus']);
@@ -449,7 +453,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   // verb governs it, else the subject of the clause.
   if (!source && !passive && forced && tokens[cs - 1]?.lower === 'to' && cs - 1 > s) {
     const object = phraseBefore(tokens, cs - 1, s);
-    source = object && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
+    // Only an object that can act ("leaving many to wonder"), not a thing ("will get one more chance to poke fun").
+    const agent = !!object && tokens.slice(object[0], object[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON' || STANDALONE_PEOPLE.has(t.lower)) || (!!object && isRoleWord(tokens[object[1] - 1].lower));
+    source = object && agent && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
   }
   // "Noting that …, Tester said", "Since announcing in October …, Mr. Biden has been": an opening participle shares
   // the subject of the main clause after it.

@@ -35,6 +35,11 @@ describe('subjects that open the clause', () => {
     assert.equal(byCue('The candidates offered ideas. Jolly said he has worked with Republicans on it.', 'said')[0], 'Jolly');
   });
 
+  it('Local leaders who would rather be working for Cruz or Ben Carson said …: the subject, not the last name of its relative clause', () => {
+    const text = 'Many of the local party leaders who would rather be working now on a campaign for Cruz or Rubio or Ben Carson said they have rallied behind the ticket.';
+    assert.equal(byCue(text, 'said')[0], 'Many of the local party leaders who would rather be working now on a campaign for Cruz or Rubio or Ben Carson');
+  });
+
   it('…, states would become middle men, Jolly said: a name read as an adverb after a comma', () => {
     const text = 'If the government gave money for Head Start to states, states would become middle men, Jolly said.';
     assert.deepEqual(byCue(text, 'said'), ['Jolly', 'said', 'If the government gave money for Head Start to states, states would become middle men']);

@@ -495,7 +495,8 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
 function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
   const { tokens } = ctx;
   const lead = tokens[np[0] - 1];
-  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || (lead.pos === 'VERB' && /(ing|ed)$/.test(lead.lower)))) return null;
+  // A conjunction may lead it too, inside a relative clause: "leaders who'd rather be working for Cruz or Ben Carson said".
+  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || lead.pos === 'CCONJ' || (lead.pos === 'VERB' && /(ing|ed)$/.test(lead.lower)))) return null;
   const head = phraseAfter(tokens, s, np[0]);
   if (!head || head[1] >= np[0] || tokens[head[1]].pos === 'PUNCT' && tokens[head[1]].text !== '(') return null;
   let relative = false;
@@ -505,6 +506,7 @@ function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
     if (/^(who|that)$/.test(t.lower)) relative = true;
     if ((t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.lower))) && !relative) return null;
   }
+  if (lead.pos === 'CCONJ' && !tokens.slice(head[1], np[0]).some((t) => t.lower === 'who')) return null;
   return [head[0], np[1]];
 }
 

@@ -40,6 +40,11 @@ describe('subjects that open the clause', () => {
     assert.equal(byCue(text, 'said')[0], 'Many of the local party leaders who would rather be working now on a campaign for Cruz or Rubio or Ben Carson');
   });
 
+  it('…, while Jeb Bush in a Medium post said …: the subject of a clause that opens after a conjunction', () => {
+    const text = 'Ben Carson proposed a federal agency, while Jeb Bush in a Medium post said he would put more conservative judges on the bench.';
+    assert.equal(byCue(text, 'said')[0], 'Jeb Bush in a Medium post');
+  });
+
   it('…, states would become middle men, Jolly said: a name read as an adverb after a comma', () => {
     const text = 'If the government gave money for Head Start to states, states would become middle men, Jolly said.';
     assert.deepEqual(byCue(text, 'said'), ['Jolly', 'said', 'If the government gave money for Head Start to states, states would become middle men']);

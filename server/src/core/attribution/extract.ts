@@ -496,8 +496,12 @@ function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
   const { tokens } = ctx;
   const lead = tokens[np[0] - 1];
   // A conjunction may lead it too, inside a relative clause: "leaders who'd rather be working for Cruz or Ben Carson said".
-  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || lead.pos === 'CCONJ' || (lead.pos === 'VERB' && /(ing|ed)$/.test(lead.lower)))) return null;
-  const head = phraseAfter(tokens, s, np[0]);
+  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || lead.pos === 'CCONJ' || lead.pos === 'VERB')) return null;
+  // The clause may open after a conjunction: "…, while Jeb Bush in a Medium post said".
+  let from = s;
+  for (let i = s; i < np[0]; i++) if (ctx.quoteOf[i] < 0 && tokens[i].pos === 'SCONJ' && tokens[i].lower !== 'that') from = i + 1;
+  while (from < np[0] && (tokens[from].pos === 'SCONJ' || tokens[from].pos === 'CCONJ')) from++;
+  const head = phraseAfter(tokens, from, np[0]);
   if (!head || head[1] >= np[0] || tokens[head[1]].pos === 'PUNCT' && tokens[head[1]].text !== '(') return null;
   let relative = false;
   for (let i = head[1]; i < np[0]; i++) {
@@ -506,7 +510,10 @@ function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
     if (/^(who|that)$/.test(t.lower)) relative = true;
     if ((t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.lower))) && !relative) return null;
   }
-  if (lead.pos === 'CCONJ' && !tokens.slice(head[1], np[0]).some((t) => t.lower === 'who')) return null;
+  // After a conjunction or a finite verb only inside a relative clause: "an official who spoke anonymously to discuss
+  // internal strategy said".
+  const who = tokens[head[1]]?.lower === 'who';
+  if ((lead.pos === 'CCONJ' || (lead.pos === 'VERB' && !/(ing|ed)$/.test(lead.lower))) && !who) return null;
   return [head[0], np[1]];
 }
 

@@ -202,6 +202,13 @@ describe('feelings stirred in someone', () => {
   });
 });
 
+describe('names before a colon', () => {
+  it('Here’s Clinton in December 1992: “…”: a year may close the name before the quote', () => {
+    const text = 'Here’s Clinton in December 1992: “Our new direction must rest on an understanding of the new realities.”';
+    assert.equal(byCue(text, ':')[0], 'Clinton');
+  });
+});
+
 describe('ways of saying', () => {
   it('As Professor Foner put it: “…”: "put it" is the cue, not a colon after "it"', () => {
     assert.deepEqual(attributions('As Professor Foner put it: “The United States does a better job at accepting immigrants.”'), [

@@ -56,7 +56,8 @@ export function labelColon(tokens: Context['tokens'], k: number): boolean {
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
 export function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens } = ctx;
-  if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
+  // Not a time ("10:30") nor a count ("Poll: 45 percent"); a year may close the name ("Here’s Clinton in December 1992: “…”").
+  if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || (/^\d/.test(tokens[k - 1].text) && !(ctx.quoteOf[k + 1] >= 0 && /^(1[89]|20)\d\d$/.test(tokens[k - 1].text)))) return null;
   // A colon after a verb ("said:", "put it this way:") belongs to that verb's attribution.
   if (tokens[k - 1].pos === 'VERB' || (tokens[k - 1].lower === 'it' && tokens[k - 2]?.lemma === 'put')) return null;
   // "Q: … A: …": in an interview the answer is the interviewee's words, credited to "A".

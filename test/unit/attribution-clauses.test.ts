@@ -40,6 +40,10 @@ describe('subjects that open the clause', () => {
     assert.equal(byCue(text, 'said')[0], 'Many of the local party leaders who would rather be working now on a campaign for Cruz or Rubio or Ben Carson');
   });
 
+  it('Clinton herself has proposed …: the intensifier is part of the subject, not a subject of its own', () => {
+    assert.equal(byCue('There is the small matter that Clinton herself has proposed a modest tax on trading.', 'has proposed')[0], 'Clinton herself');
+  });
+
   it('…, while Jeb Bush in a Medium post said …: the subject of a clause that opens after a conjunction', () => {
     const text = 'Ben Carson proposed a federal agency, while Jeb Bush in a Medium post said he would put more conservative judges on the bench.';
     assert.equal(byCue(text, 'said')[0], 'Jeb Bush in a Medium post');

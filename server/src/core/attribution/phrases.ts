@@ -64,6 +64,11 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       j--;
       continue;
     }
+    // "Clinton herself has proposed", "the candidate himself copped to": an intensifier after the subject.
+    if (/^(himself|herself|themselves|itself)$/.test(t.lower) && j - 1 > floor && /^(PROPN|NOUN)$/.test(tokens[j - 2].pos)) {
+      j--;
+      continue;
+    }
     // "Sanders on Monday said", "Sanders Monday said", "the chairman this past week announced"
     if (TIME_WORDS.has(t.lower)) {
       j--;
@@ -123,6 +128,8 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
     if (t < j - 1 && /^(week|month|year|day|weekend|night|morning|evening|summer|winter|spring|fall)$/.test(tokens[t].lower)) i = t + 1;
   }
   if (i >= j || !hasHead(tokens, i, j)) return null;
+  // The intensifier skipped above belongs to the subject: "Clinton herself".
+  if (j < end && /^(himself|herself|themselves|itself)$/.test(tokens[j].lower)) return [i, j + 1];
   return withApposition(tokens, [i, j], floor);
 }
 

@@ -105,9 +105,55 @@ export function readArticle(file: string): ReadResult {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})` };
+    return { ok: false, error: readError(e) };
   }
+  return decodeArticle(buf);
+}
+
+/**
+ * An article's stat and text from one open file (open, fstat, read, close: what readFileSync does, without the
+ * separate stat of the path a cold index took before it); `stat` is undefined when the file is not there.
+ */
+export function statAndReadArticle(file: string): { stat?: fs.Stats; read: ReadResult } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    return { read: { ok: false, error: readError(e) } };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { stat, read: { ok: false, error: 'is a folder' } };
+    let buf = Buffer.allocUnsafeSlow(stat.size);
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        // The file grew since fstat: read on (readFileSync would too).
+        const more = Buffer.allocUnsafeSlow(Math.max(8192, buf.length));
+        const got = fs.readSync(fd, more, 0, more.length, null);
+        if (got === 0) break;
+        buf = Buffer.concat([buf, more.subarray(0, got)]);
+        n = buf.length;
+        continue;
+      }
+      const got = fs.readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return { stat, read: decodeArticle(n === buf.length ? buf : buf.subarray(0, n)) };
+  } catch (e) {
+    return { read: { ok: false, error: readError(e) } };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`;
+}
+
+function decodeArticle(buf: Buffer): ReadResult {
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, error: 'binary file, not an article' };
   try {
     const text = stripBom(strictUtf8.decode(buf));

@@ -60,3 +60,16 @@ describe('reading an article with its stat from one open file', () => {
     assert.deepEqual(statAndReadArticle(tmp).read, { ok: false, error: 'is a folder' });
   });
 });
+
+describe('the UTF-8 bytes an article is indexed from', () => {
+  it('are exactly the text encoded, past one or two byte-order marks', () => {
+    const cases = ['plain “quoted” text, Zürich, 東京, 😀\n', '\ufeffone mark', '\ufeff\ufefftwo marks', '\ufeff', '', 'a\ufeffmark inside'];
+    cases.forEach((text, i) => {
+      const file = path.join(tmp, `bytes-${i}.txt`);
+      fs.writeFileSync(file, text);
+      const read = readArticle(file);
+      assert.ok(read.ok);
+      assert.deepEqual(Buffer.from(read.utf8!), Buffer.from(read.text), JSON.stringify(text));
+    });
+  });
+});

@@ -156,11 +156,14 @@ function readError(e: unknown): string {
 function decodeArticle(buf: Buffer): ReadResult {
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, error: 'binary file, not an article' };
   try {
-    const text = stripBom(strictUtf8.decode(buf));
-    // Well-formed UTF-8 decodes exactly, so the text's bytes are the file's past the byte-order marks dropped.
+    const decoded = strictUtf8.decode(buf);
+    const text = stripBom(decoded);
+    // Well-formed UTF-8 decodes exactly, so the text's bytes are the file's past the byte-order marks dropped
+    // (3 bytes each: one by the decoder, one by stripBom), counted without reading the text again.
     // A plain Uint8Array (what the corpus keeps and other threads receive), over the file's memory when the buffer
     // is its own; a small file's sits in Node's shared pool, which must be neither kept nor moved: copied.
-    const length = Buffer.byteLength(text);
+    const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    const length = buf.length - bom - 3 * (decoded.length - text.length);
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset + buf.length - length, length);
     return { ok: true, text, utf8: buf.buffer.byteLength === buf.length ? bytes : bytes.slice() };
   } catch {

@@ -226,9 +226,9 @@ export class Corpus {
       this.df.reserve(vocabulary.size);
       this.df.length = Math.max(this.df.length, vocabulary.size);
       const df = this.df.data;
+      this.postings.addPassage(p, unique, uniqueCount, tf);
       for (let u = 0; u < uniqueCount; u++) {
         const id = unique[u];
-        this.postings.add(id, p, tf[id]);
         df[id]++;
         tf[id] = 0;
       }

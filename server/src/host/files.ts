@@ -124,21 +124,21 @@ export function statAndReadArticle(file: string): { stat?: fs.Stats; read: ReadR
   try {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { stat, read: { ok: false, error: 'is a folder' } };
+    // As readFileSync: up to the size fstat gave (a file that shrank meanwhile ends early); a file that says it
+    // is empty (some special files do) is read in chunks to its end.
     let buf = Buffer.allocUnsafeSlow(stat.size);
     let n = 0;
-    for (;;) {
-      if (n === buf.length) {
-        // The file grew since fstat: read on (readFileSync would too).
-        const more = Buffer.allocUnsafeSlow(Math.max(8192, buf.length));
-        const got = fs.readSync(fd, more, 0, more.length, null);
-        if (got === 0) break;
-        buf = Buffer.concat([buf, more.subarray(0, got)]);
-        n = buf.length;
-        continue;
+    if (stat.size > 0) {
+      for (let got = -1; got !== 0 && n < buf.length; n += got) got = fs.readSync(fd, buf, n, buf.length - n, null);
+    } else {
+      const chunks: Buffer[] = [];
+      for (let got = -1; got !== 0; ) {
+        const chunk = Buffer.allocUnsafeSlow(8192);
+        got = fs.readSync(fd, chunk, 0, chunk.length, null);
+        chunks.push(chunk.subarray(0, got));
       }
-      const got = fs.readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
+      buf = Buffer.concat(chunks);
+      n = buf.length;
     }
     return { stat, read: decodeArticle(n === buf.length ? buf : buf.subarray(0, n)) };
   } catch (e) {

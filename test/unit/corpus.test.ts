@@ -30,6 +30,7 @@ describe('the corpus tokenizer', () => {
   it('indexes exactly the tokens the queries see, on any text', () => {
     const alphabet = fc.constantFrom(
       ...'aAbZ09 .,;:’‘\'"“”-–é\nUS'.split(''),
+      'Trump', 'said', '2019', '%', '(', ')', '…', '—', ' ', ' ', 'Sanders’', 'we’ve',
       'Mr.', 'U.S.', "n't", '1,5', '70th', 'ß', "'s", '’re', '’ll', "'D", 'Us', ' us', 'ʼs',
     );
     fc.assert(
@@ -41,6 +42,25 @@ describe('the corpus tokenizer', () => {
         const fast = Array.from({ length: buffer.length }, (_, j) => `${buffer.ids[j]}/${buffer.flags[j]}/${buffer.starts[j]}`);
         const plain: string[] = [];
         scanTokens(text, 0, text.length, (word, start, _end, flags) => plain.push(`${vocabulary.intern(word)}/${flags}/${start}`));
+        assert.deepEqual(fast, plain);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('indexes exactly the tokens the queries see in any part of a text (a passage)', () => {
+    const alphabet = fc.constantFrom(...'aZ9 .,’"“”-\n'.split(''), 'Trump', 'said', '2019', 'U.S.', "n't", '1,5', 'é', "'s", 'US');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = text.length === 0 ? 0 : a % text.length;
+        const to = from + (text.length === from ? 0 : b % (text.length - from + 1));
+        const vocabulary = new Vocabulary();
+        const buffer = new TokenBuffer();
+        indexTokens(text, from, to, vocabulary, buffer);
+        const fast = Array.from({ length: buffer.length }, (_, j) => `${buffer.ids[j]}/${buffer.flags[j]}/${buffer.starts[j]}`);
+        const plain: string[] = [];
+        scanTokens(text, from, to, (word, start, _end, flags) => plain.push(`${vocabulary.intern(word)}/${flags}/${start}`));
         assert.deepEqual(fast, plain);
       }),
       { numRuns: 2000 },

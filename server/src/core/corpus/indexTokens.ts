@@ -90,10 +90,60 @@ export function indexTokens(text: string, start: number, end: number, vocabulary
       i++;
       continue;
     }
-    // One whitespace-delimited cluster from `cluster`: plain when it is ASCII runs of letters or of digits
+    // One whitespace-delimited cluster from `cluster`. The commonest first: one run of ASCII letters (or of digits)
+    // with only punctuation around it up to a space, which is one token, emitted without the general case's
+    // bookkeeping (7-15% of the tokenizer's time); anything more goes the general way below.
+    const cluster = i;
+    while (k & PUNCTUATION) {
+      if (++i >= end) {
+        k = SPACE;
+        break;
+      }
+      c = text.charCodeAt(i);
+      k = CLASS[c];
+    }
+    if (k === SPACE) continue;
+    if (k === LETTER || k === DIGIT) {
+      const kind = k;
+      const runStart = i;
+      let hash = 0x811c9dc5;
+      let e = i;
+      for (;;) {
+        hash = Math.imul(hash ^ (c | 32), 0x01000193);
+        if (++e >= end) {
+          k = SPACE;
+          break;
+        }
+        c = text.charCodeAt(e);
+        k = CLASS[c];
+        if (k !== kind) break;
+      }
+      let after = e;
+      while (k & PUNCTUATION) {
+        if (++after >= end) {
+          k = SPACE;
+          break;
+        }
+        k = CLASS[text.charCodeAt(after)];
+      }
+      if (k === SPACE && !(e - runStart === 2 && text.charCodeAt(runStart) === 85 && text.charCodeAt(runStart + 1) === 83)) {
+        hash >>>= 0;
+        let slot = table.find(text, runStart, e, hash);
+        if (slot < 0) slot = addWord(text, runStart, e, hash, vocabulary);
+        let flags = table.flags(slot);
+        const first = text.charCodeAt(runStart);
+        if (first >= 65 && first <= 90) flags |= TOKEN_CAPITALIZED;
+        out.push(table.id(slot), kind === DIGIT ? flags | TOKEN_NUMBER : flags, runStart);
+        i = after;
+        continue;
+      }
+    }
+    // The general case, from the cluster's start: plain when it is ASCII runs of letters or of digits
     // separated by punctuation that scanTokens treats as a plain break (not "'", "." or "," between runs,
     // which make "O'Brien", "U.S." and "1,000"), each run then a token of its own, as if it stood alone.
-    const cluster = i;
+    i = cluster;
+    c = text.charCodeAt(i);
+    k = CLASS[c];
     let n = 0;
     let plain = true;
     let afterTricky = false;

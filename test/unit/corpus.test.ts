@@ -6,7 +6,7 @@ import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexToke
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
 import { scanTokens, words } from '../../server/src/core/corpus/terms';
-import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
+import { Vocabulary, WordTable } from '../../server/src/core/corpus/vocabulary';
 import { LineIndex } from '../../server/src/core/text/lines';
 import { readSeed, seedFiles } from '../support/seeds';
 
@@ -84,6 +84,24 @@ describe('the corpus tokenizer', () => {
       assert.deepEqual(tokensOf(text, end, 'index'), tokensOf(text, end, 'scan'), `${text} up to ${end}`);
     }
     assert.notDeepEqual(tokensOf('U.S.Ab', 5, 'index'), tokensOf('U.S.A b', 5, 'index'));
+  });
+});
+
+describe('the word table', () => {
+  it('tells words apart by their characters, not their hash, short or long', () => {
+    // Every word under one hash, so each lookup has to compare characters (packed and in the pool) to find its own.
+    const table = new WordTable();
+    const words = ['a', 'ab', 'abc', 'abd', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghij', 'abcdefghik', 'international', 'internationally'];
+    const slots = words.map((w, id) => table.add(w, 12345, id, id & 7));
+    words.forEach((w, id) => {
+      const text = ` ${w.toUpperCase()} `;
+      const slot = table.find(text, 1, 1 + w.length, 12345);
+      assert.equal(slot, slots[id], w);
+      assert.equal(table.id(slot), id);
+      assert.equal(table.flags(slot), id & 7);
+    });
+    assert.equal(table.find('abcdefghix', 0, 10, 12345), -1);
+    assert.equal(table.find('abf', 0, 3, 12345), -1);
   });
 });
 

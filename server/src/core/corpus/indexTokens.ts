@@ -107,9 +107,16 @@ export function indexTokens(text: string, start: number, end: number, vocabulary
       const kind = k;
       const runStart = i;
       let hash = 0x811c9dc5;
+      // The first eight folded characters, four to a number, as the word table keeps them (WordTable.findPacked).
+      let head = 0;
+      let tail = 0;
       let e = i;
       for (;;) {
-        hash = Math.imul(hash ^ (c | 32), 0x01000193);
+        const folded = c | 32;
+        hash = Math.imul(hash ^ folded, 0x01000193);
+        const at = e - runStart;
+        if (at < 4) head |= folded << (at << 3);
+        else if (at < 8) tail |= folded << ((at - 4) << 3);
         if (++e >= end) {
           k = SPACE;
           break;
@@ -128,7 +135,7 @@ export function indexTokens(text: string, start: number, end: number, vocabulary
       }
       if (k === SPACE && !(e - runStart === 2 && text.charCodeAt(runStart) === 85 && text.charCodeAt(runStart + 1) === 83)) {
         hash >>>= 0;
-        let slot = table.find(text, runStart, e, hash);
+        let slot = table.findPacked(text, runStart, e, hash, head, tail);
         if (slot < 0) slot = addWord(text, runStart, e, hash, vocabulary);
         let flags = table.flags(slot);
         const first = text.charCodeAt(runStart);

@@ -47,6 +47,9 @@ export interface CorpusState {
   liveLength: number;
 }
 
+/** A quotation start and end past every position (a Smi, so the comparisons stay integer ones). */
+const NO_QUOTE = 0x3fffffff;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const K1 = 1.2;
@@ -197,21 +200,27 @@ export class Corpus {
       const tf = this.tf;
       const sentence = span.kind === 'sentence';
       let uniqueCount = 0;
-      // Quotation spans are sorted; find the first that ends after the passage starts.
+      // Quotation spans are sorted; the one that ends first after the token (none: past every token).
       let q = 0;
       while (q < quotes.length && quotes[q + 1] <= span.start) q += 2;
+      let quoteStart = q < quotes.length ? quotes[q] : NO_QUOTE;
+      let quoteEnd = q < quotes.length ? quotes[q + 1] : NO_QUOTE;
       let flagsOfPassage = span.kind === 'quote' ? PASSAGE_IS_QUOTE : 0;
       let length = 0;
       for (let j = 0; j < n; j++) {
         const id = ids[j];
         const start = starts[j];
         let flags = tokenFlags[j];
-        while (q < quotes.length && quotes[q + 1] <= start) q += 2;
-        if (q < quotes.length && quotes[q] <= start) {
+        if (start >= quoteEnd) {
+          do q += 2;
+          while (q < quotes.length && quotes[q + 1] <= start);
+          quoteStart = q < quotes.length ? quotes[q] : NO_QUOTE;
+          quoteEnd = q < quotes.length ? quotes[q + 1] : NO_QUOTE;
+        }
+        if (start >= quoteStart) {
           flags |= TOKEN_QUOTED;
           flagsOfPassage |= PASSAGE_HAS_QUOTE;
         }
-        if (j === 0) flags |= TOKEN_INITIAL;
         if (flags & TOKEN_NEGATED) flagsOfPassage |= PASSAGE_NEGATED;
         words[first + j] = (id | (flags << FLAG_SHIFT)) >>> 0;
         if (flags & TOKEN_STOPWORD) continue;
@@ -219,19 +228,14 @@ export class Corpus {
         if (tf[id]++ === 0) unique[uniqueCount++] = id;
         if (sentence) content.data[content.length++] = id;
       }
+      if (n > 0) words[first] = (words[first] | (TOKEN_INITIAL << FLAG_SHIFT)) >>> 0;
       tokens.length = first + n;
       this.tokenCount.push(n);
       this.passageLength.push(Math.min(length, 0xffff));
       this.passageFlags.push(flagsOfPassage);
       this.df.reserve(vocabulary.size);
       this.df.length = Math.max(this.df.length, vocabulary.size);
-      const df = this.df.data;
-      this.postings.addPassage(p, unique, uniqueCount, tf);
-      for (let u = 0; u < uniqueCount; u++) {
-        const id = unique[u];
-        df[id]++;
-        tf[id] = 0;
-      }
+      this.postings.addPassage(p, unique, uniqueCount, tf, this.df.data);
       this.livePassages++;
       this.liveLength += length;
     }

@@ -72,9 +72,10 @@ export class Postings {
 
   /**
    * `add(terms[i], passage, tf[terms[i]])` for each of terms[0, count), in that order (the same pool), in one loop
-   * with the arrays held in locals: the corpus posts every distinct term of every passage it indexes.
+   * with the arrays held in locals: the corpus posts every distinct term of every passage it indexes. On the way,
+   * each term's document frequency `df[term]` goes up by one and its `tf[term]` back to 0.
    */
-  addPassage(passage: number, terms: Int32Array, count: number, tf: Uint16Array): void {
+  addPassage(passage: number, terms: Int32Array, count: number, tf: Uint16Array, df: Int32Array): void {
     let most = -1;
     for (let u = 0; u < count; u++) if (terms[u] > most) most = terms[u];
     if (most >= this.head.length) this.growTerms(most + 1);
@@ -100,6 +101,8 @@ export class Postings {
       }
       pool[tail + 1 + fill] = (shifted | Math.min(tf[term], TF_MAX)) >>> 0;
       fills[term] = fill + 1;
+      df[term]++;
+      tf[term] = 0;
     }
   }
 

@@ -21,6 +21,8 @@ const ABBREVIATIONS = new Set(
     'no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon pres supt').split(' '),
 );
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a);
@@ -148,10 +150,10 @@ function splitParagraph(text: string, start: number, end: number, out: PassageSp
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
   let w = dot;
   while (w > sentenceStart && isWordLetter(text.charCodeAt(w - 1))) w--;
-  const word = text.slice(w, dot);
-  if (word.length === 1 && isUpper(word.charCodeAt(0))) return true; // an initial: "John F. Kennedy", "U.S."
+  if (dot - w === 1 && isUpper(text.charCodeAt(w))) return true; // an initial: "John F. Kennedy", "U.S."
   if (w > sentenceStart && text.charCodeAt(w - 1) === 46) return true; // "U.S." / "a.m."
-  return ABBREVIATIONS.has(word.toLowerCase());
+  // (Most words before a full stop are longer than any abbreviation: no string is made for them.)
+  return dot - w <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(w, dot).toLowerCase());
 }
 
 const isWordLetter = (c: number): boolean => isUpper(c) || isLower(c);

@@ -11,7 +11,7 @@ import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
 import { Postings, type PostingState } from './postings';
-import { SKETCH_SIZE, sketchOf } from './sketch';
+import { SKETCH_SIZE, sketchInto } from './sketch';
 import { indexTokens, TokenBuffer } from './indexTokens';
 import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
 import { Vocabulary } from './vocabulary';
@@ -239,8 +239,10 @@ export class Corpus {
       this.livePassages++;
       this.liveLength += length;
     }
-    const sketch = sketchOf(content.data, content.length);
-    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(sketch[i]);
+    const sketches = this.sketches;
+    sketches.reserve(sketches.length + SKETCH_SIZE);
+    sketchInto(content.data, content.length, sketches.data, sketches.length);
+    sketches.length += SKETCH_SIZE;
   }
 
   private growTf(id: number): void {

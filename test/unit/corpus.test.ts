@@ -6,7 +6,7 @@ import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexToke
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
 import { scanTokens, words } from '../../server/src/core/corpus/terms';
-import { Vocabulary, WordTable } from '../../server/src/core/corpus/vocabulary';
+import { entryFlags, entryId, Vocabulary, WordTable } from '../../server/src/core/corpus/vocabulary';
 import { LineIndex } from '../../server/src/core/text/lines';
 import { readSeed, seedFiles } from '../support/seeds';
 
@@ -92,16 +92,38 @@ describe('the word table', () => {
     // Every word under one hash, so each lookup has to compare characters (packed and in the pool) to find its own.
     const table = new WordTable();
     const words = ['a', 'ab', 'abc', 'abd', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghij', 'abcdefghik', 'international', 'internationally'];
-    const slots = words.map((w, id) => table.add(w, 12345, id, id & 7));
+    words.forEach((w, id) => table.add(w, 12345, id, id & 31));
     words.forEach((w, id) => {
-      const text = ` ${w.toUpperCase()} `;
-      const slot = table.find(text, 1, 1 + w.length, 12345);
-      assert.equal(slot, slots[id], w);
-      assert.equal(table.id(slot), id);
-      assert.equal(table.flags(slot), id & 7);
+      const entry = table.find(` ${w.toUpperCase()} `, 1, 1 + w.length, 12345);
+      assert.equal(entryId(entry), id, w);
+      assert.equal(entryFlags(entry), id & 31);
     });
     assert.equal(table.find('abcdefghix', 0, 10, 12345), -1);
     assert.equal(table.find('abf', 0, 3, 12345), -1);
+  });
+
+  it('finds every word again after growing', () => {
+    const fnv = (w: string) => {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+      return h >>> 0;
+    };
+    const table = new WordTable();
+    const words = Array.from({ length: 20000 }, (_, i) => (i % 2 ? `w${i.toString(36)}` : `longerword${i}`));
+    words.forEach((w, id) => table.add(w, fnv(w), id, id & 31));
+    words.forEach((w, id) => assert.equal(table.find(w, 0, w.length, fnv(w)), id | ((id & 31) << 24), w));
+    assert.equal(table.find('wzzzzzz', 0, 7, fnv('wzzzzzz')), -1);
+  });
+
+  it('leaves out a word too long for it, which the tokenizer then reads the slow way', () => {
+    const long = 'a'.repeat(300);
+    const vocabulary = new Vocabulary();
+    for (let round = 0; round < 2; round++) {
+      const buffer = new TokenBuffer();
+      const text = `${long} b ${long}`;
+      indexTokens(text, 0, text.length, vocabulary, buffer);
+      assert.deepEqual([...buffer.ids.subarray(0, buffer.length)], [vocabulary.find(long), vocabulary.find('b'), vocabulary.find(long)]);
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 // Tokens land in a reusable TokenBuffer instead of a callback, so the corpus reads them in a plain loop.
 
 import { scanTokens, TOKEN_CAPITALIZED, TOKEN_NUMBER } from './terms';
-import type { Vocabulary } from './vocabulary';
+import { entryFlags, entryId, type Vocabulary } from './vocabulary';
 
 // Character classes of every UTF-16 code unit, one table load per character.
 const OTHER = 0;
@@ -135,12 +135,12 @@ export function indexTokens(text: string, start: number, end: number, vocabulary
       }
       if (k === SPACE && !(e - runStart === 2 && text.charCodeAt(runStart) === 85 && text.charCodeAt(runStart + 1) === 83)) {
         hash >>>= 0;
-        let slot = table.findPacked(text, runStart, e, hash, head, tail);
-        if (slot < 0) slot = addWord(text, runStart, e, hash, vocabulary);
-        let flags = table.flags(slot);
+        let entry = table.findPacked(text, runStart, e, hash, head, tail);
+        if (entry < 0) entry = addWord(text, runStart, e, hash, vocabulary);
+        let flags = entryFlags(entry);
         const first = text.charCodeAt(runStart);
         if (first >= 65 && first <= 90) flags |= TOKEN_CAPITALIZED;
-        out.push(table.id(slot), kind === DIGIT ? flags | TOKEN_NUMBER : flags, runStart);
+        out.push(entryId(entry), kind === DIGIT ? flags | TOKEN_NUMBER : flags, runStart);
         i = after;
         continue;
       }
@@ -221,12 +221,12 @@ export function indexTokens(text: string, start: number, end: number, vocabulary
       const runStart = runs[4 * r];
       const runEnd = runs[4 * r + 1];
       const hash = runs[4 * r + 2] >>> 0;
-      let slot = table.find(text, runStart, runEnd, hash);
-      if (slot < 0) slot = addWord(text, runStart, runEnd, hash, vocabulary);
-      let flags = table.flags(slot);
+      let entry = table.find(text, runStart, runEnd, hash);
+      if (entry < 0) entry = addWord(text, runStart, runEnd, hash, vocabulary);
+      let flags = entryFlags(entry);
       const first = text.charCodeAt(runStart);
       if (first >= 65 && first <= 90) flags |= TOKEN_CAPITALIZED;
-      out.push(table.id(slot), runs[4 * r + 3] === DIGIT ? flags | TOKEN_NUMBER : flags, runStart);
+      out.push(entryId(entry), runs[4 * r + 3] === DIGIT ? flags | TOKEN_NUMBER : flags, runStart);
     }
   }
 }
@@ -238,12 +238,15 @@ const flagsOfWord = (_w: string, _s: number, _e: number, f: number): void => {
   newFlags = f;
 };
 
-// A plain word not yet in the word table (text[start, end), `hash` its FNV-1a folded): adds it; returns its slot.
+// A plain word not yet in the word table (text[start, end), `hash` its FNV-1a folded): adds it; returns its entry.
 function addWord(text: string, start: number, end: number, hash: number, vocabulary: Vocabulary): number {
   const word = text.slice(start, end).toLowerCase();
   newFlags = 0;
   scanTokens(word, 0, word.length, flagsOfWord);
-  return vocabulary.words.add(word, hash, vocabulary.intern(word), newFlags & ~TOKEN_CAPITALIZED);
+  const id = vocabulary.intern(word);
+  const flags = newFlags & ~TOKEN_CAPITALIZED;
+  vocabulary.words.add(word, hash, id, flags);
+  return id | (flags << 24);
 }
 
 // After an apostrophe at from - 1: the end of "s", "re", "ve", "ll", "d" or "m" when that whole ASCII run

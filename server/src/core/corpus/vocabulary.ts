@@ -42,19 +42,20 @@ export class Vocabulary {
 }
 
 /**
- * An open-addressing hash table from lower-case ASCII words to a stem id and token flags. Each slot is eight
- * 32-bit words in one array (hash, key offset + 1, key length << 8 | flags, id, the first eight characters packed
- * four to a word, two spare) and the keys are bytes in one pool: a word of up to eight characters (most of them) is
- * matched by comparing numbers in one slot, without reading its characters again; a longer one's rest is compared
- * in the pool.
+ * An open-addressing hash table from lower-case ASCII words to a stem id and token flags. Each slot is four
+ * 32-bit words in one array: the word's first eight characters packed four to a number (a word has no character
+ * 0, so a slot whose first number is 0 is empty), its length << 24 | the offset of its characters in a byte pool,
+ * and its entry, id | flags << 24. A word of up to eight characters (most of them) is matched by comparing numbers
+ * in its slot, without reading its characters again; a longer one's rest is compared in the pool. Sixteen bytes a
+ * slot keep the table small: looking up a rarer word is a cache miss, and the tokenizer looks up every word.
  */
 export class WordTable {
-  private slots = new Int32Array(SLOT * 4096);
+  private slots = new Int32Array(4 * 4096);
   private pool = new Uint8Array(16384);
   private poolLength = 0;
   private count = 0;
 
-  /** The slot of text[start, end) folded to lower case (`hash`: FNV-1a of the folded characters), or -1. */
+  /** The entry (stem id | token flags << 24) of text[start, end) folded to lower case, or -1 (`hash`: its FNV-1a). */
   find(text: string, start: number, end: number, hash: number): number {
     let head = 0;
     let tail = 0;
@@ -71,77 +72,81 @@ export class WordTable {
    * the tokenizer packs them while it reads the word).
    */
   findPacked(text: string, start: number, end: number, hash: number, head: number, tail: number): number {
-    const slots = this.slots;
-    const mask = (slots.length >> SLOT_SHIFT) - 1;
     const n = end - start;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const at = s << SLOT_SHIFT;
-      const key = slots[at + 1];
-      if (key === 0) return -1;
-      if (slots[at] !== (hash | 0) || slots[at + 4] !== head || slots[at + 5] !== tail || slots[at + 2] >>> 8 !== n) continue;
-      if (n <= 8) return at;
-      const pool = this.pool;
-      const from = key - 1;
-      let k = 8;
-      while (k < n && pool[from + k] === (text.charCodeAt(start + k) | 32)) k++;
-      if (k === n) return at;
+      const at = s << 2;
+      const first = slots[at];
+      if (first === 0) return -1;
+      if (first !== head || slots[at + 1] !== tail || slots[at + 2] >>> 24 !== n) continue;
+      if (n > 8) {
+        const pool = this.pool;
+        const from = slots[at + 2] & 0xffffff;
+        let k = 8;
+        while (k < n && pool[from + k] === (text.charCodeAt(start + k) | 32)) k++;
+        if (k < n) continue;
+      }
+      return slots[at + 3];
     }
   }
 
-  /** The stem id of a slot found by `find`. */
-  id(slot: number): number {
-    return this.slots[slot + 3];
-  }
-
-  /** The token flags of a slot found by `find`. */
-  flags(slot: number): number {
-    return this.slots[slot + 2] & 0xff;
-  }
-
-  /** Adds a lower-case ASCII word (not yet in the table); returns its slot. */
-  add(word: string, hash: number, id: number, flags: number): number {
-    if ((this.count + 1) * 2 > this.slots.length >> SLOT_SHIFT) this.rehash();
-    if (this.poolLength + word.length > this.pool.length) {
-      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + word.length));
+  /**
+   * Adds a lower-case ASCII word not yet in the table, with its stem id and flags (< 256). A word longer than 255
+   * characters, or past the 16 MiB of characters the pool can address, is left out: it is looked up the slow way.
+   */
+  add(word: string, hash: number, id: number, flags: number): void {
+    const n = word.length;
+    if (n > 255 || this.poolLength + n > 1 << 24) return;
+    if ((this.count + 1) * 2 > this.slots.length >> 2) this.rehash();
+    if (this.poolLength + n > this.pool.length) {
+      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + n));
       pool.set(this.pool);
       this.pool = pool;
     }
     const key = this.poolLength;
+    for (let k = 0; k < n; k++) this.pool[key + k] = word.charCodeAt(k);
+    this.poolLength += n;
+    this.count++;
+    this.place(this.slots, hash, key, n, id | (flags << 24));
+  }
+
+  private place(slots: Int32Array, hash: number, key: number, n: number, entry: number): void {
+    const pool = this.pool;
     let head = 0;
     let tail = 0;
-    for (let k = 0; k < word.length; k++) {
-      const c = word.charCodeAt(k);
-      this.pool[key + k] = c;
-      if (k < 4) head |= c << (k << 3);
-      else if (k < 8) tail |= c << ((k - 4) << 3);
+    for (let k = 0; k < n && k < 8; k++) {
+      if (k < 4) head |= pool[key + k] << (k << 3);
+      else tail |= pool[key + k] << ((k - 4) << 3);
     }
-    this.poolLength += word.length;
-    this.count++;
-    return this.place(this.slots, hash | 0, key + 1, (word.length << 8) | flags, id, head, tail);
-  }
-
-  private place(slots: Int32Array, hash: number, key: number, lengthFlags: number, id: number, head: number, tail: number): number {
-    const mask = (slots.length >> SLOT_SHIFT) - 1;
+    const mask = (slots.length >> 2) - 1;
     let s = hash & mask;
-    while (slots[(s << SLOT_SHIFT) + 1] !== 0) s = (s + 1) & mask;
-    const at = s << SLOT_SHIFT;
-    slots[at] = hash;
-    slots[at + 1] = key;
-    slots[at + 2] = lengthFlags;
-    slots[at + 3] = id;
-    slots[at + 4] = head;
-    slots[at + 5] = tail;
-    return at;
+    while (slots[s << 2] !== 0) s = (s + 1) & mask;
+    const at = s << 2;
+    slots[at] = head;
+    slots[at + 1] = tail;
+    slots[at + 2] = (n << 24) | key;
+    slots[at + 3] = entry;
   }
 
+  // Twice the slots; a word's home slot comes from its FNV-1a hash, computed again from its characters in the pool.
   private rehash(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);
-    for (let at = 0; at < old.length; at += SLOT) if (old[at + 1] !== 0) this.place(slots, old[at], old[at + 1], old[at + 2], old[at + 3], old[at + 4], old[at + 5]);
+    const pool = this.pool;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === 0) continue;
+      const n = old[at + 2] >>> 24;
+      const key = old[at + 2] & 0xffffff;
+      let hash = 0x811c9dc5;
+      for (let k = 0; k < n; k++) hash = Math.imul(hash ^ pool[key + k], 0x01000193);
+      this.place(slots, hash >>> 0, key, n, old[at + 3]);
+    }
     this.slots = slots;
   }
 }
 
-/** 32-bit words per slot of a WordTable (a power of two: half a cache line). */
-const SLOT = 8;
-const SLOT_SHIFT = 3;
+/** The stem id of a word table entry. */
+export const entryId = (entry: number): number => entry & 0xffffff;
+/** The token flags of a word table entry. */
+export const entryFlags = (entry: number): number => entry >>> 24;

@@ -34,6 +34,8 @@ export interface Memory {
 export interface Timing {
   /** Median, ms. */
   median: number;
+  /** Median CPU time of this process, ms (user + system, all threads): steadier than wall time on a shared machine. */
+  cpuMedian?: number;
   /** The first call, ms (cold caches, JIT not warmed). */
   first: number;
   samples: number;
@@ -78,9 +80,11 @@ function memory(): Memory {
 /** Times `run` repeatedly; `prepare` runs untimed before each sample. A run cancelled at its deadline ends the timing. */
 function time(run: () => void, prepare: () => void = () => {}): Timing {
   const samples: number[] = [];
+  const cpu: number[] = [];
   const started = performance.now();
   do {
     prepare();
+    const c = process.cpuUsage();
     const t = performance.now();
     try {
       run();
@@ -89,9 +93,11 @@ function time(run: () => void, prepare: () => void = () => {}): Timing {
       return { median: performance.now() - t, first: performance.now() - t, samples: 1, timedOut: true };
     }
     samples.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   } while (samples.length < MAX_SAMPLES && performance.now() - started < BUDGET_MS);
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], first: samples[0], samples: samples.length };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { median: median(samples), cpuMedian: median(cpu), first: samples[0], samples: samples.length };
 }
 
 /** Lists and reads every corpus article the way the server does, handing each text to `add`. */

@@ -22,7 +22,6 @@ import {
   type DefinitionParams,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
-  FileChangeType,
   type Disposable,
   type DocumentDiagnosticParams,
   type Diagnostic,
@@ -178,10 +177,9 @@ class CorroborateServer {
   }
 
   watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
-    // Articles of the corpus saved or deleted need no new listing of it (at 50,000 files a listing holds this thread
-    // for a fraction of a second); a file created, or one the corpus does not hold, may change who is a member.
-    const relist = params.changes.some((c) => c.type === FileChangeType.Created || !this.index.contains(c.uri));
-    this.reindex(new Set(params.changes.map((c) => c.uri)), relist);
+    // Files saved, deleted or created need no new listing of the corpus (at 50,000 files a listing holds this thread
+    // for a fraction of a second): each is checked against the settings alone (see CorpusIndex.planMembers).
+    this.reindex(new Set(params.changes.map((c) => c.uri)), false);
   }
 
   // ── requests: each one line into features/ ────────────────────────────────
@@ -323,7 +321,7 @@ class CorroborateServer {
       // Everything is read again: the worker lists the corpus too, which at 50,000 files took this thread a second
       // during which the open articles waited.
       const everything = changed === 'all' || (await this.limitChanged());
-      const plan = everything ? undefined : relist ? this.index.plan(sources, changed) : this.index.planMembers(changed);
+      const plan = everything ? undefined : ((relist ? undefined : this.index.planMembers(sources, changed)) ?? this.index.plan(sources, changed));
       this.watch(sources);
       if (plan && plan.read.length + plan.remove.length === 0) return this.status('ready');
       const progress = !plan || plan.read.length > 0 ? await this.connection.window.createWorkDoneProgress() : undefined;

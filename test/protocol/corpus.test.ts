@@ -81,6 +81,25 @@ describe('the corpus on disk: indexing with progress, watching, settings', () =>
     assert.match(await hover(), /No other document of the corpus carries it/);
   });
 
+  it('reads a created file alone when the settings put it in the corpus, and lists the corpus for a new folder', async () => {
+    // Written with no event: only a listing of the corpus would find it.
+    const silent = ws.write('articles/silent.txt', CORROBORATING);
+    const outside = ws.write('elsewhere/q.txt', CORROBORATING);
+    const hidden = ws.write('articles/.hidden.txt', CORROBORATING);
+    const created = ws.write('articles/created.txt', 'Nothing to see here either.\n');
+    const reads = client.status.length;
+    await client.filesChanged([outside, hidden, created].map((f) => ({ uri: pathToFileURL(f).toString(), type: FileChangeType.Created })));
+    assert.match(await hover(), /No other document of the corpus carries it/, 'neither the silent file nor the ones outside the corpus were read');
+    assert.equal(client.status.slice(reads).findLast((x) => x.state === 'indexing')?.total, 1, 'only the created member was read');
+    // A folder created: its files may come without events of their own, so the corpus is listed.
+    ws.write('articles/sub/inner.txt', 'Nothing here.\n');
+    await client.filesChanged([{ uri: pathToFileURL(ws.file('articles/sub')).toString(), type: FileChangeType.Created }]);
+    assert.match(await hover(), /\[silent\\\.txt:1\]\(file:/);
+    for (const f of ['articles/silent.txt', 'elsewhere', 'articles/.hidden.txt', 'articles/created.txt', 'articles/sub']) ws.remove(f);
+    await client.filesChanged([silent, created].map((f) => ({ uri: pathToFileURL(f).toString(), type: FileChangeType.Deleted })));
+    assert.match(await hover(), /No other document of the corpus carries it/);
+  });
+
   it('moves the corpus when the setting changes, and re-watches', async () => {
     const registrations = client.registrations.length;
     await client.configure({ corpus: ['other'] });

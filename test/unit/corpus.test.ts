@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Corpus, type QueryTerm } from '../../server/src/core/corpus/corpus';
+import { Corpus, TERM_MASK, type QueryTerm } from '../../server/src/core/corpus/corpus';
 import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexTokens';
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
@@ -25,6 +25,12 @@ describe('the corpus tokenizer', () => {
     assert.deepEqual(words('1,000 troops'), ['1000', 'troops']);
     assert.deepEqual(words('the U.S. and the US'), ['the', 'u.s', 'and', 'the', 'u.s']);
     assert.deepEqual(words('let us go'), ['let', 'us', 'go']);
+  });
+
+  it('stops scanning when a visit says so', () => {
+    const seen: string[] = [];
+    scanTokens('One 2,000 U.S. four five', 0, 25, (term) => seen.push(term) < 3);
+    assert.deepEqual(seen, ['one', '2000', 'u.s']);
   });
 
   it('indexes exactly the tokens the queries see, on any text', () => {
@@ -149,7 +155,8 @@ describe('passages', () => {
   });
 
   it('gives the same text and positions as the document itself, whatever its line ends and characters', () => {
-    const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', '\r', 'é', '“Quote,”', '😀', 'Ünïcödé', '中文', 'said. ');
+    // Lone quotation marks make quotes that run over sentences: passages that come after the sentences they hold.
+    const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', '\r', 'é', '“Quote,”', '“', '”', 'Two. Three. ', '“Two. Three.” Then ', '😀', 'Ünïcödé', '中文', 'said. ');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const text = pieces.join('');
@@ -158,6 +165,9 @@ describe('passages', () => {
         const lines = new LineIndex(text);
         const d = corpus.documentIndex('a.txt');
         const { first } = corpus.passageRange(d);
+        // Positions kept in the index survive its hand-over to another thread and a cache.
+        const received = new Corpus(structuredClone(corpus.state()));
+        assert.deepEqual(received.passages('a.txt'), corpus.passages('a.txt'));
         corpus.passages('a.txt').forEach((p, i) => {
           assert.equal(p.text, text.slice(p.start, p.end));
           assert.equal(corpus.passageText(first + i), p.text);
@@ -234,6 +244,47 @@ describe('the passage index', () => {
     const copy = new Corpus(structuredClone(corpus.state()));
     assert.deepEqual(topDocuments(copy, 'military parade sign of good faith', 10), before);
     assert.deepEqual(copy.passages('003_b89cf95f952e021d.txt'), corpus.passages('003_b89cf95f952e021d.txt'));
+  });
+
+  it('after deletions and compaction, finds what a corpus of the remaining documents alone finds', () => {
+    const word = fc.constantFrom('alpha', 'beta', 'gamma', 'delta', 'omega', 'kappa', 'sigma');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => `${ws.join(' ')}.`);
+    const document = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((ss) => ss.join(' '));
+    // Each step writes document k (a new text) or deletes it.
+    const step = fc.record({ k: fc.integer({ min: 0, max: 7 }), text: fc.option(document, { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), fc.array(word, { minLength: 1, maxLength: 3 }), (steps, q) => {
+        const corpus = new Corpus();
+        const live = new Map<string, string>();
+        for (const { k, text } of steps) {
+          if (text === null) {
+            corpus.delete(`d${k}`);
+            live.delete(`d${k}`);
+          } else {
+            corpus.set(`d${k}`, text);
+            live.delete(`d${k}`); // a rewritten document goes to the end, as in the corpus
+            live.set(`d${k}`, text);
+          }
+        }
+        corpus.compact();
+        const alone = new Corpus();
+        for (const [id, text] of live) alone.set(id, text);
+        const found = (c: Corpus) => c.search(query(c, q.join(' ')), { limit: 1_000 }).map((h) => [c.documentId(c.passageDocumentOf(h.passage)), c.passageText(h.passage), h.score]);
+        assert.deepEqual(found(corpus), found(alone));
+        const stems = (c: Corpus, id: string) => {
+          const { first, count } = c.passageRange(c.documentIndex(id));
+          return Array.from({ length: count }, (_, i) => Array.from(c.passageTokens(first + i), (w) => c.vocabulary.stems[w & TERM_MASK]));
+        };
+        for (const id of live.keys()) {
+          assert.deepEqual(corpus.passages(id), alone.passages(id));
+          assert.deepEqual(stems(corpus, id), stems(alone, id));
+        }
+        // And it goes on indexing as the other does.
+        for (const c of [corpus, alone]) c.set('extra', 'omega kappa. Sigma alpha beta.');
+        assert.deepEqual(found(corpus), found(alone));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('indexes new documents on top of a state handed over from another thread, as the original would', () => {

@@ -3,7 +3,7 @@
 // does, symbolic links resolved.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expandArticlePaths } from './files';
+import { expandArticlePaths, isArticlePath } from './files';
 
 /** A workspace folder and the `corroborate.corpus` specs that apply to it. */
 export interface CorpusSource {
@@ -33,6 +33,11 @@ export function corpusFiles(root: string, specs: string[], trusted = true): { fi
     }
   }
   return { files: [...files].sort(), problems };
+}
+
+/** Whether corpusFiles(root, specs, trusted) would list the file at absolute path `file`, found without listing. */
+export function isCorpusFile(root: string, specs: string[], trusted: boolean, file: string): boolean {
+  return specs.some((spec) => !corpusSpecRefusal(root, spec, trusted) && isArticlePath(spec, root, file));
 }
 
 /** Why a corpus spec of the workspace folder `root` is not followed, or undefined when it is. */

@@ -222,6 +222,8 @@ function trimmed(state: CorpusState): CorpusState {
     passageDocument: fit(state.passageDocument),
     passageStart: fit(state.passageStart),
     passageEnd: fit(state.passageEnd),
+    passageByte: fit(state.passageByte),
+    passageLine: fit(state.passageLine),
     passageLength: fit(state.passageLength),
     passageFlags: fit(state.passageFlags),
     tokenStart: fit(state.tokenStart),

@@ -3,9 +3,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { CorroborateService } from '../core/service';
 import { IndexCancelled, indexInBackground } from '../host/backgroundIndex';
-import { corpusFiles, type CorpusSource } from '../host/corpusFiles';
+import { corpusFiles, isCorpusFile, type CorpusSource } from '../host/corpusFiles';
 import { analysedPart } from '../core/text/limit';
-import { fileExists, readArticle } from '../host/files';
+import { fileExists, folderExists, readArticle } from '../host/files';
 import type { IndexOutcome, IndexRequest } from '../host/indexCorpus';
 
 export type { CorpusSource };
@@ -62,15 +62,23 @@ export class CorpusIndex {
   }
 
   /**
-   * What must change in the index when only members of the corpus changed on disk, without listing the corpus
-   * again: those still there are read, those gone are dropped.
+   * What must change in the index when files changed on disk, without listing the corpus again: members still there
+   * are read, members gone are dropped, and a new file is read when the settings put it in the corpus. Undefined
+   * when only a listing can tell: a folder appeared (its files may come without events of their own), or the corpus
+   * is the bundled sample, which any member of the workspace's own would replace.
    */
-  planMembers(changed: ReadonlySet<string>): SyncPlan {
+  planMembers(sources: readonly CorpusSource[], changed: ReadonlySet<string>): SyncPlan | undefined {
     const read: string[] = [];
     const remove: string[] = [];
     for (const uri of changed) {
-      if (!this.members.has(uri)) continue;
-      if (fileExists(fileURLToPath(uri))) {
+      if (!uri.startsWith('file:')) continue;
+      const file = fileURLToPath(uri);
+      if (!this.members.has(uri)) {
+        if (folderExists(file) || (this.sample && fileExists(file))) return undefined;
+        if (!sources.some(({ root, specs, trusted }) => isCorpusFile(root, specs, trusted !== false, file))) continue;
+        this.members.add(uri);
+        if (!this.isOpen(uri)) read.push(uri);
+      } else if (fileExists(file)) {
         if (!this.isOpen(uri)) read.push(uri);
       } else {
         this.members.delete(uri);

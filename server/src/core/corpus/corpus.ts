@@ -6,11 +6,10 @@
 // for wire copies (sketch.ts), and each document's text as UTF-8. Replacing or deleting a document leaves
 // tombstones that `compact` sweeps once they outnumber half the live passages.
 
-import { LineIndex } from '../text/lines';
 import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
-import { Postings, type PostingState } from './postings';
+import { compactPostings, Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchInto } from './sketch';
 import { indexTokens, TokenBuffer } from './indexTokens';
 import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
@@ -38,6 +37,9 @@ export interface CorpusState {
   passageDocument: Int32Array;
   passageStart: Uint32Array;
   passageEnd: Uint32Array;
+  /** Where each passage starts in its document's UTF-8, and on which line (0-based), so evidence is placed without reading the document from its start. */
+  passageByte: Uint32Array;
+  passageLine: Uint32Array;
   passageLength: Uint16Array;
   passageFlags: Uint8Array;
   tokenStart: Uint32Array;
@@ -85,6 +87,8 @@ export class Corpus {
   private passageDocument: Growable<Int32Array>;
   private passageStart: Growable<Uint32Array>;
   private passageEnd: Growable<Uint32Array>;
+  private passageByte: Growable<Uint32Array>;
+  private passageLine: Growable<Uint32Array>;
   private passageLength: Growable<Uint16Array>;
   private passageFlags: Growable<Uint8Array>;
   private tokenStart: Growable<Uint32Array>;
@@ -97,12 +101,18 @@ export class Corpus {
   private unique = new Int32Array(256);
   private readonly buffer = new TokenBuffer();
   private readonly content = new Growable(Int32Array);
-  private accumulator = new Float32Array(0);
+  /**
+   * BM25's working memory, two floats per passage: [2p] the score a search is accumulating, [2p + 1] the passage's
+   * length, or -1 once it is deleted. A posting's passage is then one random read of memory instead of three (score,
+   * length, document): at 10,000 articles the accumulator alone is 1.6 MB, and those reads were most of a search.
+   * Filled up to `scored` passages (appended as documents are added, see scoring).
+   */
+  private scores = new Float32Array(0);
+  private scored = 0;
   /** Term id → 1 + its index among the common terms of the query being scored on a shortlist, else 0. */
   private commonSlot = new Uint8Array(0);
   private readonly touched = new Growable(Int32Array);
   private readonly decoded = new Map<number, string>();
-  private readonly lineIndexes = new Map<number, LineIndex>();
 
   /**
    * From a state, or empty; an empty corpus may share `vocabulary` with others (the chunks one thread indexes
@@ -128,6 +138,8 @@ export class Corpus {
     this.passageDocument = grow(Int32Array, state?.passageDocument);
     this.passageStart = grow(Uint32Array, state?.passageStart);
     this.passageEnd = grow(Uint32Array, state?.passageEnd);
+    this.passageByte = grow(Uint32Array, state?.passageByte);
+    this.passageLine = grow(Uint32Array, state?.passageLine);
     this.passageLength = grow(Uint16Array, state?.passageLength);
     this.passageFlags = grow(Uint8Array, state?.passageFlags);
     this.tokenStart = grow(Uint32Array, state?.tokenStart);
@@ -156,6 +168,8 @@ export class Corpus {
       passageDocument: this.passageDocument.view(),
       passageStart: this.passageStart.view(),
       passageEnd: this.passageEnd.view(),
+      passageByte: this.passageByte.view(),
+      passageLine: this.passageLine.view(),
       passageLength: this.passageLength.view(),
       passageFlags: this.passageFlags.view(),
       tokenStart: this.tokenStart.view(),
@@ -181,10 +195,29 @@ export class Corpus {
     const buffer = this.buffer;
     const content = this.content;
     content.length = 0;
+    // A walk through the text to each passage's start, for its UTF-8 offset and line (passages come in order of
+    // their start, but for a quote over several sentences, which comes after them: the walk starts again).
+    let unit = 0;
+    let byte = 0;
+    let line = 0;
     for (const span of passages) {
       const p = this.passageDocument.push(d);
       this.passageStart.push(span.start);
       this.passageEnd.push(span.end);
+      if (span.start < unit) unit = byte = line = 0;
+      while (unit < span.start) {
+        const c = text.charCodeAt(unit++);
+        if (c < 0x80) {
+          byte++;
+          if (c === 10 || (c === 13 && text.charCodeAt(unit) !== 10)) line++;
+        } else if (c < 0x800) byte += 2;
+        else if (c >= 0xd800 && c < 0xdc00 && unit < text.length && (text.charCodeAt(unit) & 0xfc00) === 0xdc00) {
+          byte += 4; // a surrogate pair; a lone surrogate is written as U+FFFD, three bytes
+          unit++;
+        } else byte += 3;
+      }
+      this.passageByte.push(byte);
+      this.passageLine.push(line);
       const first = tokens.length;
       this.tokenStart.push(first);
       buffer.length = 0;
@@ -272,28 +305,33 @@ export class Corpus {
         }
       }
       this.passageDocument.data[p] = -1;
+      if (p < this.scored) this.scores[2 * p + 1] = -1;
       this.livePassages--;
       this.liveLength -= this.passageLength.data[p];
     }
     this.documents[d] = null;
     this.texts[d] = null;
     this.decoded.delete(d);
-    this.lineIndexes.delete(d);
     if (this.passageDocument.length - this.livePassages > Math.max(1000, this.livePassages / 2)) this.compact();
   }
 
   /** Rebuilds the index without tombstones: passages and documents are renumbered, postings rewritten. */
   compact(): void {
-    const old = this.state();
-    const fresh = new Corpus();
-    (fresh as { vocabulary: Vocabulary }).vocabulary = this.vocabulary;
-    fresh.df = this.df;
+    const old: Omit<CorpusState, 'postings'> & { postings?: PostingState } = this.state();
+    // Live passages keep their order; the postings are renumbered first and the old lists let go before the
+    // columns and tokens are copied, so the two copies of each are never held at once (hundreds of MB at 50k).
+    const remap = new Int32Array(old.passageDocument.length).fill(-1);
+    let live = 0;
     for (let d = 0; d < old.documents.length; d++) {
-      const id = old.documents[d];
-      if (id === null) continue;
-      fresh.copyDocument(old, d);
+      if (old.documents[d] === null) continue;
+      for (let p = old.firstPassage[d]; p < old.firstPassage[d] + old.passageCount[d]; p++) remap[p] = live++;
     }
-    this.postings = fresh.postings;
+    this.postings = new Postings(compactPostings(old.postings!, remap));
+    delete old.postings;
+    const fresh = new Corpus();
+    for (let d = 0; d < old.documents.length; d++) {
+      if (old.documents[d] !== null) fresh.copyDocument(old, d);
+    }
     this.documents = fresh.documents;
     this.texts = fresh.texts;
     this.firstPassage = fresh.firstPassage;
@@ -302,6 +340,8 @@ export class Corpus {
     this.passageDocument = fresh.passageDocument;
     this.passageStart = fresh.passageStart;
     this.passageEnd = fresh.passageEnd;
+    this.passageByte = fresh.passageByte;
+    this.passageLine = fresh.passageLine;
     this.passageLength = fresh.passageLength;
     this.passageFlags = fresh.passageFlags;
     this.tokenStart = fresh.tokenStart;
@@ -310,36 +350,45 @@ export class Corpus {
     this.byId.clear();
     this.documents.forEach((id, d) => id !== null && this.byId.set(id, d));
     this.decoded.clear();
-    this.lineIndexes.clear();
+    this.scored = 0;
   }
 
-  // Copies one live document of `old` into this (empty-postings) corpus, re-posting from its token lists.
-  private copyDocument(old: CorpusState, d: number): void {
+  // Copies one live document of `old` into this corpus (whose postings are made apart). A document's passages, and
+  // their tokens, lie together: each column is copied in one piece.
+  private copyDocument(old: Omit<CorpusState, 'postings'>, d: number): void {
     const nd = this.documents.length;
     this.documents.push(old.documents[d]);
     this.texts.push(old.texts[d]);
-    this.firstPassage.push(this.passageDocument.length);
-    this.passageCount.push(old.passageCount[d]);
-    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(old.sketches[d * SKETCH_SIZE + i]);
     const first = old.firstPassage[d];
-    for (let op = first; op < first + old.passageCount[d]; op++) {
-      const p = this.passageDocument.push(nd);
-      this.passageStart.push(old.passageStart[op]);
-      this.passageEnd.push(old.passageEnd[op]);
-      this.passageLength.push(old.passageLength[op]);
-      this.passageFlags.push(old.passageFlags[op]);
-      this.tokenStart.push(this.tokens.length);
-      this.tokenCount.push(old.tokenCount[op]);
-      const from = old.tokenStart[op];
-      const tf = new Map<number, number>();
-      for (let i = from; i < from + old.tokenCount[op]; i++) {
-        const word = old.tokens[i];
-        this.tokens.push(word);
-        if ((word >>> FLAG_SHIFT) & TOKEN_STOPWORD) continue;
-        tf.set(word & TERM_MASK, (tf.get(word & TERM_MASK) ?? 0) + 1);
-      }
-      for (const [id, n] of tf) this.postings.add(id, p, n);
-    }
+    const count = old.passageCount[d];
+    const at = this.passageDocument.length;
+    this.firstPassage.push(at);
+    this.passageCount.push(count);
+    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(old.sketches[d * SKETCH_SIZE + i]);
+    const copy = <T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(to: Growable<T>, from: T): void => {
+      to.reserve(at + count);
+      to.data.set(from.subarray(first, first + count) as never, at);
+      to.length = at + count;
+    };
+    copy(this.passageStart, old.passageStart);
+    copy(this.passageEnd, old.passageEnd);
+    copy(this.passageByte, old.passageByte);
+    copy(this.passageLine, old.passageLine);
+    copy(this.passageLength, old.passageLength);
+    copy(this.passageFlags, old.passageFlags);
+    copy(this.tokenCount, old.tokenCount);
+    copy(this.tokenStart, old.tokenStart);
+    this.passageDocument.reserve(at + count);
+    this.passageDocument.data.fill(nd, at, at + count);
+    this.passageDocument.length = at + count;
+    if (count === 0) return;
+    const tokensFrom = old.tokenStart[first];
+    const tokensTo = old.tokenStart[first + count - 1] + old.tokenCount[first + count - 1];
+    const shift = this.tokens.length - tokensFrom;
+    for (let i = 0; i < count; i++) this.tokenStart.data[at + i] += shift;
+    this.tokens.reserve(this.tokens.length + tokensTo - tokensFrom);
+    this.tokens.data.set(old.tokens.subarray(tokensFrom, tokensTo), this.tokens.length);
+    this.tokens.length += tokensTo - tokensFrom;
   }
 
   has(documentId: string): boolean {
@@ -400,9 +449,9 @@ export class Corpus {
   }
 
   /**
-   * One passage as plain data. Read from the document's UTF-8 up to the passage's end (counting UTF-16 units and
-   * lines on the way) and only the passage decoded: evidence shows passages of hundreds of documents per report,
-   * and decoding each whole document (and indexing its lines) was most of the cost of building the evidence.
+   * One passage as plain data: only the passage's own UTF-8 is read, from where it starts (kept at indexing with its
+   * line). Evidence shows passages of hundreds of documents per report; reading each document's bytes from its start
+   * to place its passage had been a tenth of a report.
    */
   passage(p: number): Passage {
     const d = this.passageDocument.data[p];
@@ -410,41 +459,29 @@ export class Corpus {
     if (!bytes) throw new Error(`no passage ${p}`);
     const start = this.passageStart.data[p];
     const end = this.passageEnd.data[p];
-    const cached = this.decoded.get(d);
-    if (cached !== undefined) {
-      let lines = this.lineIndexes.get(d);
-      if (!lines) {
-        if (this.lineIndexes.size >= 256) this.lineIndexes.delete(this.lineIndexes.keys().next().value as number);
-        this.lineIndexes.set(d, (lines = new LineIndex(cached)));
-      }
-      const from = lines.position(start);
-      const to = lines.position(end);
-      return { documentId: this.documentId(d), start, end, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character, text: cached.slice(start, end) };
-    }
-    const at = utf8Positions(bytes, start, end);
+    const startByte = this.passageByte.data[p];
+    const line = this.passageLine.data[p];
+    const character = utf16Length(bytes, lineStart(bytes, startByte), startByte);
+    const walked = walkUtf8(bytes, startByte, end - start);
     return {
       documentId: this.documentId(d),
       start,
       end,
-      line: at.line,
-      character: at.character,
-      endLine: at.endLine,
-      endCharacter: at.endCharacter,
-      text: decodeUtf8(bytes, at.startByte, at.endByte),
+      line,
+      character,
+      endLine: line + walked.breaks,
+      endCharacter: walked.breaks > 0 ? walked.sinceBreak : character + (end - start),
+      text: decodeUtf8(bytes, startByte, walked.byte),
     };
   }
 
   /** The text of one passage (decoded on its own, see passage). */
   passageText(p: number): string {
     const d = this.passageDocument.data[p];
-    const cached = this.decoded.get(d);
-    const start = this.passageStart.data[p];
-    const end = this.passageEnd.data[p];
-    if (cached !== undefined) return cached.slice(start, end);
     const bytes = this.texts[d];
     if (!bytes) throw new Error(`no passage ${p}`);
-    const at = utf8Positions(bytes, start, end);
-    return decodeUtf8(bytes, at.startByte, at.endByte);
+    const startByte = this.passageByte.data[p];
+    return decodeUtf8(bytes, startByte, walkUtf8(bytes, startByte, this.passageEnd.data[p] - this.passageStart.data[p]).byte);
   }
 
   /** The document a passage belongs to (-1 once deleted). */
@@ -494,11 +531,12 @@ export class Corpus {
       .map((q) => ({ term: q.term, weight: q.weight * this.idf(q.term) }))
       .sort((a, b) => b.weight - a.weight);
     if (terms.length === 0) return [];
-    if (this.accumulator.length < this.passageDocument.length) this.accumulator = new Float32Array(this.passageDocument.data.length);
-    const acc = this.accumulator;
+    const acc = this.scoring();
     const touched = this.touched;
     touched.length = 0;
-    const docs = this.passageDocument.data;
+    // The excluded documents' passages, as ranges [from, to): a passage's number says whether it is one of them.
+    const excluded: number[] = [];
+    for (const d of exclude) if (d >= 0 && d < this.documents.length) excluded.push(this.firstPassage.data[d], this.firstPassage.data[d] + this.passageCount.data[d]);
     const lengths = this.passageLength.data;
     const avg = this.liveLength / Math.max(1, this.livePassages);
     let read = 0;
@@ -514,14 +552,15 @@ export class Corpus {
           const entry = pool[i];
           const p = entry >>> 4;
           const tf = entry & 15;
-          const prior = acc[p];
+          const at = p << 1;
+          const length = acc[at + 1];
+          if (length < 0) continue; // deleted
+          const prior = acc[at];
           if (prior === 0) {
-            // Only a passage seen for the first time is checked: deleted, or in an excluded document.
-            const d = docs[p];
-            if (d < 0 || exclude.includes(d)) continue;
+            if (isExcluded(excluded, p)) continue;
             touched.push(p);
           }
-          acc[p] = prior + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[p]) / avg));
+          acc[at] = prior + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avg));
         }
       });
     }
@@ -557,8 +596,27 @@ export class Corpus {
       for (let j = 0; j < common; j++) slot[terms[k + j].term] = 0;
       hits = shortlist.sort((a, b) => b.score - a.score || a.passage - b.passage).slice(0, limit);
     } else hits = topHits(acc, touched.data, touched.length, limit);
-    for (let i = 0; i < touched.length; i++) acc[touched.data[i]] = 0;
+    for (let i = 0; i < touched.length; i++) acc[touched.data[i] << 1] = 0;
     return hits;
+  }
+
+  // The search's working memory (see scores), extended to passages added since the last search.
+  private scoring(): Float32Array {
+    const n = this.passageDocument.length;
+    if (this.scores.length < 2 * n) {
+      const next = new Float32Array(2 * Math.max(n, this.passageDocument.data.length));
+      next.set(this.scores.subarray(0, 2 * this.scored));
+      this.scores = next;
+    }
+    const scores = this.scores;
+    const docs = this.passageDocument.data;
+    const lengths = this.passageLength.data;
+    for (let p = this.scored; p < n; p++) {
+      scores[2 * p] = 0;
+      scores[2 * p + 1] = docs[p] < 0 ? -1 : lengths[p];
+    }
+    this.scored = n;
+    return scores;
   }
 
   /** Sizes for memory reports. */
@@ -609,54 +667,64 @@ function decodeUtf8(bytes: Uint8Array, from: number, to: number): string {
 }
 
 /**
- * Byte offsets of UTF-16 offsets `start` ≤ `end` in UTF-8 `bytes`, with their 0-based lines and characters (a line
- * ends at \n, \r\n or \r, as LineIndex counts them), in one pass over the bytes before `end`.
+ * From byte `from` of well-formed UTF-8, `units` UTF-16 units on: the byte reached, the line breaks passed (\n, \r\n
+ * or \r, as LineIndex counts them) and the units since the last of them.
  */
-function utf8Positions(bytes: Uint8Array, start: number, end: number): { startByte: number; endByte: number; line: number; character: number; endLine: number; endCharacter: number } {
-  let units = 0;
-  let line = 0;
-  let lineStart = 0; // in UTF-16 units
-  let i = 0;
-  let startByte = -1;
-  let startLine = 0;
-  let startCharacter = 0;
+function walkUtf8(bytes: Uint8Array, from: number, units: number): { byte: number; breaks: number; sinceBreak: number } {
   const n = bytes.length;
-  for (;;) {
-    if (startByte < 0 && units >= start) {
-      startByte = i;
-      startLine = line;
-      startCharacter = units - lineStart;
-    }
-    if (units >= end || i >= n) break;
+  let i = from;
+  let u = 0;
+  let breaks = 0;
+  let lineStart = 0;
+  while (u < units && i < n) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;
-      units++;
+      u++;
       if (b === 10 || (b === 13 && bytes[i] !== 10)) {
-        line++;
-        lineStart = units;
+        breaks++;
+        lineStart = u;
       }
     } else if (b >= 0xf0) {
       i += 4;
-      units += 2;
+      u += 2;
     } else {
       i += b >= 0xe0 ? 3 : 2;
-      units++;
+      u++;
     }
   }
-  if (startByte < 0) {
-    startByte = i;
-    startLine = line;
-    startCharacter = units - lineStart;
+  return { byte: Math.min(i, n), breaks, sinceBreak: u - lineStart };
+}
+
+/** The byte where the line holding byte `at` starts. */
+function lineStart(bytes: Uint8Array, at: number): number {
+  let i = at;
+  while (i > 0 && bytes[i - 1] !== 10 && bytes[i - 1] !== 13) i--;
+  return i;
+}
+
+/** UTF-16 units in bytes[from, to) of well-formed UTF-8. */
+function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  let u = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b < 0x80 || (b >= 0xc0 && b < 0xf0)) u++;
+    else if (b >= 0xf0) u += 2;
   }
-  return { startByte, endByte: Math.min(i, n), line: startLine, character: startCharacter, endLine: line, endCharacter: units - lineStart };
+  return u;
 }
 
 const heap = { data: new Float32Array(256) };
 
+function isExcluded(ranges: readonly number[], p: number): boolean {
+  for (let r = 0; r < ranges.length; r += 2) if (p >= ranges[r] && p < ranges[r + 1]) return true;
+  return false;
+}
+
 // The `limit` best touched passages, best first (ties: earlier passage first). The score a passage must reach (the
 // limit-th best) comes from one pass through a min-heap of the best scores so far, most passages rejected by one
 // comparison with its root; sorting a copy of every touched score cost a tenth of a report's corroboration.
+// `acc` holds passage p's score at [2p] (see Corpus.scores).
 function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
   const hits: Hit[] = [];
   if (n === 0 || limit <= 0) return hits;
@@ -666,7 +734,7 @@ function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: numbe
     const h = heap.data;
     let size = 0;
     for (let i = 0; i < n; i++) {
-      const s = acc[touched[i]];
+      const s = acc[touched[i] << 1];
       if (size < limit) {
         // Sift up.
         let c = size++;
@@ -695,7 +763,7 @@ function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: numbe
   }
   for (let i = 0; i < n; i++) {
     const p = touched[i];
-    if (acc[p] >= floor) hits.push({ passage: p, score: acc[p] });
+    if (acc[p << 1] >= floor) hits.push({ passage: p, score: acc[p << 1] });
   }
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
   if (hits.length > limit) hits.length = limit;

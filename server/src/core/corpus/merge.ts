@@ -17,7 +17,7 @@ const TERM_MASK = 0xffffff;
 const FLAG_SHIFT = 24;
 const PASSAGE_IS_QUOTE = 1;
 
-type Column = 'firstPassage' | 'passageCount' | 'passageDocument' | 'passageStart' | 'passageEnd' | 'passageLength' | 'passageFlags' | 'tokenStart' | 'tokenCount';
+type Column = 'firstPassage' | 'passageCount' | 'passageDocument' | 'passageStart' | 'passageEnd' | 'passageByte' | 'passageLine' | 'passageLength' | 'passageFlags' | 'tokenStart' | 'tokenCount';
 type Numbers = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** The merged vocabulary, built shard by shard in shard order. */
@@ -211,6 +211,8 @@ export function mergeCorpusStates(shards: (CorpusState | undefined)[], vocabular
     passageDocument: column('passageDocument', Int32Array, passageTotal, documentOffset),
     passageStart: column('passageStart', Uint32Array, passageTotal),
     passageEnd: column('passageEnd', Uint32Array, passageTotal),
+    passageByte: column('passageByte', Uint32Array, passageTotal),
+    passageLine: column('passageLine', Uint32Array, passageTotal),
     passageLength: column('passageLength', Uint16Array, passageTotal),
     passageFlags: column('passageFlags', Uint8Array, passageTotal),
     tokenStart: column('tokenStart', Uint32Array, passageTotal, tokenOffset),

@@ -206,13 +206,16 @@ export class PostingsMerge {
     this.index = new Uint8Array(terms);
   }
 
-  /** Appends a shard's lists: its term t goes to merged term `terms[t]`, its passages move by `passageOffset`. */
-  append(state: PostingState, terms: Int32Array, passageOffset: number): void {
+  /**
+   * Appends a shard's lists: its term t goes to merged term `terms[t]`, its passages move by `passageOffset`, or
+   * with `remap`, passage p becomes remap[p] and is dropped where that is negative (see compactPostings).
+   */
+  append(state: PostingState, terms: Int32Array | null, passageOffset: number, remap?: Int32Array): void {
     const pool = this.pool;
     const from = state.pool;
     const shift = passageOffset * (1 << TF_BITS);
     for (let t = 0; t < state.head.length; t++) {
-      const g = terms[t];
+      const g = terms ? terms[t] : t;
       let block = state.head[t];
       if (block === 0) continue;
       let b = 0;
@@ -222,6 +225,12 @@ export class PostingsMerge {
       while (block !== 0) {
         const n = block === state.tail[t] ? state.fill[t] : capacityOf(b);
         for (let i = block + 1; i < block + 1 + n; i++) {
+          let entry = from[i] + shift;
+          if (remap) {
+            const p = remap[from[i] >>> TF_BITS];
+            if (p < 0) continue;
+            entry = ((p << TF_BITS) | (from[i] & TF_MAX)) >>> 0;
+          }
           if (used === capacity) {
             at = pool[at];
             if (at === 0) throw new Error('PostingsMerge: more entries than counted');
@@ -229,7 +238,7 @@ export class PostingsMerge {
             this.index[g] = Math.min(255, this.index[g] + 1);
             capacity = capacityOf(this.index[g]);
           }
-          pool[at + 1 + used++] = from[i] + shift;
+          pool[at + 1 + used++] = entry;
         }
         block = from[block];
         b++;
@@ -246,4 +255,24 @@ export class PostingsMerge {
     }
     return { pool: this.pool, head: this.head, tail: this.tail, fill: this.fill, blocks: this.blocks };
   }
+}
+
+/**
+ * The lists without the entries of dropped passages, the others renumbered (`remap[p]`: p's new number, or -1),
+ * each list in one stretch: what compacting the corpus needs, from the lists themselves instead of re-counting
+ * every passage's tokens.
+ */
+export function compactPostings(state: PostingState, remap: Int32Array): PostingState {
+  const count = new Int32Array(state.head.length);
+  for (let t = 0; t < state.head.length; t++) {
+    let n = 0;
+    for (let block = state.head[t], b = 0; block !== 0; block = state.pool[block], b++) {
+      const to = block + 1 + (block === state.tail[t] ? state.fill[t] : capacityOf(b));
+      for (let i = block + 1; i < to; i++) if (remap[state.pool[i] >>> TF_BITS] >= 0) n++;
+    }
+    count[t] = n;
+  }
+  const merge = new PostingsMerge(count);
+  merge.append(state, null, 0, remap);
+  return merge.state();
 }

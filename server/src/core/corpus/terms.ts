@@ -56,14 +56,15 @@ export function isWordChar(c: number): boolean {
 }
 
 /**
- * Calls `visit` for each word of text[start, end): the folded term, its offsets and flags.
+ * Calls `visit` for each word of text[start, end): the folded term, its offsets and flags; a visit returning false
+ * stops the scan.
  * Allocation-light: one string per token, no arrays; the indexer calls it on megabytes.
  */
 export function scanTokens(
   text: string,
   start: number,
   end: number,
-  visit: (term: string, start: number, end: number, flags: number) => void,
+  visit: (term: string, start: number, end: number, flags: number) => unknown,
 ): void {
   let i = start;
   while (i < end) {
@@ -85,7 +86,7 @@ export function scanTokens(
       while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
       let term = text.slice(s, i);
       if (term.includes(',')) term = term.replace(/,/g, '');
-      visit(term.toLowerCase(), s, i, TOKEN_NUMBER);
+      if (visit(term.toLowerCase(), s, i, TOKEN_NUMBER) === false) return;
       continue;
     }
     // Dotted initialisms ("U.S.", "U.N.") are one word: "u.s".
@@ -94,7 +95,7 @@ export function scanTokens(
       while (j + 1 < end && isAsciiLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       if (j < end && isAsciiLetter(text.charCodeAt(j)) && !isWordChar(text.charCodeAt(j + 1) || 32)) j++;
       const term = text.slice(s, j).replace(/\.$/, '').toLowerCase();
-      visit(term, s, j, TOKEN_CAPITALIZED);
+      if (visit(term, s, j, TOKEN_CAPITALIZED) === false) return;
       i = j;
       continue;
     }
@@ -143,7 +144,7 @@ export function scanTokens(
     if (term === 'us' && text.charCodeAt(s) === 85 && text.charCodeAt(s + 1) === 83) term = 'u.s';
     if (STOPWORDS.has(term)) flags |= TOKEN_STOPWORD;
     if (NEGATIONS.has(term)) flags |= TOKEN_NEGATED;
-    visit(term, s, i, flags);
+    if (visit(term, s, i, flags) === false) return;
   }
 }
 

@@ -132,7 +132,7 @@ export class Comparison {
   words(passage: number): string[] {
     const key = this.same(passage);
     let w = this.wordCache.get(key);
-    if (!w) this.wordCache.set(key, (w = Array.from(this.profile(key).tokens, (t) => this.wordOf(t & TERM_MASK))));
+    if (!w) this.wordCache.set(key, (w = Array.from(this.corpus.passageTokens(key), (t) => this.wordOf(t & TERM_MASK))));
     return w;
   }
 

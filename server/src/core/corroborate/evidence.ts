@@ -159,7 +159,7 @@ function tokenOffsets(text: string, span: { start: number; end: number }, from: 
   scanTokens(text, span.start, span.end, (_w, s, e) => {
     if (i === from) start = s;
     if (i === to - 1) end = e;
-    i++;
+    return ++i < to;
   });
   return start >= 0 && end >= 0 ? { start, end } : null;
 }

@@ -51,6 +51,9 @@ export interface Profile {
   tokens: Uint32Array;
   /** Unique content term ids (unknown words get unique negative keys) → weight (idf). */
   content: Map<number, number>;
+  /** The same keys and weights as arrays, in the same order: what loops read (a Map's entries are allocated as they are iterated). */
+  contentTerms: Int32Array;
+  contentWeights: Float64Array;
   contentIdf: number;
   /** WordNet concepts of the content words. */
   concepts: Set<number>;
@@ -94,7 +97,14 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
     if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
     if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  return { tokens, content, contentIdf, concepts, bigrams: sortedUnique(bigrams), trigrams: sortedUnique(trigrams), numbers, names, facts, negated };
+  const contentTerms = new Int32Array(content.size);
+  const contentWeights = new Float64Array(content.size);
+  let k = 0;
+  content.forEach((v, t) => {
+    contentTerms[k] = t;
+    contentWeights[k++] = v;
+  });
+  return { tokens, content, contentTerms, contentWeights, contentIdf, concepts, bigrams: sortedUnique(bigrams), trigrams: sortedUnique(trigrams), numbers, names, facts, negated };
 }
 
 // Unknown words never pair with anything: their key mixes in the position so no two are equal.
@@ -124,10 +134,8 @@ export function pairFeatures(
   out: Float64Array = new Float64Array(FEATURE_COUNT),
   lenient?: ReadonlySet<number>,
 ): Float64Array {
-  let sharedQ = 0;
-  for (const [t, v] of q.content) if (p.content.has(t) || lenient?.has(t)) sharedQ += v;
-  let sharedP = 0;
-  for (const [t, v] of p.content) if (q.content.has(t) || lenient?.has(t)) sharedP += v;
+  const sharedQ = sharedWeight(q, p.content, lenient);
+  const sharedP = sharedWeight(p, q.content, lenient);
   out[FEATURE.coverQuery] = q.contentIdf > 0 ? sharedQ / q.contentIdf : 0;
   out[FEATURE.coverPassage] = p.contentIdf > 0 ? sharedP / p.contentIdf : 0;
   out[FEATURE.bigrams] = dice(q.bigrams, p.bigrams);
@@ -154,15 +162,30 @@ export function pairFeatures(
   return out;
 }
 
+// The content weight of a whose terms are in `other` (or in `lenient`).
+function sharedWeight(a: Profile, other: Map<number, number>, lenient?: ReadonlySet<number>): number {
+  const { contentTerms: terms, contentWeights: weights } = a;
+  let shared = 0;
+  for (let i = 0; i < terms.length; i++) if (other.has(terms[i]) || lenient?.has(terms[i])) shared += weights[i];
+  return shared;
+}
+
 // Share of a's content weight matched in b by the same term or a shared WordNet concept.
 function conceptCover(a: Profile, b: Profile, lexicon: Lexicon): number {
   if (a.contentIdf === 0) return 0;
+  const { contentTerms: terms, contentWeights: weights } = a;
   let shared = 0;
-  for (const [t, v] of a.content) {
-    if (b.content.has(t)) shared += v;
-    else if (t >= 0 && b.concepts.size > 0 && lexicon.concepts(t).some((c) => b.concepts.has(c))) shared += v;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (b.content.has(t)) shared += weights[i];
+    else if (t >= 0 && b.concepts.size > 0 && sharesConcept(lexicon.concepts(t), b.concepts)) shared += weights[i];
   }
   return shared / a.contentIdf;
+}
+
+function sharesConcept(concepts: readonly number[], other: Set<number>): boolean {
+  for (let i = 0; i < concepts.length; i++) if (other.has(concepts[i])) return true;
+  return false;
 }
 
 // The longest run of content words of `tokens` that `other` lacks, /8 and capped at 1.
@@ -224,7 +247,10 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   close();
   // What is said of them: the shared content words that are not particulars.
   let predicate = 0;
-  for (const [t, v] of q.content) if (!q.facts.has(t) && p.content.has(t)) predicate += v;
+  for (let i = 0; i < q.contentTerms.length; i++) {
+    const t = q.contentTerms[i];
+    if (!q.facts.has(t) && p.content.has(t)) predicate += q.contentWeights[i];
+  }
   return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
 }
 

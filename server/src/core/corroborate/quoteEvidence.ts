@@ -40,16 +40,16 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
     const key = cmp.same(p);
     let c = byContent.get(key);
     if (c) return c;
-    const passage = cmp.profile(key);
     let wording = wordings.get(key);
     if (!wording) {
-      wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, passage.tokens, cmp.words(key), cmp.trigrams) : NO_WORDING;
+      // (The passage's tokens, not its profile: most neighbours of hits are compared for a wording only.)
+      wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, corpus.passageTokens(key), cmp.words(key), cmp.trigrams) : NO_WORDING;
       wordings.set(key, wording);
     }
     if (wordingOnly && wording.match === 'none') return null;
     let judgement = cmp.judge(sq, key);
     if (alone) {
-      const j = judgeStatement(alone, passage, lexicon, cmp.wordOf, corpus.passageTotal);
+      const j = judgeStatement(alone, cmp.profile(key), lexicon, cmp.wordOf, corpus.passageTotal);
       if (j.relation === 'supports' && (judgement.relation !== 'supports' || j.score > judgement.score)) judgement = j;
     }
     byContent.set(key, (c = { judgement, wording }));
@@ -110,7 +110,15 @@ function contextCover(cmp: Comparison, context: Profile, p: number): number {
   const window: Profile[] = [];
   for (let n = Math.max(first, p - 2); n <= p; n++) window.push(cmp.profile(n));
   let shared = 0;
-  for (const [t, v] of context.content) if (window.some((w) => w.content.has(t))) shared += v;
+  const { contentTerms: terms, contentWeights: weights } = context;
+  for (let i = 0; i < terms.length; i++) {
+    for (const w of window) {
+      if (w.content.has(terms[i])) {
+        shared += weights[i];
+        break;
+      }
+    }
+  }
   return shared / context.contentIdf;
 }
 

@@ -165,8 +165,21 @@ const TITLES = new Set(
   'miss mist mrs ms mr dr prof adm admiral gen general sen senator rep gov governor lt col sgt capt president presid chairman chief minister secretary secretari judge justice rev king queen prince princ lord sir'.split(' '),
 );
 
-// Spelling variants of one name: trigram overlap, or at most two edits apart.
+// Spelling variants of one name: trigram overlap, or at most two edits apart. The same few names of a story are
+// compared for candidate after candidate, so answers are kept (a bounded table: it is cleared when full).
+const similarNames = new Map<string, boolean>();
+
 function nameSimilar(a: string, b: string): boolean {
+  const key = `${a}\n${b}`;
+  let similar = similarNames.get(key);
+  if (similar === undefined) {
+    if (similarNames.size >= 100_000) similarNames.clear();
+    similarNames.set(key, (similar = spellingVariants(a, b)));
+  }
+  return similar;
+}
+
+function spellingVariants(a: string, b: string): boolean {
   if (trigramDice(a, b) >= 0.5) return true;
   if (Math.abs(a.length - b.length) > 2) return false;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -9,6 +9,7 @@
 import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
+import { TextWalk } from './textWalk';
 import { compactPostings, Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchInto } from './sketch';
 import { indexTokens, TokenBuffer } from './indexTokens';
@@ -195,29 +196,16 @@ export class Corpus {
     const buffer = this.buffer;
     const content = this.content;
     content.length = 0;
-    // A walk through the text to each passage's start, for its UTF-8 offset and line (passages come in order of
+    // Each passage's UTF-8 offset and line, from a walk through the text to its start (passages come in order of
     // their start, but for a quote over several sentences, which comes after them: the walk starts again).
-    let unit = 0;
-    let byte = 0;
-    let line = 0;
+    const walk = new TextWalk(text);
     for (const span of passages) {
       const p = this.passageDocument.push(d);
       this.passageStart.push(span.start);
       this.passageEnd.push(span.end);
-      if (span.start < unit) unit = byte = line = 0;
-      while (unit < span.start) {
-        const c = text.charCodeAt(unit++);
-        if (c < 0x80) {
-          byte++;
-          if (c === 10 || (c === 13 && text.charCodeAt(unit) !== 10)) line++;
-        } else if (c < 0x800) byte += 2;
-        else if (c >= 0xd800 && c < 0xdc00 && unit < text.length && (text.charCodeAt(unit) & 0xfc00) === 0xdc00) {
-          byte += 4; // a surrogate pair; a lone surrogate is written as U+FFFD, three bytes
-          unit++;
-        } else byte += 3;
-      }
-      this.passageByte.push(byte);
-      this.passageLine.push(line);
+      walk.to(span.start);
+      this.passageByte.push(walk.byte);
+      this.passageLine.push(walk.lineNumber);
       const first = tokens.length;
       this.tokenStart.push(first);
       buffer.length = 0;

@@ -243,7 +243,8 @@ function addWord(text: string, start: number, end: number, hash: number, vocabul
   const word = text.slice(start, end).toLowerCase();
   newFlags = 0;
   scanTokens(word, 0, word.length, flagsOfWord);
-  const id = vocabulary.intern(word);
+  // (A word the table keeps is found there from now on; one it leaves out is remembered by the vocabulary.)
+  const id = vocabulary.words.keeps(word.length) ? vocabulary.internStem(word) : vocabulary.intern(word);
   const flags = newFlags & ~TOKEN_CAPITALIZED;
   vocabulary.words.add(word, hash, id, flags);
   return id | (flags << 24);

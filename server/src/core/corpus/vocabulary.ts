@@ -33,6 +33,21 @@ export class Vocabulary {
     return id;
   }
 
+  /**
+   * intern for a word the word table is about to keep: it is found there from now on, so it is not remembered
+   * here as well (the corpus meets tens of thousands of new words; `find` and `intern` stem it again if asked).
+   */
+  internStem(word: string): number {
+    const s = stem(word);
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.stems.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
   /** The id of a folded word's stem, or -1 when no corpus passage ever had it. */
   find(word: string): number {
     const known = this.byWord.get(word);
@@ -97,7 +112,7 @@ export class WordTable {
    */
   add(word: string, hash: number, id: number, flags: number): void {
     const n = word.length;
-    if (n > 255 || this.poolLength + n > 1 << 24) return;
+    if (!this.keeps(n)) return;
     if ((this.count + 1) * 2 > this.slots.length >> 2) this.rehash();
     if (this.poolLength + n > this.pool.length) {
       const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + n));
@@ -109,6 +124,11 @@ export class WordTable {
     this.poolLength += n;
     this.count++;
     this.place(this.slots, hash, key, n, id | (flags << 24));
+  }
+
+  /** Whether a new word of `length` characters would be kept (see add). */
+  keeps(length: number): boolean {
+    return length <= 255 && this.poolLength + length <= 1 << 24;
   }
 
   private place(slots: Int32Array, hash: number, key: number, n: number, entry: number): void {

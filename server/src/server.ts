@@ -447,9 +447,14 @@ class CorroborateServer {
         await new Promise((resolve) => setImmediate(resolve));
         if (this.documents.get(uri)?.version !== version) return;
       }
-      const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
+      // While an edit waits to go into the corpus, the corpus holds the article's previous text, whose words count in
+      // the statistics every score is made from: the full report would differ a little from the one the update,
+      // about to run, publishes for the same version.
       const doc = this.documents.get(uri);
-      if (items && doc) await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: items });
+      if (doc && this.debouncer.isPending(uri) && this.service.text(uri) !== this.analysed(doc)) return;
+      const items = await this.withContext(uri, token, undefined, (ctx) => diagnostics(ctx)).catch(() => undefined);
+      const now = this.documents.get(uri);
+      if (items && now) await this.connection.sendDiagnostics({ uri, version: now.version, diagnostics: items });
     });
   }
 

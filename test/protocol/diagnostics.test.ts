@@ -81,6 +81,42 @@ describe('diagnostics while typing', () => {
   });
 });
 
+describe('diagnostics while an edit waits to go into the corpus', () => {
+  // A long pause before an edit is taken in, and another article opened meanwhile, which has every open article
+  // published again: the edited one's full report would be made against the corpus holding its previous text.
+  const pause = 3000;
+  const client = new TestClient();
+  const fresh = new TestClient();
+  before(async () => {
+    await client.initialize({ settings: { debounceMs: pause } });
+    await fresh.initialize();
+  });
+  after(async () => {
+    assert.equal(await fresh.shutdown(), 0);
+    assert.equal(await client.shutdown(), 0);
+  });
+
+  it('publishes no full report of the new version until the corpus holds its text', async () => {
+    const text = readSeed(SEED);
+    const uri = await client.open(path.join(SEEDS_DIR, SEED), text);
+    await client.indexed();
+    await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    const edited = performance.now();
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft.\n' }]);
+    const other = await client.open(path.join(SEEDS_DIR, OTHER), readSeed(OTHER));
+    await client.diagnosticsFor(other, (p) => p.diagnostics.length > 0);
+    const full = await client.diagnosticsFor(uri, (p) => p.version === 2);
+    // (A lower bound only: a slow machine makes it later, never earlier.)
+    assert.ok(performance.now() - edited >= pause, 'the full report of version 2 came after the pause, once the corpus took the edit');
+    // And it is what a fresh server gives the final text.
+    const again = await fresh.open(path.join(SEEDS_DIR, OTHER), readSeed(OTHER));
+    await fresh.indexed();
+    await fresh.diagnosticsFor(again, (p) => p.diagnostics.length > 0);
+    const reopened = await fresh.open(path.join(SEEDS_DIR, SEED), `Draft.\n${text}`);
+    assert.deepEqual(full.diagnostics, (await fresh.diagnosticsFor(reopened, (p) => p.diagnostics.length > 0)).diagnostics);
+  });
+});
+
 describe('diagnostic settings per resource, read through workspace/configuration', () => {
   let client: TestClient;
   let strict: string;

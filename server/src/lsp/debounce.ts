@@ -32,6 +32,11 @@ export class Debouncer {
     entry.waiters.forEach((w) => w());
   }
 
+  /** Whether an action waits for `key`. */
+  isPending(key: string): boolean {
+    return this.pending.has(key);
+  }
+
   /** Resolves true once nothing is pending for `key`, or false as soon as the token is cancelled. */
   settled(key: string, token: CancellationToken): Promise<boolean> {
     const entry = this.pending.get(key);

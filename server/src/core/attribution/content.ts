@@ -135,7 +135,9 @@ export function splitCoordinated(ctx: Context, out: FoundAttribution[], first: n
     for (let y = first; y < out.length; y++) {
       const b = out[y];
       if (y === x || b.cue.start <= a.cue.end) continue;
-      const blockStart = b.source && b.source.start > a.cue.end ? Math.min(b.source.start, b.cue.start) : b.cue.start;
+      let blockStart = b.source && b.source.start > a.cue.end ? Math.min(b.source.start, b.cue.start) : b.cue.start;
+      // "a sentiment endorsed by the people in the arena": the words it reports come first, its source after it.
+      if (b.content && b.source && b.source.start > b.cue.end && b.content.end <= b.cue.start && b.content.start > a.cue.end) blockStart = Math.min(blockStart, b.content.start);
       if (blockStart <= a.content.start || blockStart >= a.content.end) continue;
       let k = s;
       while (k < e && tokens[k].start < blockStart) k++;
@@ -243,6 +245,8 @@ function quoteJustBefore(ctx: Context, bs: number): Quote | null {
   // Never across a line break: a quote in the paragraph above belongs to its own attribution.
   let b = at;
   while (b > 0 && /[ \t\u00a0,—–-]/.test(text[b - 1])) b--;
+  // "…'bomb them,''' said": the inner quote's closing mark after the outer one's.
+  if (text[b - 1] === "'" && ctx.quotes.some((q) => q.end === b - 1)) b--;
   const prevTok = bs - 1 >= 0 ? ctx.quoteOf[bs - 1] : -1;
   if (prevTok < 0) {
     // the closing mark itself may be a separate token outside the quote's token coverage

@@ -5,6 +5,7 @@ import { found, isCloseQuote, quoteIndex, spanOf, spanTrim, type Context, type F
 import { CUE_PARTICLES, cueLexicon, DEFAULT_CUES, type CueLexicon } from './cues';
 import { accordingTo, headlineColon, inFinding, labelColon, nounCue, STANCES, stanceCue, viewOf } from './forms';
 import { clauseOpening, holderOfObject, inHyphenated, looseSubject, standingSubject, phraseAfter, subjectAcrossAside, phraseBefore, type Range } from './phrases';
+import { isRoleWord } from './people';
 import { cueModel, cueScore, isCandidate, ruleMarks, type LoadedModel } from './tagger';
 
 export type { FoundAttribution } from './context';
@@ -178,6 +179,15 @@ function approximately(tokens: Token[], k: number): boolean {
   return next.pos === 'NUM' || next.text === '$' || (/^(a|an|half)$/.test(next.lower) && /^(dozen|hundred|thousand|million|billion|third|quarter|fifth|half|percent|week|month|year|day)s?$/.test(tokens[k + 2]?.lower ?? ''));
 }
 
+// Verbs that stir a feeling in their object: "The remark worried some analysts".
+const PSYCH = new Set('worry anger alarm frustrate upset infuriate outrage dismay disappoint trouble bother irk annoy enrage unnerve rattle spook startle surprise shock frighten scare offend please delight impress'.split(' '));
+
+// Nouns of time or effort a participle may follow without being their act: "spent hours reflecting".
+const SPANS_OF_TIME = new Set('time hour day week month year minute moment point trouble difficulty'.split(' '));
+
+// Words that stand for people as an object: "leaving many to wonder".
+const STANDALONE_PEOPLE = new Set('many some most others few all both voters people americans'.split(' '));
+
 // "focus on" is among them: the rules leave it out, as it cost more precision than it gave on train.
 const RULE_WORDS = new Set(['go', 'read', 'continue', 'according', 'make', ':', 'focus']);
 
@@ -243,6 +253,9 @@ function proposedAt(ctx: Context, k: number, s: number, e: number, sentence: num
   // ("Bush had harsh words for Trump").
   let source = phraseBefore(tokens, cs, s) ?? (tok.pos === 'VERB' ? looseSubject(tokens, cs, s) : null);
   if (source && tokens[source[1] - 1].pos !== 'PROPN' && tokens[source[1] - 1].pos !== 'PRON' && tokens[source[1] - 1].pos !== 'NOUN') source = null;
+  // "his notions about", "pushing out a new video about": a preposition after a noun tells what the noun is about; the
+  // noun is no one's voice, its owner or the one who put it out may be.
+  if (source && tok.pos === 'ADP' && tokens[cs - 1].pos === 'NOUN' && source[1] === cs) source = ownerOf(tokens, cs - 1, s) ?? holderOfObject(tokens, source[0], s);
   if (!source && tok.pos !== 'VERB') source = ownerOf(tokens, cs, s);
   // "Republicans, concerned about …, have": an adjective set off after a phrase describes it; "were exuberant and
   // confident that …": one joined to another shares its subject.
@@ -288,7 +301,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   if (tok.lemma === 'say' && ((tokens[k - 1]?.lower === 'that' && k - 1 === s) || (tokens[k - 1]?.lower === 'being' && tokens[k - 2]?.lower === 'that' && k - 2 === s)) && tokens[k + 1]?.text === ',') return null;
   // A word the tagger proposed is read as a verb of saying whatever the lexicon and the part of speech say.
   const forced = ctx.forced === k;
-  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || (forced && !ctx.belief.has(tok.lemma));
+  // "As Professor Foner put it: “…”", "…,” as one voter put it.": a way of saying, with "it" for the words.
+  const putIt = tok.lemma === 'put' && tokens[k + 1]?.lower === 'it' && (k + 2 >= e || /^[:,.]$/.test(tokens[k + 2].text) || ctx.quoteOf[k + 2] >= 0);
+  const speech = ctx.speech.has(tok.lemma) || resumesSpeech(ctx, k, e) || putIt || (forced && !ctx.belief.has(tok.lemma));
   if (!speech && !ctx.belief.has(tok.lemma)) return null;
   if (tok.pos !== 'VERB' && !taggedAsNounButVerb(tokens, k, s, e) && !(forced && tok.pos === 'AUX')) return null;
   // "only added to the picture": add to means increase, unless words in quotes follow.
@@ -302,25 +317,40 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
     let j = k + 1;
     while (j < e && tokens[j].text !== ',') j++;
     if (k > s && j === e) while (j > k + 1 && tokens[j - 1].pos === 'PUNCT') j--;
-    if ((j < e || k > s) && j > k + 1) return found(ctx, null, k, k + 1, spanOf(ctx, k + 1, j), sentence, 'speech');
+    // "Asked by Stephanopoulos to respond …", "When asked by a reporter whether …": the one who asked is its source.
+    const asker = tokens[k + 1].lower === 'by' ? phraseAfter(tokens, k + 2, j) : null;
+    const from = asker && asker[1] < j ? asker[1] : k + 1;
+    if ((j < e || k > s) && j > from) return found(ctx, asker && from > k + 1 ? asker : null, k, k + 1, spanOf(ctx, from, j), sentence, 'speech');
   }
 
   // The cue: the verb with the auxiliaries and negation right before it, and a particle right after.
   let cs = k;
   while (cs > s && (tokens[cs - 1].pos === 'AUX' || tokens[cs - 1].lower === 'not' || tokens[cs - 1].lower === 'n’t')) cs--;
-  let ce = k + 1;
+  let ce = putIt ? k + 2 : k + 1;
   const particles = CUE_PARTICLES[tok.lemma];
   if (particles && ce < e && particles.includes(tokens[ce].lower)) ce++;
   let aux = k;
   while (aux > s && (tokens[aux - 1].pos === 'AUX' || tokens[aux - 1].pos === 'ADV' || tokens[aux - 1].pos === 'PART')) aux--;
   const passive = /(ed|en|wn|ld|id|ught)$/.test(tok.lower) && tokens.slice(aux, k).some((t) => BE_FORMS.has(t.lower));
   if (!forced && isInfinitiveOrModifier(tokens, k, s)) return null;
+  // "The remark worried some analysts", "His behavior has angered the party's top figures": the one a feeling is
+  // stirred in holds it; what stirred it is what it is about.
+  if (!passive && PSYCH.has(tok.lemma) && tok.pos === 'VERB' && !SAY_LIKE_PARTICIPLE.test(tok.lower)) {
+    const next = tokens[ce];
+    const object = next && (/^(DET|PROPN|NOUN|NUM|ADJ)$/.test(next.pos) || /^(him|her|them|us|me|many|some)$/.test(next.lower)) ? phraseAfter(tokens, ce, e) : null;
+    const cause = phraseBefore(tokens, cs, s);
+    // Not "he worries Sanders would have trouble": a phrase with a verb after it opens a clause.
+    const after = tokens[object?.[1] ?? -1];
+    if (object && cause && !(after && (/^(that|about|over|by)$/.test(after.lower) || after.pos === 'AUX' || after.pos === 'VERB'))) return found(ctx, object, cs, ce, spanOf(ctx, cause[0], cause[1]), sentence, 'thought');
+  }
 
   // Who: a phrase before the cue, or after it when the cue follows a quote or a comma ("…,” said Moon).
   let source: Range | null = null;
   let inverted = false;
   const prev = tokens[cs - 1];
-  const afterQuote = cs > s && isCloseQuote(ctx, cs - 1);
+  // "''… 'bomb them,''' said McCain": a quote inside a quote closes with one more mark, which the quote leaves out.
+  const stray = tokens[cs - 1]?.text === "'" && cs - 1 > s && isCloseQuote(ctx, cs - 2);
+  const afterQuote = cs > s && (isCloseQuote(ctx, cs - 1) || stray);
   const afterComma = prev?.text === ',' && cs - s >= 3 && !phraseBefore(tokens, cs, s);
   const afterSentenceQuote = cs === s && isCloseQuote(ctx, cs - 1);
   if (INVERTIBLE.has(tok.lemma) && !passive && (afterSentenceQuote || afterQuote || afterComma)) {
@@ -336,13 +366,44 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       while (r < e && tokens[r].text !== ',' && tokens[r].text !== ';' && !(tokens[r].pos === 'PUNCT' && r === e - 1)) r++;
       source = [after[0], r];
       inverted = true;
+    } else if ((afterQuote || afterSentenceQuote) && !objectPronoun && !SAY_LIKE_PARTICIPLE.test(tok.lower)) {
+      // "…,” said one unaligned Florida strategist.", "…,” said Will Doyle, a professor": the tagger broke the phrase
+      // (a participle, a name read as an auxiliary); the words up to the clause's end name the speaker.
+      const loose = loosePhraseAfter(tokens, ce, e);
+      if (loose) {
+        source = loose;
+        inverted = true;
+      }
+    }
+  }
+  // "As reported by Western Journalism, …", "as first noted by the Post", and a participle after its noun: "a number of
+  // arrests documented by Fusion", "changes proposed by the government": the agent after "by" is the source.
+  if (!source && !passive && /(ed|en|wn)$/.test(tok.lower) && tokens[ce]?.lower === 'by' && cs > s) {
+    let as = cs - 1;
+    while (as > s && tokens[as].pos === 'ADV') as--;
+    const reduced = tokens[as].lower !== 'as' && cs === k && /^(NOUN|PROPN)$/.test(tokens[k - 1].pos);
+    // "…, encouraged by the United States": a participle set off after its clause, crediting that clause to the agent.
+    const setOff = cs === k && tokens[k - 1].text === ',' && k - 1 > s;
+    if (tokens[as].lower === 'as' || reduced || setOff) {
+      let agent = phraseAfter(tokens, ce + 1, e);
+      // Not "responded by first saying …", "angered by what they saw": a doing or a clause, not someone.
+      if (agent && tokens.slice(agent[0], agent[1]).some((t) => (t.pos === 'VERB' && /ing$/.test(t.lower)) || /^(what|how|why|whether)$/.test(t.lower))) agent = null;
+      if (agent) {
+        source = agent;
+        inverted = true;
+        // What the agent did it to is the noun the participle follows.
+        const thing = reduced ? phraseBefore(tokens, cs, s) : null;
+        if (thing) return found(ctx, agent, cs, ce + 1, spanOf(ctx, thing[0], thing[1]), sentence, speech ? 'speech' : 'thought');
+      }
     }
   }
   // The word before the verb once adverbs are set aside: "and then said", ", then says".
   let before = cs - 1;
   // Not "most" in "…, most said", which is the subject (phrases.ts reads it so).
   const standing = before >= s && standingSubject(tokens, before, s);
-  while (before > s && tokens[before].pos === 'ADV' && !standing) before--;
+  // Not "…, Jolly said": a capitalised "adverb" after a comma is a name.
+  const named = before === cs - 1 && before - 1 > s && /^\p{Lu}/u.test(tokens[before].text) && tokens[before - 1].text === ',';
+  while (before > s && tokens[before].pos === 'ADV' && !standing && !named) before--;
   // "… and on Monday announced": a time phrase between the conjunction and the verb.
   if (before - 1 > s && TIME_NOUN.test(tokens[before].text) && /^(on|last|this)$/.test(tokens[before - 1].lower) && tokens[before - 2]?.pos === 'CCONJ') before -= 2;
   if (before - 1 > s && tokens[before].lower === 'but' && tokens[before - 1].lower === 'all') before -= 2;
@@ -362,6 +423,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
       source = aside ?? main ?? lastHere?.sourceTokens ?? clauseSubject(ctx, s, cs);
     } else {
       source = phraseBefore(tokens, cs, s);
+      // "spent many hours reflecting", "would have a difficult time vetoing", "at one point calling": a participle after
+      // a span of time or effort shares the subject of its clause.
+      if (source && SAY_LIKE_PARTICIPLE.test(tok.lower) && cs === k && source[1] === cs && SPANS_OF_TIME.has(tokens[cs - 1].lemma)) source = clauseSubject(ctx, s, source[0]) ?? source;
       // "Sanders in an interview with CNN said", "an official speaking to Fox News said": the phrase before the verb
       // ends a modifier of the subject that opens the clause.
       if (source && speech) source = modifiedSubject(ctx, source, s) ?? source;
@@ -389,7 +453,9 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
   // verb governs it, else the subject of the clause.
   if (!source && !passive && forced && tokens[cs - 1]?.lower === 'to' && cs - 1 > s) {
     const object = phraseBefore(tokens, cs - 1, s);
-    source = object && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
+    // Only an object that can act ("leaving many to wonder"), not a thing ("will get one more chance to poke fun").
+    const agent = !!object && tokens.slice(object[0], object[1]).some((t) => t.pos === 'PROPN' || t.pos === 'PRON' || STANDALONE_PEOPLE.has(t.lower)) || (!!object && isRoleWord(tokens[object[1] - 1].lower));
+    source = object && agent && object[0] > s && tokens[object[0] - 1].pos === 'VERB' ? object : clauseSubject(ctx, s, cs - 1);
   }
   // "Noting that …, Tester said", "Since announcing in October …, Mr. Biden has been": an opening participle shares
   // the subject of the main clause after it.
@@ -429,8 +495,13 @@ function cueAt(ctx: Context, k: number, s: number, e: number, sentence: number, 
 function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
   const { tokens } = ctx;
   const lead = tokens[np[0] - 1];
-  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || (lead.pos === 'VERB' && /(ing|ed)$/.test(lead.lower)))) return null;
-  const head = phraseAfter(tokens, s, np[0]);
+  // A conjunction may lead it too, inside a relative clause: "leaders who'd rather be working for Cruz or Ben Carson said".
+  if (np[0] <= s || !lead || !(lead.pos === 'ADP' || lead.pos === 'CCONJ' || lead.pos === 'VERB')) return null;
+  // The clause may open after a conjunction: "…, while Jeb Bush in a Medium post said".
+  let from = s;
+  for (let i = s; i < np[0]; i++) if (ctx.quoteOf[i] < 0 && tokens[i].pos === 'SCONJ' && tokens[i].lower !== 'that') from = i + 1;
+  while (from < np[0] && (tokens[from].pos === 'SCONJ' || tokens[from].pos === 'CCONJ')) from++;
+  const head = phraseAfter(tokens, from, np[0]);
   if (!head || head[1] >= np[0] || tokens[head[1]].pos === 'PUNCT' && tokens[head[1]].text !== '(') return null;
   let relative = false;
   for (let i = head[1]; i < np[0]; i++) {
@@ -439,6 +510,10 @@ function modifiedSubject(ctx: Context, np: Range, s: number): Range | null {
     if (/^(who|that)$/.test(t.lower)) relative = true;
     if ((t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.lower))) && !relative) return null;
   }
+  // After a conjunction or a finite verb only inside a relative clause: "an official who spoke anonymously to discuss
+  // internal strategy said".
+  const who = tokens[head[1]]?.lower === 'who';
+  if ((lead.pos === 'CCONJ' || (lead.pos === 'VERB' && !/(ing|ed)$/.test(lead.lower))) && !who) return null;
   return [head[0], np[1]];
 }
 
@@ -520,6 +595,22 @@ function resumesSpeech(ctx: Context, k: number, e: number): boolean {
   if (next.text === ':' || ctx.quoteOf[at] >= 0) return true;
   if (next.text === ',' || next.text === '.') return ctx.quoteOf[at + 1] >= 0 || isCloseQuote(ctx, k - 1) || isCloseQuote(ctx, k - 2) || isCloseQuote(ctx, k - 3);
   return false;
+}
+
+/**
+ * The words after an inverted verb of saying up to the clause's end ("said one unaligned Florida Republican strategist"),
+ * when they are few, name someone and hold no clause of their own; else null.
+ */
+function loosePhraseAfter(tokens: Token[], from: number, e: number): Range | null {
+  let j = from;
+  while (j < e && j - from <= 12 && tokens[j].text !== ',' && !(tokens[j].pos === 'PUNCT' && j === e - 1)) {
+    const t = tokens[j];
+    if (t.pos === 'SCONJ' || t.pos === 'PRON' || t.lower === 'that' || (t.pos === 'AUX' && !/^\p{Lu}/u.test(t.text)) || (t.pos === 'VERB' && !/(ed|en|wn)$/.test(t.lower) && !/^\p{Lu}/u.test(t.text))) return null;
+    j++;
+  }
+  if (j === from || j - from > 12 || tokens[from].pos === 'ADP' || (j < e && tokens[j].text !== ',' && tokens[j].pos !== 'PUNCT')) return null;
+  const head = tokens[j - 1];
+  return head.pos === 'NOUN' || head.pos === 'PROPN' ? [from, j] : null;
 }
 
 /** "to say", "so-called", "the said": verbs that are not predicates of a subject. */

@@ -11,9 +11,11 @@ const NOUN_LEADS = new Set(['that', 'of', 'for', 'about', 'on', 'against', 'to',
 /** "according to company documents" with "company" read as a verb: the words up to the clause's end, if few. */
 function clauseTo(tokens: Context['tokens'], i: number, e: number): Range | null {
   let j = i;
-  while (j < e && tokens[j].pos !== 'PUNCT' && tokens[j].pos !== 'SCONJ' && j - i < 8) j++;
-  // After "to" the tagger may read the noun as a verb: "according to sources", "according to recent polling".
-  if (j === i || j - i >= 8 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) return null;
+  // Quote marks may name a document ("the “Medicare for all” document he released"); other marks end the phrase.
+  const mark = (t: Context['tokens'][number]) => t.pos === 'PUNCT' && !/^[“”"]$/.test(t.text);
+  while (j < e && !mark(tokens[j]) && tokens[j].pos !== 'SCONJ' && j - i < 12) j++;
+  // After "to" the tagger may read the noun as a verb: "according to sources", "according to exit polls reported by CNN".
+  if (j === i || j - i >= 12 || !tokens.slice(i, j).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB')) return null;
   return [i, j];
 }
 
@@ -54,9 +56,10 @@ export function labelColon(tokens: Context['tokens'], k: number): boolean {
 /** "Graham: Trump’s rhetoric is destroying the GOP": a name and a colon opening a sentence or headline. */
 export function headlineColon(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
   const { tokens } = ctx;
-  if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || /^\d/.test(tokens[k - 1].text)) return null;
+  // Not a time ("10:30") nor a count ("Poll: 45 percent"); a year may close the name ("Here’s Clinton in December 1992: “…”").
+  if (k + 2 >= e || /^\d/.test(tokens[k + 1].text) || (/^\d/.test(tokens[k - 1].text) && !(ctx.quoteOf[k + 1] >= 0 && /^(1[89]|20)\d\d$/.test(tokens[k - 1].text)))) return null;
   // A colon after a verb ("said:", "put it this way:") belongs to that verb's attribution.
-  if (tokens[k - 1].pos === 'VERB') return null;
+  if (tokens[k - 1].pos === 'VERB' || (tokens[k - 1].lower === 'it' && tokens[k - 2]?.lemma === 'put')) return null;
   // "Q: … A: …": in an interview the answer is the interviewee's words, credited to "A".
   if (k === s + 1 && tokens[s].text === 'A' && ctx.text.lastIndexOf('Q:', tokens[s].start) >= 0) {
     const content = spanTrim(ctx.text, tokens[k + 1].start, contentEnd(ctx, k + 1, e).end);
@@ -126,13 +129,18 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
   const { tokens } = ctx;
   const next = tokens[k + 1];
   if (!next || !NOUN_LEADS.has(next.lower) && next.text !== ':' && ctx.quoteOf[k + 1] < 0) return null;
+  const given = givenStance(ctx, k, s, e, sentence);
+  if (given) return given;
   let source: Range | null = null;
-  const prev = tokens[k - 1];
-  if (prev && /^(his|her|their|its)$/.test(prev.lower)) source = [k - 1, k];
-  else if (prev && (prev.lower === '’s' || prev.lower === "'s") && k - 2 >= s) {
-    let i = k - 2;
+  // A named owner may stand before the noun's modifiers: "Sen. Graham’s energetic endorsement".
+  let o = k - 1;
+  while (o > s && tokens[o].pos === 'ADJ') o--;
+  const prev = tokens[o];
+  if (/^(his|her|their|its)$/.test(tokens[k - 1]?.lower ?? '')) source = [k - 1, k];
+  else if (prev && (prev.lower === '’s' || prev.lower === "'s") && o - 1 >= s) {
+    let i = o - 1;
     while (i > s && (tokens[i - 1].pos === 'PROPN' || tokens[i - 1].text === '.' || tokens[i - 1].pos === 'NOUN' && /^\p{Lu}/u.test(tokens[i - 1].text))) i--;
-    if (tokens[k - 2].pos === 'PROPN' || tokens[k - 2].pos === 'NOUN') source = [i, k - 1];
+    if (tokens[o - 1].pos === 'PROPN' || tokens[o - 1].pos === 'NOUN') source = [i, o];
   } else if (next.lower === 'from' || next.lower === 'by') {
     source = phraseAfter(tokens, k + 2, e);
   }
@@ -157,6 +165,30 @@ export function nounCue(ctx: Context, k: number, s: number, e: number, sentence:
     if (!content) return null;
   }
   return found(ctx, source, k, k + 1, content, sentence, 'speech');
+}
+
+// Verbs of receiving a stance from someone: "drew criticism from", "won the endorsement of", "has the backing of".
+const RECEIVING = new Set('draw receive win earn get attract pick garner gain secure land score collect enjoy face have'.split(' '));
+
+/**
+ * "The statement drew sharp criticism from both sides", "Cruz picked up the endorsement of Gov. Scott Walker": a stance
+ * received from someone is theirs (the source), about the one who received it (the content); else null.
+ */
+function givenStance(ctx: Context, k: number, s: number, e: number, sentence: number): FoundAttribution | null {
+  const { tokens } = ctx;
+  if (!/^(from|of|by)$/.test(tokens[k + 1]?.lower ?? '')) return null;
+  let v = k - 1;
+  while (v > s && /^(DET|ADJ|ADV|NUM)$/.test(tokens[v].pos) || (v > s && /^(his|her|their|its|first|latest)$/.test(tokens[v].lower))) v--;
+  if (tokens[v]?.lower === 'up' && tokens[v - 1]?.lemma === 'pick') v--;
+  const verb = tokens[v];
+  if (v <= s || !verb || (verb.pos !== 'VERB' && verb.pos !== 'AUX') || !RECEIVING.has(verb.lemma) || (verb.lemma === 'pick' && tokens[v + 1]?.lower !== 'up')) return null;
+  const giver = phraseAfter(tokens, k + 2, e);
+  if (!giver) return null;
+  let a = v;
+  while (a > s && (tokens[a - 1].pos === 'AUX' || tokens[a - 1].pos === 'ADV' || tokens[a - 1].lower === 'not')) a--;
+  const receiver = phraseBefore(tokens, a, s);
+  const content = receiver ? spanTrim(ctx.text, tokens[receiver[0]].start, tokens[receiver[1] - 1].end) : null;
+  return found(ctx, giver, k, k + 2, content, sentence, 'speech');
 }
 
 // Nouns of a stance that are cues even without a holder in sight: "criticism of", "endorsement of" ("support for"

@@ -58,15 +58,28 @@ export function skipBackModifiers(tokens: Token[], end: number, floor: number): 
       continue;
     }
     if (j === end && standingSubject(tokens, j - 1, floor)) return j;
+    // "…, Jolly said": a capitalised word the tagger read as an adverb, right after a comma and before the verb, is a name.
+    if (j === end && t.pos === 'ADV' && /^\p{Lu}/u.test(t.text) && tokens[j - 2]?.text === ',' && j - 1 > floor) return j;
     if (SKIP_POS.has(t.pos) || adverb || t.lower === 'not' || t.lower === 'n’t' || t.lower === "n't") {
       j--;
       continue;
     }
-    // "Sanders on Monday said", "Sanders Monday said"
+    // "Clinton herself has proposed", "the candidate himself copped to": an intensifier after the subject.
+    if (/^(himself|herself|themselves|itself)$/.test(t.lower) && j - 1 > floor && /^(PROPN|NOUN)$/.test(tokens[j - 2].pos)) {
+      j--;
+      continue;
+    }
+    // "Sanders on Monday said", "Sanders Monday said", "the chairman this past week announced"
     if (TIME_WORDS.has(t.lower)) {
       j--;
+      if (tokens[j - 1]?.lower === 'past' && j - 1 > floor) j--;
       const prev = tokens[j - 1];
       if (prev && j > floor && (prev.lower === 'on' || prev.lower === 'last' || prev.lower === 'this' || prev.lower === 'late' || prev.lower === 'early')) j--;
+      continue;
+    }
+    // "Zucker, who in the past has voiced", "who over the years has called": a time phrase after the subject.
+    if (/^(past|years|decades|months|weeks)$/.test(t.lower) && tokens[j - 2]?.lower === 'the' && /^(in|over|for)$/.test(tokens[j - 3]?.lower ?? '') && j - 3 > floor) {
+      j -= 3;
       continue;
     }
     // A reduced relative after the noun: "A court document filed Thursday says".
@@ -96,6 +109,12 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
   if (last.pos === 'PRON' && SUBJECT_PRONOUNS.has(last.lower)) return [j - 1, j];
   if (RELATIVES.has(last.lower)) return [j - 1, j];
   if (last.text === ',') return subjectBeforeParenthetical(tokens, j - 1, floor);
+  // "Marcel Lazar, the hacker known as “Guccifer,” stated": the aside ends in a quoted name, its comma inside the quote.
+  if ((last.text === '”' || last.text === '"') && tokens[j - 2]?.text === ',' && j - 2 > floor) {
+    const np = subjectBeforeParenthetical(tokens, j - 1, floor);
+    // The quote is closed inside the source as it is in the text.
+    return np && np[1] === j - 1 ? [np[0], j] : np;
+  }
   let i = j;
   while (i > floor && (inPhrase(tokens[i - 1]) || joinsPhrase(tokens, i - 1, floor))) i--;
   // Include a bracketed party tag inside the phrase end: handled by skipBackModifiers. Trim leading joiners.
@@ -109,6 +128,8 @@ export function phraseBefore(tokens: Token[], end: number, floor: number): Range
     if (t < j - 1 && /^(week|month|year|day|weekend|night|morning|evening|summer|winter|spring|fall)$/.test(tokens[t].lower)) i = t + 1;
   }
   if (i >= j || !hasHead(tokens, i, j)) return null;
+  // The intensifier skipped above belongs to the subject: "Clinton herself".
+  if (j < end && /^(himself|herself|themselves|itself)$/.test(tokens[j].lower)) return [i, j + 1];
   return withApposition(tokens, [i, j], floor);
 }
 
@@ -129,9 +150,16 @@ function subjectBeforeParenthetical(tokens: Token[], comma: number, floor: numbe
       // The parenthetical describes the subject ("63, an independent voter raised in Chile", "who led the
       // committee"); it must not be a clause of its own that reports something, nor run on for long.
       const inner = tokens.slice(j + 1, comma);
-      const reports = inner.some((t) => t.lemma === 'say' || t.text === '“' || t.text === '"');
-      const clause = inner[0]?.pos === 'PRON' && inner[0].lower !== 'who' && inner[0].lower !== 'whose';
-      if (!reports && !clause && inner.length <= 30) return [i, comma];
+      // A short quote inside names or cites something ("the hacker known as “Guccifer,”"); a long one is speech.
+      let quoted = 0;
+      let open = false;
+      for (const t of inner) {
+        if (t.text === '“' || t.text === '”' || t.text === '"' || t.text === "''" ) open = t.text === '“' ? true : t.text === '”' ? false : !open;
+        else if (open) quoted++;
+      }
+      const reports = inner.some((t) => t.lemma === 'say') || quoted > 6;
+      const clause = inner[0]?.pos === 'PRON' && !/^(who|whose|which)$/.test(inner[0].lower);
+      if (!reports && !clause && inner.length <= 45) return [i, comma];
     }
   }
   return null;
@@ -291,6 +319,15 @@ export function clauseOpening(tokens: Token[], end: number, floor: number): Rang
   if (i > floor && !CLAUSE_BREAK.has(tokens[i - 1].text) && tokens[i - 1].pos !== 'SCONJ') return null;
   // An opening adverb or conjunction ("Even", "Yet", "But") is no part of the subject, unless it is all there is.
   while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
+  // "In London, Robey Warshaw, a firm …, is advising": an opening prepositional phrase set off by a comma is no part of
+  // the subject; "…while at the State Department, said": one without a comma is no subject at all.
+  if (i < j && tokens[i].pos === 'ADP') {
+    let c = i;
+    while (c < j - 1 && tokens[c].text !== ',') c++;
+    if (c >= j - 1) return null;
+    i = c + 1;
+    while (i < j - 1 && (tokens[i].pos === 'ADV' || tokens[i].pos === 'CCONJ' || tokens[i].pos === 'PUNCT')) i++;
+  }
   if (i >= j) return null;
   // Right before the verb: the head's last word, or the mark closing an aside.
   const last = tokens[j - 1];

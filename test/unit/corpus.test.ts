@@ -6,7 +6,7 @@ import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexToke
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
 import { scanTokens, words } from '../../server/src/core/corpus/terms';
-import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
+import { entryFlags, entryId, Vocabulary, WordTable } from '../../server/src/core/corpus/vocabulary';
 import { LineIndex } from '../../server/src/core/text/lines';
 import { readSeed, seedFiles } from '../support/seeds';
 
@@ -36,6 +36,7 @@ describe('the corpus tokenizer', () => {
   it('indexes exactly the tokens the queries see, on any text', () => {
     const alphabet = fc.constantFrom(
       ...'aAbZ09 .,;:’‘\'"“”-–é\nUS'.split(''),
+      'Trump', 'said', '2019', '%', '(', ')', '…', '—', ' ', ' ', 'Sanders’', 'we’ve',
       'Mr.', 'U.S.', "n't", '1,5', '70th', 'ß', "'s", '’re', '’ll', "'D", 'Us', ' us', 'ʼs',
     );
     fc.assert(
@@ -51,6 +52,84 @@ describe('the corpus tokenizer', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('indexes exactly the tokens the queries see in any part of a text (a passage), text after text', () => {
+    // One vocabulary for all runs, as for a corpus: words met before keep their ids.
+    const alphabet = fc.constantFrom(...'aZ9 .,’"“”-\nAS'.split(''), 'Trump', 'said', '2019', 'U.S.', 'U.S', "n't", '1,5', 'é', "'s", 'US');
+    const vocabulary = new Vocabulary();
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = text.length === 0 ? 0 : a % text.length;
+        const to = from + (text.length === from ? 0 : b % (text.length - from + 1));
+        const buffer = new TokenBuffer();
+        indexTokens(text, from, to, vocabulary, buffer);
+        const fast = Array.from({ length: buffer.length }, (_, j) => `${buffer.ids[j]}/${buffer.flags[j]}/${buffer.starts[j]}`);
+        const plain: string[] = [];
+        scanTokens(text, from, to, (word, start, _end, flags) => plain.push(`${vocabulary.intern(word)}/${flags}/${start}`));
+        assert.deepEqual(fast, plain);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('tells a cluster cut at a passage\'s end before a letter from the same cluster before a space', () => {
+    // "U.S.A" before a space is one word; cut off before "b" (the passage ends there), scanTokens reads "u.s" and "a".
+    const vocabulary = new Vocabulary();
+    const tokensOf = (text: string, end: number, indexer: 'index' | 'scan'): string[] => {
+      if (indexer === 'scan') {
+        const out: string[] = [];
+        scanTokens(text, 0, end, (word, start, _end, flags) => out.push(`${vocabulary.intern(word)}/${flags}/${start}`));
+        return out;
+      }
+      const buffer = new TokenBuffer();
+      indexTokens(text, 0, end, vocabulary, buffer);
+      return Array.from({ length: buffer.length }, (_, j) => `${buffer.ids[j]}/${buffer.flags[j]}/${buffer.starts[j]}`);
+    };
+    for (const [text, end] of [['U.S.Ab', 5], ['U.S.A b', 5], ['U.S.Ab', 5], ['U.S.A b', 7]] as const) {
+      assert.deepEqual(tokensOf(text, end, 'index'), tokensOf(text, end, 'scan'), `${text} up to ${end}`);
+    }
+    assert.notDeepEqual(tokensOf('U.S.Ab', 5, 'index'), tokensOf('U.S.A b', 5, 'index'));
+  });
+});
+
+describe('the word table', () => {
+  it('tells words apart by their characters, not their hash, short or long', () => {
+    // Every word under one hash, so each lookup has to compare characters (packed and in the pool) to find its own.
+    const table = new WordTable();
+    const words = ['a', 'ab', 'abc', 'abd', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghij', 'abcdefghik', 'international', 'internationally'];
+    words.forEach((w, id) => table.add(w, 12345, id, id & 31));
+    words.forEach((w, id) => {
+      const entry = table.find(` ${w.toUpperCase()} `, 1, 1 + w.length, 12345);
+      assert.equal(entryId(entry), id, w);
+      assert.equal(entryFlags(entry), id & 31);
+    });
+    assert.equal(table.find('abcdefghix', 0, 10, 12345), -1);
+    assert.equal(table.find('abf', 0, 3, 12345), -1);
+  });
+
+  it('finds every word again after growing', () => {
+    const fnv = (w: string) => {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+      return h >>> 0;
+    };
+    const table = new WordTable();
+    const words = Array.from({ length: 20000 }, (_, i) => (i % 2 ? `w${i.toString(36)}` : `longerword${i}`));
+    words.forEach((w, id) => table.add(w, fnv(w), id, id & 31));
+    words.forEach((w, id) => assert.equal(table.find(w, 0, w.length, fnv(w)), id | ((id & 31) << 24), w));
+    assert.equal(table.find('wzzzzzz', 0, 7, fnv('wzzzzzz')), -1);
+  });
+
+  it('leaves out a word too long for it, which the tokenizer then reads the slow way', () => {
+    const long = 'a'.repeat(300);
+    const vocabulary = new Vocabulary();
+    for (let round = 0; round < 2; round++) {
+      const buffer = new TokenBuffer();
+      const text = `${long} b ${long}`;
+      indexTokens(text, 0, text.length, vocabulary, buffer);
+      assert.deepEqual([...buffer.ids.subarray(0, buffer.length)], [vocabulary.find(long), vocabulary.find('b'), vocabulary.find(long)]);
+    }
   });
 });
 

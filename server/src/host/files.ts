@@ -154,16 +154,65 @@ export function readArticle(file: string): ReadResult {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})` };
+    return { ok: false, error: readError(e) };
   }
+  return decodeArticle(buf);
+}
+
+/**
+ * An article's stat and text from one open file (open, fstat, read, close: what readFileSync does, without the
+ * separate stat of the path a cold index took before it); `stat` is undefined when the file is not there.
+ */
+export function statAndReadArticle(file: string): { stat?: fs.Stats; read: ReadResult } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    return { read: { ok: false, error: readError(e) } };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return { stat, read: { ok: false, error: 'is a folder' } };
+    // As readFileSync: up to the size fstat gave (a file that shrank meanwhile ends early); a file that says it
+    // is empty (some special files do) is read in chunks to its end.
+    let buf = Buffer.allocUnsafeSlow(stat.size);
+    let n = 0;
+    if (stat.size > 0) {
+      for (let got = -1; got !== 0 && n < buf.length; n += got) got = fs.readSync(fd, buf, n, buf.length - n, null);
+    } else {
+      const chunks: Buffer[] = [];
+      for (let got = -1; got !== 0; ) {
+        const chunk = Buffer.allocUnsafeSlow(8192);
+        got = fs.readSync(fd, chunk, 0, chunk.length, null);
+        chunks.push(chunk.subarray(0, got));
+      }
+      buf = Buffer.concat(chunks);
+      n = buf.length;
+    }
+    return { stat, read: decodeArticle(n === buf.length ? buf : buf.subarray(0, n)) };
+  } catch (e) {
+    return { read: { ok: false, error: readError(e) } };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`;
+}
+
+function decodeArticle(buf: Buffer): ReadResult {
   if (buf.subarray(0, 8000).includes(0)) return { ok: false, error: 'binary file, not an article' };
   try {
-    const text = stripBom(strictUtf8.decode(buf));
-    // Well-formed UTF-8 decodes exactly, so the text's bytes are the file's past the byte-order marks dropped.
+    const decoded = strictUtf8.decode(buf);
+    const text = stripBom(decoded);
+    // Well-formed UTF-8 decodes exactly, so the text's bytes are the file's past the byte-order marks dropped
+    // (3 bytes each: one by the decoder, one by stripBom), counted without reading the text again.
     // A plain Uint8Array (what the corpus keeps and other threads receive), over the file's memory when the buffer
     // is its own; a small file's sits in Node's shared pool, which must be neither kept nor moved: copied.
-    const length = Buffer.byteLength(text);
+    const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    const length = buf.length - bom - 3 * (decoded.length - text.length);
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset + buf.length - length, length);
     return { ok: true, text, utf8: buf.buffer.byteLength === buf.length ? bytes : bytes.slice() };
   } catch {

@@ -111,18 +111,21 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
     if (i % step === 0) onProgress({ done: i, total });
     const file = list[i];
     const id = documentIdOf(file);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      warnings.push(`${file}: no such file`);
-      continue;
-    }
     const known = cached.get(id);
-    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size && corpus.has(id)) {
-      files.set(id, known);
-      fromCache++;
-      continue;
+    let stat: fs.Stats | undefined;
+    if (known) {
+      // Only a file the cache knows is stat'ed on its own: it is read only when its stamp changed.
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        warnings.push(`${file}: no such file`);
+        continue;
+      }
+      if (known.mtimeMs === stat.mtimeMs && known.size === stat.size && corpus.has(id)) {
+        files.set(id, known);
+        fromCache++;
+        continue;
+      }
     }
     const read = readForIndex(file, stat, request.maxChars, warnings);
     if (!read) continue;

@@ -15,20 +15,29 @@ import { Corpus, type CorpusState } from '../core/corpus/corpus';
 import { Vocabulary } from '../core/corpus/vocabulary';
 import { mergeCorpusStates, renumberShard, VocabularyMerge } from '../core/corpus/merge';
 import { analysedPart } from '../core/text/limit';
-import { readArticle } from './files';
+import { readArticle, statAndReadArticle, type ReadResult } from './files';
 import { textHash, type FileStamp } from './indexCache';
 
 /** The document id of an article file: its file URI, as the editor names it. */
-export const documentIdOf = (file: string): string => pathToFileURL(file).toString();
+export function documentIdOf(file: string): string {
+  // pathToFileURL costs ~10 µs (it resolves the path and parses a URL), 0.1 s of a cold index at 10,000 files. An
+  // absolute, normalised POSIX path of characters no URL escapes comes out as itself after "file://".
+  if (PLAIN_PATH.test(file) && !DOT_SEGMENT.test(file) && process.platform !== 'win32') return 'file://' + file;
+  return pathToFileURL(file).toString();
+}
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9._+=,@-]+)+$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
 /**
  * An article's text as the index takes it (cut at `maxChars`) and its stamp; undefined when it cannot be read.
- * Problems go to `warnings`.
+ * Without `stat`, the file is opened once for both (statAndReadArticle). Problems go to `warnings`.
  */
-export function readForIndex(file: string, stat: fs.Stats, maxChars: number | undefined, warnings: string[]): { text: string; stamp: FileStamp; utf8?: Uint8Array } | undefined {
-  const read = readArticle(file);
-  if (!read.ok) {
-    warnings.push(`${file}: ${read.error}`);
+export function readForIndex(file: string, stat: fs.Stats | undefined, maxChars: number | undefined, warnings: string[]): { text: string; stamp: FileStamp; utf8?: Uint8Array } | undefined {
+  let read: ReadResult;
+  if (stat) read = readArticle(file);
+  else ({ stat, read } = statAndReadArticle(file));
+  if (!read.ok || !stat) {
+    warnings.push(`${file}: ${read.ok ? 'no such file' : read.error}`);
     return undefined;
   }
   if (read.warning) warnings.push(`${file}: ${read.warning}`);
@@ -37,11 +46,15 @@ export function readForIndex(file: string, stat: fs.Stats, maxChars: number | un
     const n = (x: number) => x.toLocaleString('en-US');
     warnings.push(`${file}: ${n(read.text.length)} characters; only the first ${n(text.length)} indexed (corroborate.maxAnalysisChars)`);
   }
-  // The SHA-1 of the text is that of its UTF-8 bytes: hashed from the file's when it has them (no encoding again).
-  const hash = read.utf8 ? crypto.createHash('sha1').update(read.utf8).digest('hex') : textHash(read.text);
+  // The SHA-1 of the text is that of its UTF-8 bytes: hashed from the file's when it has them (no encoding again),
+  // in one call (crypto.hash; a Hash object per file cost 8 µs more).
+  const hash = read.utf8 ? sha1Hex(read.utf8) : textHash(read.text);
   const whole = text.length === read.text.length;
   return { text, stamp: { mtimeMs: stat.mtimeMs, size: stat.size, hash }, ...(whole && read.utf8 ? { utf8: read.utf8 } : {}) };
 }
+
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+const sha1Hex = (bytes: Uint8Array): string => (oneShot ? oneShot('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex'));
 
 /** What indexing a list of files from nothing gives. */
 export interface ShardOutcome {
@@ -57,13 +70,7 @@ export function indexFiles(files: string[], maxChars: number | undefined, onFile
   const stamps = new Map<string, FileStamp>();
   const warnings: string[] = [];
   for (const file of files) {
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(file);
-    } catch {
-      warnings.push(`${file}: no such file`);
-    }
-    const read = stat && readForIndex(file, stat, maxChars, warnings);
+    const read = readForIndex(file, undefined, maxChars, warnings);
     if (read) {
       const id = documentIdOf(file);
       stamps.set(id, read.stamp);

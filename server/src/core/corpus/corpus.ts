@@ -9,8 +9,9 @@
 import type { Passage } from '../types';
 import { Growable } from './growable';
 import { splitPassages } from './passages';
+import { TextWalk } from './textWalk';
 import { compactPostings, Postings, type PostingState } from './postings';
-import { SKETCH_SIZE, sketchOf } from './sketch';
+import { SKETCH_SIZE, sketchInto } from './sketch';
 import { indexTokens, TokenBuffer } from './indexTokens';
 import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
 import { Vocabulary } from './vocabulary';
@@ -48,6 +49,9 @@ export interface CorpusState {
   livePassages: number;
   liveLength: number;
 }
+
+/** A quotation start and end past every position (a Smi, so the comparisons stay integer ones). */
+const NO_QUOTE = 0x3fffffff;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -192,29 +196,16 @@ export class Corpus {
     const buffer = this.buffer;
     const content = this.content;
     content.length = 0;
-    // A walk through the text to each passage's start, for its UTF-8 offset and line (passages come in order of
+    // Each passage's UTF-8 offset and line, from a walk through the text to its start (passages come in order of
     // their start, but for a quote over several sentences, which comes after them: the walk starts again).
-    let unit = 0;
-    let byte = 0;
-    let line = 0;
+    const walk = new TextWalk(text);
     for (const span of passages) {
       const p = this.passageDocument.push(d);
       this.passageStart.push(span.start);
       this.passageEnd.push(span.end);
-      if (span.start < unit) unit = byte = line = 0;
-      while (unit < span.start) {
-        const c = text.charCodeAt(unit++);
-        if (c < 0x80) {
-          byte++;
-          if (c === 10 || (c === 13 && text.charCodeAt(unit) !== 10)) line++;
-        } else if (c < 0x800) byte += 2;
-        else if (c >= 0xd800 && c < 0xdc00 && unit < text.length && (text.charCodeAt(unit) & 0xfc00) === 0xdc00) {
-          byte += 4; // a surrogate pair; a lone surrogate is written as U+FFFD, three bytes
-          unit++;
-        } else byte += 3;
-      }
-      this.passageByte.push(byte);
-      this.passageLine.push(line);
+      walk.to(span.start);
+      this.passageByte.push(walk.byte);
+      this.passageLine.push(walk.lineNumber);
       const first = tokens.length;
       this.tokenStart.push(first);
       buffer.length = 0;
@@ -230,21 +221,27 @@ export class Corpus {
       const tf = this.tf;
       const sentence = span.kind === 'sentence';
       let uniqueCount = 0;
-      // Quotation spans are sorted; find the first that ends after the passage starts.
+      // Quotation spans are sorted; the one that ends first after the token (none: past every token).
       let q = 0;
       while (q < quotes.length && quotes[q + 1] <= span.start) q += 2;
+      let quoteStart = q < quotes.length ? quotes[q] : NO_QUOTE;
+      let quoteEnd = q < quotes.length ? quotes[q + 1] : NO_QUOTE;
       let flagsOfPassage = span.kind === 'quote' ? PASSAGE_IS_QUOTE : 0;
       let length = 0;
       for (let j = 0; j < n; j++) {
         const id = ids[j];
         const start = starts[j];
         let flags = tokenFlags[j];
-        while (q < quotes.length && quotes[q + 1] <= start) q += 2;
-        if (q < quotes.length && quotes[q] <= start) {
+        if (start >= quoteEnd) {
+          do q += 2;
+          while (q < quotes.length && quotes[q + 1] <= start);
+          quoteStart = q < quotes.length ? quotes[q] : NO_QUOTE;
+          quoteEnd = q < quotes.length ? quotes[q + 1] : NO_QUOTE;
+        }
+        if (start >= quoteStart) {
           flags |= TOKEN_QUOTED;
           flagsOfPassage |= PASSAGE_HAS_QUOTE;
         }
-        if (j === 0) flags |= TOKEN_INITIAL;
         if (flags & TOKEN_NEGATED) flagsOfPassage |= PASSAGE_NEGATED;
         words[first + j] = (id | (flags << FLAG_SHIFT)) >>> 0;
         if (flags & TOKEN_STOPWORD) continue;
@@ -252,24 +249,21 @@ export class Corpus {
         if (tf[id]++ === 0) unique[uniqueCount++] = id;
         if (sentence) content.data[content.length++] = id;
       }
+      if (n > 0) words[first] = (words[first] | (TOKEN_INITIAL << FLAG_SHIFT)) >>> 0;
       tokens.length = first + n;
       this.tokenCount.push(n);
       this.passageLength.push(Math.min(length, 0xffff));
       this.passageFlags.push(flagsOfPassage);
       this.df.reserve(vocabulary.size);
       this.df.length = Math.max(this.df.length, vocabulary.size);
-      const df = this.df.data;
-      for (let u = 0; u < uniqueCount; u++) {
-        const id = unique[u];
-        this.postings.add(id, p, tf[id]);
-        df[id]++;
-        tf[id] = 0;
-      }
+      this.postings.addPassage(p, unique, uniqueCount, tf, this.df.data);
       this.livePassages++;
       this.liveLength += length;
     }
-    const sketch = sketchOf(content.data, content.length);
-    for (let i = 0; i < SKETCH_SIZE; i++) this.sketches.push(sketch[i]);
+    const sketches = this.sketches;
+    sketches.reserve(sketches.length + SKETCH_SIZE);
+    sketchInto(content.data, content.length, sketches.data, sketches.length);
+    sketches.length += SKETCH_SIZE;
   }
 
   private growTf(id: number): void {

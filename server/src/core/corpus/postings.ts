@@ -70,6 +70,50 @@ export class Postings {
     this.pool.data[at] = ((passage << TF_BITS) | Math.min(tf, TF_MAX)) >>> 0;
   }
 
+  /**
+   * `add(terms[i], passage, tf[terms[i]])` for each of terms[0, count), in that order (the same pool), in one loop
+   * with the arrays held in locals: the corpus posts every distinct term of every passage it indexes. On the way,
+   * each term's document frequency `df[term]` goes up by one and its `tf[term]` back to 0.
+   */
+  addPassage(passage: number, terms: Int32Array, count: number, tf: Uint16Array, df: Int32Array): void {
+    let most = -1;
+    for (let u = 0; u < count; u++) if (terms[u] > most) most = terms[u];
+    if (most >= this.head.length) this.growTerms(most + 1);
+    const head = this.head.data;
+    const tails = this.tail.data;
+    const fills = this.fill.data;
+    const blocks = this.blocks.data;
+    let pool = this.pool.data;
+    const shifted = passage << TF_BITS;
+    for (let u = 0; u < count; u++) {
+      const term = terms[u];
+      let tail = tails[term];
+      let fill = fills[term];
+      const used = blocks[term];
+      if (tail === 0 || fill === capacityOf(used - 1)) {
+        const block = this.allocate(capacityOf(used));
+        pool = this.pool.data;
+        if (tail === 0) head[term] = block;
+        else pool[tail] = block;
+        tails[term] = tail = block;
+        fill = 0;
+        blocks[term] = Math.min(255, used + 1);
+      }
+      pool[tail + 1 + fill] = (shifted | Math.min(tf[term], TF_MAX)) >>> 0;
+      fills[term] = fill + 1;
+      df[term]++;
+      tf[term] = 0;
+    }
+  }
+
+  private growTerms(terms: number): void {
+    for (const g of [this.head, this.tail, this.fill, this.blocks] as Growable<Uint32Array | Uint16Array | Uint8Array>[]) {
+      g.reserve(terms);
+      g.data.fill(0, g.length, terms);
+      g.length = terms;
+    }
+  }
+
   private allocate(size: number): number {
     const at = this.pool.length;
     this.pool.reserve(at + size + 1);

@@ -27,7 +27,16 @@ const HEADROOM = 2;
 
 /** The sketch of a sequence of content term ids: up to SKETCH_SIZE sorted hashes, 0xffffffff-padded. */
 export function sketchOf(terms: ArrayLike<number>, length = terms.length): Uint32Array {
-  const out = new Uint32Array(SKETCH_SIZE).fill(0xffffffff);
+  return sketchInto(terms, length, new Uint32Array(SKETCH_SIZE), 0);
+}
+
+/**
+ * sketchOf written into `into` at `at` (SKETCH_SIZE numbers) and returned: the corpus writes each document's
+ * straight into its array of sketches, without a typed array of its own per document.
+ */
+export function sketchInto(terms: ArrayLike<number>, length: number, into: Uint32Array, at: number): Uint32Array {
+  const out = into.subarray(at, at + SKETCH_SIZE);
+  out.fill(0xffffffff);
   if (length === 0) return out;
   const count = Math.max(1, length - 2);
   if (scratch.length < count) {

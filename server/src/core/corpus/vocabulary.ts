@@ -22,13 +22,7 @@ export class Vocabulary {
   intern(word: string): number {
     const known = this.byWord.get(word);
     if (known !== undefined) return known;
-    const s = stem(word);
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.stems.length;
-      this.stems.push(s);
-      this.ids.set(s, id);
-    }
+    const id = this.internStem(word);
     this.byWord.set(word, id);
     return id;
   }

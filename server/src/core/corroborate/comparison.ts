@@ -8,7 +8,6 @@ import { profileOf, type Profile } from './features';
 import { Lexicon } from './lexicon';
 import { judgeStatement, type Judgement } from './relation';
 import { passageSpeaker } from './speaker';
-import type { TrigramCache } from './wording';
 
 /**
  * Candidate passages BM25 finds per statement; the best JUDGED of them (after dropping copies of the article) are
@@ -63,8 +62,6 @@ export class Comparison {
   private readonly copyPairs = new Map<number, boolean>();
   private readonly speakers = new Map<number, string | null>();
   private readonly passages = new Map<number, Passage>();
-  /** Character trigrams of wordings compared in this report (see compareWording). */
-  readonly trigrams: TrigramCache = new Map();
   readonly exclude: number[];
   readonly idf: (term: number) => number;
   readonly wordOf: (term: number) => string;

@@ -43,7 +43,7 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
     let wording = wordings.get(key);
     if (!wording) {
       // (The passage's tokens, not its profile: most neighbours of hits are compared for a wording only.)
-      wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, corpus.passageTokens(key), cmp.words(key), cmp.trigrams) : NO_WORDING;
+      wording = corpus.passageFlagsOf(key) & PASSAGE_HAS_QUOTE || !alone ? compareWording(prepared, corpus.passageTokens(key), cmp.words(key)) : NO_WORDING;
       wordings.set(key, wording);
     }
     if (wordingOnly && wording.match === 'none') return null;

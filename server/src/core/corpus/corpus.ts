@@ -464,6 +464,11 @@ export class Corpus {
   }
 
   /** The passages of document d: [first, first + count). */
+  /** How many passages document d has. */
+  passageCountOf(d: number): number {
+    return this.passageCount.data[d];
+  }
+
   passageRange(d: number): { first: number; count: number } {
     return { first: this.firstPassage.data[d], count: this.passageCount.data[d] };
   }

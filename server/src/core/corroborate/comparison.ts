@@ -59,7 +59,7 @@ export class Comparison {
   private readonly wordCache = new Map<number, string[]>();
   private readonly sentences = new Map<number, SentenceQuery>();
   private readonly copies = new Map<number, boolean>();
-  private readonly copyPairs = new Map<number, boolean>();
+  private readonly copyPairs = new Map<number, Map<number, boolean>>();
   private readonly speakers = new Map<number, string | null>();
   private readonly passages = new Map<number, Passage>();
   readonly exclude: number[];
@@ -142,7 +142,7 @@ export class Comparison {
     if (!this.articleSketch) return false;
     let copy = this.copies.get(d);
     if (copy === undefined) {
-      copy = this.corpus.passageRange(d).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(this.articleSketch, this.corpus.sketch(d)) >= DUPLICATE_SIMILARITY;
+      copy = this.corpus.passageCountOf(d) >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(this.articleSketch, this.corpus.sketch(d)) >= DUPLICATE_SIMILARITY;
       this.copies.set(d, copy);
     }
     return copy;
@@ -153,13 +153,16 @@ export class Comparison {
    * to tell; cached, as the same few documents are grouped for statement after statement.
    */
   areCopies(a: number, b: number): boolean {
-    const key = a < b ? a * 0x100000000 + b : b * 0x100000000 + a;
-    let copy = this.copyPairs.get(key);
-    if (copy === undefined) {
-      const { corpus } = this;
-      copy = corpus.passageRange(a).count >= MIN_PASSAGES_FOR_COPY && corpus.passageRange(b).count >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(corpus.sketch(a), corpus.sketch(b)) >= DUPLICATE_SIMILARITY;
-      this.copyPairs.set(key, copy);
-    }
+    const { corpus } = this;
+    if (corpus.passageCountOf(a) < MIN_PASSAGES_FOR_COPY || corpus.passageCountOf(b) < MIN_PASSAGES_FOR_COPY) return false;
+    // By the lower document, then the higher: small-integer keys (one number for the pair would be a heap number,
+    // slow to hash, and this is asked for every pair of documents a statement's evidence comes from).
+    const low = Math.min(a, b);
+    let pairs = this.copyPairs.get(low);
+    if (!pairs) this.copyPairs.set(low, (pairs = new Map()));
+    const high = Math.max(a, b);
+    let copy = pairs.get(high);
+    if (copy === undefined) pairs.set(high, (copy = sketchSimilarity(corpus.sketch(a), corpus.sketch(b)) >= DUPLICATE_SIMILARITY));
     return copy;
   }
 

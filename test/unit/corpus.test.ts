@@ -54,6 +54,24 @@ describe('the corpus tokenizer', () => {
     );
   });
 
+  it('finds the same token offsets when asked for offsets only (placing a wording in evidence)', () => {
+    const alphabet = fc.constantFrom(
+      ...'aAbZ09 .,;:’‘\'"“”-–é\nUS'.split(''),
+      'Trump', 'said', '2019', '%', '…', '—', 'Sanders’', 'we’ve', 'Mr.', 'U.S.', "n't", '1,5', '70th', "'s", '’re', 'O’Brien', 'Us', 'ʼs',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const full: string[] = [];
+        scanTokens(text, 0, text.length, (_word, start, end) => full.push(`${start}-${end}`));
+        const offsets: string[] = [];
+        scanTokens(text, 0, text.length, (word, start, end) => offsets.push(word === '' ? `${start}-${end}` : `term ${word}`), false);
+        assert.deepEqual(offsets, full);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('indexes exactly the tokens the queries see in any part of a text (a passage), text after text', () => {
     // One vocabulary for all runs, as for a corpus: words met before keep their ids.
     const alphabet = fc.constantFrom(...'aZ9 .,’"“”-\nAS'.split(''), 'Trump', 'said', '2019', 'U.S.', 'U.S', "n't", '1,5', 'é', "'s", 'US');

@@ -57,7 +57,8 @@ export function isWordChar(c: number): boolean {
 
 /**
  * Calls `visit` for each word of text[start, end): the folded term, its offsets and flags; a visit returning false
- * stops the scan.
+ * stops the scan. With `terms` false, only the offsets are wanted: the term is "" and flags that depend on it are
+ * left out, which saves folding every word (the same tokens, so the n-th token is the n-th of a full scan).
  * Allocation-light: one string per token, no arrays; the indexer calls it on megabytes.
  */
 export function scanTokens(
@@ -65,6 +66,7 @@ export function scanTokens(
   start: number,
   end: number,
   visit: (term: string, start: number, end: number, flags: number) => unknown,
+  terms = true,
 ): void {
   let i = start;
   while (i < end) {
@@ -84,6 +86,10 @@ export function scanTokens(
         else break;
       }
       while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+      if (!terms) {
+        if (visit('', s, i, TOKEN_NUMBER) === false) return;
+        continue;
+      }
       let term = text.slice(s, i);
       if (term.includes(',')) term = term.replace(/,/g, '');
       if (visit(term.toLowerCase(), s, i, TOKEN_NUMBER) === false) return;
@@ -94,7 +100,7 @@ export function scanTokens(
       let j = i;
       while (j + 1 < end && isAsciiLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       if (j < end && isAsciiLetter(text.charCodeAt(j)) && !isWordChar(text.charCodeAt(j + 1) || 32)) j++;
-      const term = text.slice(s, j).replace(/\.$/, '').toLowerCase();
+      const term = terms ? text.slice(s, j).replace(/\.$/, '').toLowerCase() : '';
       if (visit(term, s, j, TOKEN_CAPITALIZED) === false) return;
       i = j;
       continue;
@@ -128,6 +134,10 @@ export function scanTokens(
       joined += tail;
       i = j;
       wordEnd = j;
+    }
+    if (!terms) {
+      if (visit('', s, i, flags) === false) return;
+      continue;
     }
     const first = text.charCodeAt(s);
     if ((first >= 65 && first <= 90) || (first >= 128 && text[s] !== text[s].toLowerCase())) flags |= TOKEN_CAPITALIZED;

@@ -156,11 +156,17 @@ function tokenOffsets(text: string, span: { start: number; end: number }, from: 
   let i = 0;
   let start = -1;
   let end = -1;
-  scanTokens(text, span.start, span.end, (_w, s, e) => {
-    if (i === from) start = s;
-    if (i === to - 1) end = e;
-    return ++i < to;
-  });
+  scanTokens(
+    text,
+    span.start,
+    span.end,
+    (_w, s, e) => {
+      if (i === from) start = s;
+      if (i === to - 1) end = e;
+      return ++i < to;
+    },
+    false,
+  );
   return start >= 0 && end >= 0 ? { start, end } : null;
 }
 

@@ -39,6 +39,8 @@ export interface EditorOptions {
   cacheFolder: string;
   /** Stop once the first diagnostics are in: a start-up measurement only. */
   startOnly?: boolean;
+  /** Open this many corpus articles too (a researcher with several articles open), and measure edits only. */
+  alsoOpen?: number;
 }
 
 export interface EditorMeasurement {
@@ -153,6 +155,11 @@ export async function measureEditor(
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'plaintext', version: 1, text: probe.text },
     });
+    for (const file of corpus.files.slice(0, options.alsoOpen ?? 0)) {
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: pathToFileURL(file).toString(), languageId: 'plaintext', version: 1, text: fs.readFileSync(file, 'utf8') },
+      });
+    }
     const positions = hoverPositions(probe.text);
     const hoverSent = performance.now();
     await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions[0] });
@@ -171,7 +178,7 @@ export async function measureEditor(
     }
 
     const hovers: number[] = [];
-    for (let i = 0; i < HOVERS; i++) {
+    for (let i = 0; i < (options.alsoOpen ? 0 : HOVERS); i++) {
       const t = performance.now();
       await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions[i % positions.length] });
       hovers.push(performance.now() - t);
@@ -180,13 +187,13 @@ export async function measureEditor(
     // When its tail is as long as the hovers', the tail is the machine (scheduling, other jobs), not the hover.
     const floor: number[] = [];
     const notOpen = pathToFileURL(path.join(path.dirname(probe.file), 'not-open.txt')).toString();
-    for (let i = 0; i < HOVERS; i++) {
+    for (let i = 0; i < (options.alsoOpen ? 0 : HOVERS); i++) {
       const t = performance.now();
       await connection.sendRequest(HoverRequest.type, { textDocument: { uri: notOpen }, position: positions[i % positions.length] });
       floor.push(performance.now() - t);
     }
     const lenses: number[] = [];
-    for (let i = 0; i < LENSES; i++) {
+    for (let i = 0; i < (options.alsoOpen ? 0 : LENSES); i++) {
       const t = performance.now();
       await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
       lenses.push(performance.now() - t);

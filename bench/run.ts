@@ -32,6 +32,8 @@ interface SizeResult {
   editor?: EditorMeasurement;
   /** The server started a second time on the same workspace: from its index cache. */
   editorWarm?: EditorMeasurement;
+  /** Edits with four corpus articles open beside the probe. */
+  editorOpen?: EditorMeasurement;
   /** Why the protocol measurement stopped (a deadline), when it did. */
   editorError?: string;
 }
@@ -150,6 +152,7 @@ function report(results: SizeResult[]): string {
           'code lens p50/p99 ms',
           'edit→diagnostics p50/p99 ms',
           'edit→full report p50/p99 ms',
+          'with 5 articles open: edit→diagnostics / full report p50 ms',
           'server RSS MiB (cold / warm)',
         ],
         results.map((r) => [
@@ -164,6 +167,7 @@ function report(results: SizeResult[]): string {
             ? `> ${fixed(r.editor.editToDiagnostics!.max / 1000, 0)} s (gave up)`
             : `${pct(r.editor?.editToDiagnostics)} (n=${r.editor?.editToDiagnostics?.samples ?? 0})`,
           r.editor?.editTimedOut ? '–' : pct(r.editor?.editToEvidence),
+          r.editorOpen?.editTimedOut ? 'gave up' : `${fixed(r.editorOpen?.editToDiagnostics?.p50)} / ${fixed(r.editorOpen?.editToEvidence?.p50)}`,
           `${fixed(r.editor && mib(r.editor.serverRss), 0)} / ${fixed(r.editorWarm && mib(r.editorWarm.serverRss), 0)}`,
         ]),
       )
@@ -215,6 +219,8 @@ async function main(): Promise<void> {
         result.editor = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder });
         console.error('  language server, warm …');
         result.editorWarm = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder, startOnly: true });
+        console.error('  language server, five articles open …');
+        result.editorOpen = await measureEditor(workspace, corpus, probe, serverJs, { cacheFolder, alsoOpen: 4 });
       } catch (e) {
         result.editorError = (e as Error).message.split('\n')[0];
         console.error(`  ${result.editorError}`);

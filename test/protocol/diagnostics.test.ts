@@ -117,6 +117,39 @@ describe('diagnostics while an edit waits to go into the corpus', () => {
   });
 });
 
+describe('diagnostics of the other open articles after an edit', () => {
+  // 000 says, unattributed and uncorroborated, that Moon brokered the Singapore summit; an edit of 002 (open too, so
+  // it stands in the corpus with its open text) says the same: 000's claim then has a source.
+  const CLAIM = 'Moon had already brokered the summit between Trump and Kim in Singapore in June.';
+  const client = new TestClient();
+  let edited: string;
+  let other: string;
+  const line = readSeed(OTHER).split(/\r?\n/).findIndex((l) => l.includes(CLAIM));
+  const character = lineOf(readSeed(OTHER), line).indexOf(CLAIM);
+  const unverifiedClaim = (ds: Diagnostic[]) => ds.find((d) => d.code === 'unverified-claim' && d.range.start.line === line && d.range.start.character === character);
+
+  before(async () => {
+    await client.initialize();
+    edited = await client.open(path.join(SEEDS_DIR, SEED), readSeed(SEED));
+    other = await client.open(path.join(SEEDS_DIR, OTHER), readSeed(OTHER));
+    await client.indexed();
+    await client.diagnosticsFor(edited, (p) => p.diagnostics.length > 0);
+    await client.diagnosticsFor(other, (p) => unverifiedClaim(p.diagnostics) !== undefined);
+  });
+  after(async () => assert.equal(await client.shutdown(), 0));
+
+  it('reports the edited article first, and brings the others up to date once typing pauses', async () => {
+    const from = client.published.length;
+    await client.change(edited, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `${CLAIM}\n` }]);
+    const refreshed = await client.diagnosticsFor(other, (p) => client.published.indexOf(p) >= from && unverifiedClaim(p.diagnostics) === undefined);
+    const otherAt = client.published.indexOf(refreshed);
+    const editedAt = client.published.findIndex((p, i) => i >= from && p.uri === edited && p.version === 2 && !p.diagnostics.some((d) => (d.data as { provisional?: boolean } | undefined)?.provisional));
+    assert.ok(editedAt >= 0 && editedAt < otherAt, `the edited article's full report (at ${editedAt}) comes before the other's refresh (at ${otherAt})`);
+    // Once, for the edit: not again with the edited article's report.
+    assert.equal(client.published.slice(editedAt).filter((p) => p.uri === other).length, 1);
+  });
+});
+
 describe('diagnostic settings per resource, read through workspace/configuration', () => {
   let client: TestClient;
   let strict: string;

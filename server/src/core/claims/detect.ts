@@ -67,19 +67,21 @@ function offTopicTail(sentences: Sentence[], bodies: string[], end: number): Set
   const tail = new Set<number>();
   const words = (i: number): string[] =>
     (bodies[i].toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOPWORDS.has(w)).map((w) => w.replace(/s$/, ''));
+  // The story's words are gathered only when a sentence looks like a heading (most articles have none).
   const story = new Set<string>();
+  let told = 0;
   let heading = -1;
   for (let i = 0; i < end; i++) {
     const s = sentences[i];
     const alone = (i === 0 || sentences[i - 1].paragraph !== s.paragraph) && (i + 1 >= end || sentences[i + 1].paragraph !== s.paragraph);
-    if (i > end / 2 && alone && !/[.!?"”’]$/.test(bodies[i].trim()) && story.size > 20) {
-      const mine = words(i);
-      if (mine.length > 0 && !mine.some((w) => story.has(w))) {
-        heading = i;
-        break;
-      }
+    if (!(i > end / 2 && alone && !/[.!?"”’]$/.test(bodies[i].trim()))) continue;
+    for (; told < i; told++) for (const w of words(told)) story.add(w);
+    if (story.size <= 20) continue;
+    const mine = words(i);
+    if (mine.length > 0 && !mine.some((w) => story.has(w))) {
+      heading = i;
+      break;
     }
-    for (const w of words(i)) story.add(w);
   }
   if (heading >= 0) for (let i = heading; i < end; i++) tail.add(sentences[i].paragraph);
   return tail;

@@ -128,14 +128,14 @@ function report(results: SizeResult[]): string {
       )
     : '';
   const article = table(
-    ['corpus', 'analysis ms (CPU)', 'corroboration ms (CPU)', 'first corroboration ms', 'MiniSearch same queries ms', 'evidence found'],
+    ['corpus', 'analysis ms (CPU)', 'corroboration ms (CPU)', 'first analysis / corroboration ms', 'MiniSearch same queries ms', 'evidence found'],
     results.map((r) => [
       r.label,
       `${fixed(r.service?.analysis?.median)} (${fixed(r.service?.analysis?.cpuMedian)})`,
       r.service?.corroboration?.timedOut
         ? `> ${fixed(r.service.corroboration.median / 1000, 0)} s (cancelled)`
         : `${fixed(r.service?.corroboration?.median)} (${fixed(r.service?.corroboration?.cpuMedian)}; n=${r.service?.corroboration?.samples ?? 0})`,
-      fixed(r.service?.corroboration?.first),
+      `${fixed(r.service?.analysis?.first)} / ${fixed(r.service?.corroboration?.first)}`,
       fixed(r.minisearch?.corroboration?.median),
       r.service?.probe ? `${r.service.probe.evidence} (${r.service.probe.corroborated}/${r.service.probe.claims} claims)` : '–',
     ]),

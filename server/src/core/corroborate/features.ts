@@ -271,34 +271,80 @@ function missingShare(names: Set<number>, otherNames: Set<number>, otherContent:
   return n / names.size;
 }
 
-/** Longest common run and longest common subsequence of two token sequences, compared by term. */
+/**
+ * Longest common run and longest common subsequence of two token sequences, compared by term (unknown words match
+ * nothing). Only the pairs of equal terms are visited, not every pair of positions: the positions of each term of `a`
+ * are chained in a small hash table, the run ending at each match extends the one ending diagonally before it, and
+ * the subsequence is Hunt and Szymanski's (a threshold per length, found by binary search). Most word pairs of a
+ * sentence and a passage differ, so this does a fraction of the dynamic programme's work, with the same results.
+ */
 export function alignment(a: Uint32Array, b: Uint32Array): { run: number; lcs: number } {
+  const n = a.length;
   const m = b.length;
-  if (a.length === 0 || m === 0) return { run: 0, lcs: 0 };
-  if (rows[0].length < m + 1) for (let i = 0; i < 4; i++) rows[i] = new Uint16Array(2 * (m + 1));
-  let [prevRun, curRun, prevLcs, curLcs] = rows;
-  prevRun.fill(0, 0, m + 1);
-  prevLcs.fill(0, 0, m + 1);
-  curRun[0] = 0;
-  curLcs[0] = 0;
-  let run = 0;
-  for (let i = 0; i < a.length; i++) {
-    const t = term(a[i]);
-    for (let j = 0; j < m; j++) {
-      if (t === term(b[j]) && t !== UNKNOWN_TERM) {
-        curRun[j + 1] = prevRun[j] + 1;
-        if (curRun[j + 1] > run) run = curRun[j + 1];
-        curLcs[j + 1] = prevLcs[j] + 1;
-      } else {
-        curRun[j + 1] = 0;
-        curLcs[j + 1] = prevLcs[j + 1] > curLcs[j] ? prevLcs[j + 1] : curLcs[j];
-      }
-    }
-    [prevRun, curRun] = [curRun, prevRun];
-    [prevLcs, curLcs] = [curLcs, prevLcs];
+  if (n === 0 || m === 0) return { run: 0, lcs: 0 };
+  if (positionNext.length < n) {
+    positionNext = new Int32Array(2 * n);
+    runAt = new Int32Array(2 * n);
+    runColumn = new Int32Array(2 * n);
+    thresholds = new Int32Array(2 * n + 1);
   }
-  return { run, lcs: prevLcs[m] };
+  let slots = 16;
+  while (slots < 2 * n) slots <<= 1;
+  if (slotTerm.length < slots) {
+    slotTerm = new Int32Array(slots);
+    slotHead = new Int32Array(slots);
+    slotStamp = new Int32Array(slots);
+  }
+  const mask = slots - 1;
+  const stamp = ++alignments;
+  // Each term of `a`: its last position in its slot, each position linked to the one before it (descending order).
+  for (let i = 0; i < n; i++) {
+    const t = term(a[i]);
+    runColumn[i] = -2;
+    if (t === UNKNOWN_TERM) continue;
+    let h = Math.imul(t, 0x9e3779b1) >>> 16 & mask;
+    while (slotStamp[h] === stamp && slotTerm[h] !== t) h = (h + 1) & mask;
+    positionNext[i] = slotStamp[h] === stamp ? slotHead[h] : -1;
+    slotStamp[h] = stamp;
+    slotTerm[h] = t;
+    slotHead[h] = i;
+  }
+  let run = 0;
+  let lcs = 0;
+  for (let j = 0; j < m; j++) {
+    const t = term(b[j]);
+    if (t === UNKNOWN_TERM) continue;
+    let h = Math.imul(t, 0x9e3779b1) >>> 16 & mask;
+    while (slotStamp[h] === stamp && slotTerm[h] !== t) h = (h + 1) & mask;
+    if (slotStamp[h] !== stamp) continue;
+    // Positions in descending order: each match reads the run ending at (i - 1, j - 1) before position i - 1 of
+    // this column is written, and b[j] extends at most one subsequence.
+    for (let i = slotHead[h]; i >= 0; i = positionNext[i]) {
+      const r = i > 0 && runColumn[i - 1] === j - 1 ? runAt[i - 1] + 1 : 1;
+      runAt[i] = r;
+      runColumn[i] = j;
+      if (r > run) run = r;
+      let lo = 0;
+      let hi = lcs;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (thresholds[mid] < i) lo = mid + 1;
+        else hi = mid;
+      }
+      thresholds[lo] = i;
+      if (lo === lcs) lcs++;
+    }
+  }
+  return { run, lcs };
 }
 
-// Scratch rows for alignment (reused: it runs for every candidate passage).
-const rows = [new Uint16Array(128), new Uint16Array(128), new Uint16Array(128), new Uint16Array(128)];
+// Scratch for alignment (it runs for every candidate passage): the hash table of a's terms, the positions' links,
+// the run ending at each position of a in the column it was last matched, and the subsequence's thresholds.
+let alignments = 0;
+let slotTerm = new Int32Array(128);
+let slotHead = new Int32Array(128);
+let slotStamp = new Int32Array(128);
+let positionNext = new Int32Array(128);
+let runAt = new Int32Array(128);
+let runColumn = new Int32Array(128);
+let thresholds = new Int32Array(129);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { analyzeArticle } from '../../server/src/core/analyze';
-import { isCheckable } from '../../server/src/core/claims/detect';
+import { isCheckable, wordCount } from '../../server/src/core/claims/detect';
 import { statusOf } from '../../server/src/core/claims/status';
 import type { Evidence, Relation } from '../../server/src/core/types';
 import { readSeed } from '../support/seeds';
@@ -94,5 +95,18 @@ describe('which claims are credited to someone', () => {
     const analysis = analyzeArticle(text);
     assert.ok(analysis.attributions.some((a) => a.strength === 'none'), 'the evidential is found as an attribution');
     assert.deepEqual(claimsOf(text).map((c) => c.credited), [false]);
+  });
+});
+
+describe('the words of a sentence', () => {
+  it('are the pieces between white space that hold a letter or a digit, in any script', () => {
+    const piece = fc.constantFrom('a', 'Z', '7', '-', '—', '“', '”', '.', ' ', '  ', '\t', '\n', '\r', '\v', '\u00a0', '\u2009', '\u3000', '\ufeff', 'é', 'ß', '٣', '中', '𝒜', '😀', '\ud800', '’s', ',');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(wordCount(text), text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

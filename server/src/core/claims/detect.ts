@@ -33,8 +33,8 @@ export function detectClaims(text: string, sentences: Sentence[], attributions: 
 /** True for a sentence that states something checkable (see the file comment). */
 export function isCheckable(sentence: string, aloneInParagraph = false): boolean {
   const s = sentence.trim();
-  const words = s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return false;
+  const words = wordCount(s);
+  if (words < MIN_WORDS || words > MAX_WORDS) return false;
   if (/\?["”’)]*$/.test(s)) return false;
   // Headlines, subheads, bylines, captions: no closing punctuation (a lone line ending in a quote is a quote).
   if (!/[.!"”’)]$/.test(s) && !(s.endsWith('…') && !aloneInParagraph)) return false;
@@ -43,6 +43,39 @@ export function isCheckable(sentence: string, aloneInParagraph = false): boolean
   if (/\b(?:I|I'm|I’m|I've|I’ve|my)\b/.test(own) && !/^["“]/.test(s)) return false; // the author speaking
   return hasName(s) || /\d/.test(s) || DATE_WORD.test(s);
 }
+
+/**
+ * How many words a text has: runs between white space (as \s) holding a letter or a digit (as \p{L} or \p{N}). The
+ * same count as splitting at white space and testing each piece, without the pieces (every sentence is counted).
+ */
+export function wordCount(s: string): number {
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) counted = false;
+      else if (!counted && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+        words++;
+        counted = true;
+      }
+      continue;
+    }
+    // Beyond ASCII, the regular expressions decide (a letter may be a surrogate pair).
+    const point = s.codePointAt(i)!;
+    const char = String.fromCodePoint(point);
+    if (point > 0xffff) i++;
+    if (SPACE.test(char)) counted = false;
+    else if (!counted && LETTER_OR_DIGIT.test(char)) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+const SPACE = /^\s$/;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 // A capitalised word past the first, or a first word that is not a common sentence opener.
 function hasName(s: string): boolean {

@@ -84,3 +84,31 @@ export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, aFr
   }
   return taken === 0 ? 0 : shared / taken;
 }
+
+/**
+ * Whether sketchSimilarity(a, b) reaches `threshold` (by default DUPLICATE_SIMILARITY: copies of one article). The
+ * walk stops as soon as the hashes left could not lift it there: most pairs of documents share almost nothing, and
+ * their answer is known a third of the way through. Exact: shared / taken can only grow towards
+ * (shared + left) / SKETCH_SIZE, left being the steps the walk has left.
+ */
+export function similarSketches(a: ArrayLike<number>, b: ArrayLike<number>, threshold = DUPLICATE_SIMILARITY): boolean {
+  const needed = threshold * SKETCH_SIZE;
+  let i = 0;
+  let j = 0;
+  let taken = 0;
+  let shared = 0;
+  while (taken < SKETCH_SIZE && (i < SKETCH_SIZE || j < SKETCH_SIZE)) {
+    const x = i < SKETCH_SIZE ? a[i] : 0xffffffff;
+    const y = j < SKETCH_SIZE ? b[j] : 0xffffffff;
+    if (x === 0xffffffff && y === 0xffffffff) break;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    taken++;
+    if (shared + SKETCH_SIZE - taken < needed) return false;
+  }
+  return (taken === 0 ? 0 : shared / taken) >= threshold;
+}

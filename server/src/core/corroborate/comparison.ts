@@ -3,7 +3,7 @@
 
 import { TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
 import type { Passage } from '../types';
-import { sketchSimilarity, DUPLICATE_SIMILARITY } from '../corpus/sketch';
+import { similarSketches } from '../corpus/sketch';
 import { profileOf, type Profile } from './features';
 import { Lexicon } from './lexicon';
 import { judgeStatement, type Judgement } from './relation';
@@ -142,7 +142,7 @@ export class Comparison {
     if (!this.articleSketch) return false;
     let copy = this.copies.get(d);
     if (copy === undefined) {
-      copy = this.corpus.passageCountOf(d) >= MIN_PASSAGES_FOR_COPY && sketchSimilarity(this.articleSketch, this.corpus.sketch(d)) >= DUPLICATE_SIMILARITY;
+      copy = this.corpus.passageCountOf(d) >= MIN_PASSAGES_FOR_COPY && similarSketches(this.articleSketch, this.corpus.sketch(d));
       this.copies.set(d, copy);
     }
     return copy;
@@ -162,7 +162,7 @@ export class Comparison {
     if (!pairs) this.copyPairs.set(low, (pairs = new Map()));
     const high = Math.max(a, b);
     let copy = pairs.get(high);
-    if (copy === undefined) pairs.set(high, (copy = sketchSimilarity(corpus.sketch(a), corpus.sketch(b)) >= DUPLICATE_SIMILARITY));
+    if (copy === undefined) pairs.set(high, (copy = similarSketches(corpus.sketch(a), corpus.sketch(b))));
     return copy;
   }
 

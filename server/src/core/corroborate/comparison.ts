@@ -4,6 +4,7 @@
 import { TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
 import type { Passage } from '../types';
 import { similarSketches } from '../corpus/sketch';
+import { Arena } from './arena';
 import { profileOf, type Profile } from './features';
 import { Lexicon } from './lexicon';
 import { judgeStatement, type Judgement } from './relation';
@@ -63,6 +64,8 @@ export class Comparison {
   private readonly speakers = new Map<number, string | null>();
   private readonly passages = new Map<number, Passage>();
   readonly exclude: number[];
+  /** The profiles' arrays, which live as long as the report. */
+  private readonly arrays = new Arena();
   readonly idf: (term: number) => number;
   readonly wordOf: (term: number) => string;
 
@@ -100,7 +103,13 @@ export class Comparison {
   profile(passage: number): Profile {
     const key = this.same(passage);
     let p = this.profiles.get(key);
-    if (!p) this.profiles.set(key, (p = profileOf(this.corpus.passageTokens(key).slice(), this.idf, this.lexicon)));
+    if (!p) {
+      // (A copy: the corpus's token arrays move when it grows.)
+      const tokens = this.corpus.passageTokens(key);
+      const own = this.arrays.uint32(tokens.length);
+      own.set(tokens);
+      this.profiles.set(key, (p = profileOf(own, this.idf, this.lexicon, this.arrays)));
+    }
     return p;
   }
 
@@ -134,7 +143,7 @@ export class Comparison {
   }
 
   queryProfile(tokens: Uint32Array): Profile {
-    return profileOf(tokens, this.idf, this.lexicon);
+    return profileOf(tokens, this.idf, this.lexicon, this.arrays);
   }
 
   /** True when document d is a copy of the article itself: not an independent source. */

@@ -6,6 +6,7 @@
 
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
+import { SEPARATE, type TypedArrays } from './arena';
 import type { Lexicon } from './lexicon';
 import { dice, sortedUnique } from './sortedKeys';
 
@@ -67,13 +68,13 @@ export interface Profile {
   negated: boolean;
 }
 
-/** Builds the profile of a token sequence; `idf` gives each term's rarity. */
-export function profileOf(tokens: Uint32Array, idf: (term: number) => number, lexicon: Lexicon): Profile {
+/** Builds the profile of a token sequence; `idf` gives each term's rarity; its arrays come from `arrays`. */
+export function profileOf(tokens: Uint32Array, idf: (term: number) => number, lexicon: Lexicon, arrays: TypedArrays = SEPARATE): Profile {
   const content = new Map<number, number>();
   let contentIdf = 0;
   const concepts = new Set<number>();
-  const bigrams = new Float64Array(Math.max(0, tokens.length - 1));
-  const trigrams = new Float64Array(Math.max(0, tokens.length - 2));
+  const bigrams = arrays.float64(Math.max(0, tokens.length - 1));
+  const trigrams = arrays.float64(Math.max(0, tokens.length - 2));
   const numbers = new Set<number>();
   const names = new Set<number>();
   const facts = new Map<number, number>();
@@ -97,8 +98,8 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
     if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
     if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  const contentTerms = new Int32Array(content.size);
-  const contentWeights = new Float64Array(content.size);
+  const contentTerms = arrays.int32(content.size);
+  const contentWeights = arrays.float64(content.size);
   let k = 0;
   content.forEach((v, t) => {
     contentTerms[k] = t;

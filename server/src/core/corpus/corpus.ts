@@ -398,9 +398,17 @@ export class Corpus {
     return text;
   }
 
-  /** The sketch of a document, for sketchSimilarity. */
-  sketch(d: number): Uint32Array {
-    return this.sketches.data.subarray(d * SKETCH_SIZE, (d + 1) * SKETCH_SIZE);
+  /**
+   * Every document's MinHash sketch (for similarSketches), SKETCH_SIZE hashes each from sketchAt(d): read in place,
+   * since a view per document compared was an allocation per pair of documents.
+   */
+  sketchStore(): Uint32Array {
+    return this.sketches.data;
+  }
+
+  /** Where document d's sketch starts in sketchStore(). */
+  sketchAt(d: number): number {
+    return d * SKETCH_SIZE;
   }
 
   /** The passages of a document as plain data, positions included. */

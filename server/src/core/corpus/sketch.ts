@@ -86,20 +86,21 @@ export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, aFr
 }
 
 /**
- * Whether sketchSimilarity(a, b) reaches `threshold` (by default DUPLICATE_SIMILARITY: copies of one article). The
+ * Whether sketchSimilarity(a, b, aFrom, bFrom) reaches `threshold` (by default DUPLICATE_SIMILARITY: copies of one
+ * article; the sketches start at aFrom and bFrom, so that the corpus's own store can be read in place). The
  * walk stops as soon as the hashes left could not lift it there: most pairs of documents share almost nothing, and
  * their answer is known a third of the way through. Exact: shared / taken can only grow towards
  * (shared + left) / SKETCH_SIZE, left being the steps the walk has left.
  */
-export function similarSketches(a: ArrayLike<number>, b: ArrayLike<number>, threshold = DUPLICATE_SIMILARITY): boolean {
+export function similarSketches(a: ArrayLike<number>, aFrom: number, b: ArrayLike<number>, bFrom: number, threshold = DUPLICATE_SIMILARITY): boolean {
   const needed = threshold * SKETCH_SIZE;
   let i = 0;
   let j = 0;
   let taken = 0;
   let shared = 0;
   while (taken < SKETCH_SIZE && (i < SKETCH_SIZE || j < SKETCH_SIZE)) {
-    const x = i < SKETCH_SIZE ? a[i] : 0xffffffff;
-    const y = j < SKETCH_SIZE ? b[j] : 0xffffffff;
+    const x = i < SKETCH_SIZE ? a[aFrom + i] : 0xffffffff;
+    const y = j < SKETCH_SIZE ? b[bFrom + j] : 0xffffffff;
     if (x === 0xffffffff && y === 0xffffffff) break;
     if (x === y) {
       shared++;

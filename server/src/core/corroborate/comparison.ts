@@ -138,7 +138,7 @@ export class Comparison {
   words(passage: number): string[] {
     const key = this.same(passage);
     let w = this.wordCache.get(key);
-    if (!w) this.wordCache.set(key, (w = Array.from(this.corpus.passageTokens(key), (t) => this.wordOf(t & TERM_MASK))));
+    if (!w) this.wordCache.set(key, (w = stemsOf(this.corpus.passageTokens(key), this.wordOf)));
     return w;
   }
 
@@ -151,7 +151,7 @@ export class Comparison {
     if (!this.articleSketch) return false;
     let copy = this.copies.get(d);
     if (copy === undefined) {
-      copy = this.corpus.passageCountOf(d) >= MIN_PASSAGES_FOR_COPY && similarSketches(this.articleSketch, this.corpus.sketch(d));
+      copy = this.corpus.passageCountOf(d) >= MIN_PASSAGES_FOR_COPY && similarSketches(this.articleSketch, 0, this.corpus.sketchStore(), this.corpus.sketchAt(d));
       this.copies.set(d, copy);
     }
     return copy;
@@ -171,7 +171,10 @@ export class Comparison {
     if (!pairs) this.copyPairs.set(low, (pairs = new Map()));
     const high = Math.max(a, b);
     let copy = pairs.get(high);
-    if (copy === undefined) pairs.set(high, (copy = similarSketches(corpus.sketch(a), corpus.sketch(b))));
+    if (copy === undefined) {
+      const store = corpus.sketchStore();
+      pairs.set(high, (copy = similarSketches(store, corpus.sketchAt(a), store, corpus.sketchAt(b))));
+    }
     return copy;
   }
 
@@ -199,4 +202,11 @@ export class Comparison {
     }
     return s;
   }
+}
+
+/** The stems of tokens (term id | flags), in order. */
+export function stemsOf(tokens: Uint32Array, wordOf: (term: number) => string): string[] {
+  const out = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = wordOf(tokens[i] & TERM_MASK);
+  return out;
 }

@@ -4,7 +4,7 @@
 import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
-import type { Candidate, Comparison, SentenceQuery } from './comparison';
+import { stemsOf, type Candidate, type Comparison, type SentenceQuery } from './comparison';
 import type { Profile } from './features';
 import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
@@ -27,7 +27,7 @@ export function quoteCandidates(cmp: Comparison, text: string, quote: TextSpan, 
   // The statement is the sentence around the quote, or the quote alone when it is long enough to stand alone.
   const context = sq.profile;
   const alone = quoteTokens.length >= 8 ? cmp.queryProfile(quoteTokens) : null;
-  const prepared = quoteWords(quoteTokens, Array.from(quoteTokens, (w) => cmp.wordOf(w & TERM_MASK)));
+  const prepared = quoteWords(quoteTokens, stemsOf(quoteTokens, cmp.wordOf));
   let quoteContent = 0;
   for (const w of quoteTokens) if (isContent(w)) quoteContent++;
   const seen = new Set<number>();

@@ -233,9 +233,21 @@ describe('the passage index', () => {
         const terms = query(corpus, q.join(' '));
         const all = corpus.search(terms, { limit: 1_000 });
         assert.deepEqual(corpus.search(terms, { limit }), all.slice(0, limit));
+        // Best first, ties in passage order, each passage once.
+        for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].score > all[i].score || (all[i - 1].score === all[i].score && all[i - 1].passage < all[i].passage));
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('orders passages of equal score by their number, however many tie', () => {
+    // The same sentence in forty documents (wire copies): forty equal scores, each passage once, in corpus order.
+    const corpus = new Corpus();
+    for (let i = 0; i < 40; i++) corpus.set(`d${i}`, i % 3 === 0 ? 'Gamma delta. Alpha beta.' : 'Alpha beta. Gamma.');
+    const hits = corpus.search(query(corpus, 'alpha beta'), { limit: 100 });
+    assert.equal(hits.length, 40);
+    assert.ok(hits.every((h) => h.score === hits[0].score));
+    assert.deepEqual(hits.map((h) => h.passage), [...hits.map((h) => h.passage)].sort((a, b) => a - b));
   });
 
   it('is updated when a document is added, changed or deleted', () => {

@@ -554,26 +554,30 @@ export class Corpus {
         slot[terms[k + j].term] = j + 1;
         weights[j] = terms[k + j].weight;
       }
-      const shortlist = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
+      const listed = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
       const tokens = this.tokens.data;
-      for (const h of shortlist) {
+      for (let b = 0; b < listed; b++) {
+        const passage = best.passages[b];
         tf.fill(0);
-        const from = this.tokenStart.data[h.passage];
-        const to = from + this.tokenCount.data[h.passage];
+        const from = this.tokenStart.data[passage];
+        const to = from + this.tokenCount.data[passage];
         for (let i = from; i < to; i++) {
           const s = slot[tokens[i] & TERM_MASK];
           if (s !== 0 && tf[s - 1] < 15) tf[s - 1]++;
         }
         // (The length beside the passage's score, already read, not passageLength: one cache miss less per passage.)
-        const norm = K1 * (1 - B + (B * acc[(h.passage << 1) + 1]) / avg);
+        const norm = K1 * (1 - B + (B * acc[(passage << 1) + 1]) / avg);
+        let score = best.scores[b];
         for (let j = 0; j < common; j++) {
           const f = tf[j];
-          if (f > 0) h.score += (weights[j] * f * (K1 + 1)) / (f + norm);
+          if (f > 0) score += (weights[j] * f * (K1 + 1)) / (f + norm);
         }
+        best.scores[b] = score;
       }
       for (let j = 0; j < common; j++) slot[terms[k + j].term] = 0;
-      hits = shortlist.sort((a, b) => b.score - a.score || a.passage - b.passage).slice(0, limit);
-    } else hits = topHits(acc, touched.data, touched.length, limit);
+      sortBest(0, listed - 1);
+      hits = bestHits(Math.min(listed, limit));
+    } else hits = bestHits(topHits(acc, touched.data, touched.length, limit));
     for (let i = 0; i < touched.length; i++) acc[touched.data[i] << 1] = 0;
     return hits;
   }
@@ -694,18 +698,25 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
 
 const heap = { data: new Float32Array(256) };
 
+/** The first `count` of topHits's picks as hits. */
+function bestHits(count: number): Hit[] {
+  const hits: Hit[] = new Array(count);
+  for (let i = 0; i < count; i++) hits[i] = { passage: best.passages[i], score: best.scores[i] };
+  return hits;
+}
+
 function isExcluded(ranges: readonly number[], p: number): boolean {
   for (let r = 0; r < ranges.length; r += 2) if (p >= ranges[r] && p < ranges[r + 1]) return true;
   return false;
 }
 
-// The `limit` best touched passages, best first (ties: earlier passage first). The score a passage must reach (the
-// limit-th best) comes from one pass through a min-heap of the best scores so far, most passages rejected by one
-// comparison with its root; sorting a copy of every touched score cost a tenth of a report's corroboration.
-// `acc` holds passage p's score at [2p] (see Corpus.scores).
-function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): Hit[] {
-  const hits: Hit[] = [];
-  if (n === 0 || limit <= 0) return hits;
+// The `limit` best touched passages, best first (ties: earlier passage first), into best.passages/scores; returns
+// how many. The score a passage must reach (the limit-th best) comes from one pass through a min-heap of the best
+// scores so far, most passages rejected by one comparison with its root; sorting a copy of every touched score cost
+// a tenth of a report's corroboration. `acc` holds passage p's score at [2p] (see Corpus.scores). Typed arrays, not
+// objects: a report runs about a hundred searches, each shortlisting 64 passages.
+function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: number): number {
+  if (n === 0 || limit <= 0) return 0;
   let floor = -Infinity;
   if (n > limit) {
     if (heap.data.length < limit) heap.data = new Float32Array(2 * limit);
@@ -739,11 +750,63 @@ function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: numbe
     }
     floor = h[0];
   }
+  // Every passage at or above the floor (ties at it may be more than `limit`), then the best `limit` of them.
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const p = touched[i];
-    if (acc[p << 1] >= floor) hits.push({ passage: p, score: acc[p << 1] });
+    if (acc[p << 1] < floor) continue;
+    if (count === best.passages.length) best.grow();
+    best.passages[count] = p;
+    best.scores[count++] = acc[p << 1];
   }
-  hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
-  if (hits.length > limit) hits.length = limit;
-  return hits;
+  sortBest(0, count - 1);
+  return Math.min(count, limit);
+}
+
+/** The passages topHits picks, with their scores (scratch: read before the next search). */
+const best = {
+  passages: new Int32Array(256),
+  scores: new Float64Array(256),
+  grow(): void {
+    const passages = new Int32Array(2 * this.passages.length);
+    passages.set(this.passages);
+    this.passages = passages;
+    const scores = new Float64Array(2 * this.scores.length);
+    scores.set(this.scores);
+    this.scores = scores;
+  },
+};
+
+// Whether best[i] goes before best[j]: higher score first, then the earlier passage (a total order: passages differ).
+const before = (i: number, j: number): boolean => best.scores[i] > best.scores[j] || (best.scores[i] === best.scores[j] && best.passages[i] < best.passages[j]);
+
+function swapBest(i: number, j: number): void {
+  const p = best.passages[i];
+  best.passages[i] = best.passages[j];
+  best.passages[j] = p;
+  const s = best.scores[i];
+  best.scores[i] = best.scores[j];
+  best.scores[j] = s;
+}
+
+// Sorts best[lo..hi] by `before`: quicksort down to short runs, then insertion sort.
+function sortBest(lo: number, hi: number): void {
+  while (hi - lo > 12) {
+    const mid = (lo + hi) >> 1;
+    // The median of three as the pivot, moved to hi.
+    if (before(mid, lo)) swapBest(mid, lo);
+    if (before(hi, lo)) swapBest(hi, lo);
+    if (before(mid, hi)) swapBest(mid, hi);
+    let store = lo;
+    for (let i = lo; i < hi; i++) if (before(i, hi)) swapBest(i, store++);
+    swapBest(store, hi);
+    if (store - lo < hi - store) {
+      sortBest(lo, store - 1);
+      lo = store + 1;
+    } else {
+      sortBest(store + 1, hi);
+      hi = store - 1;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) for (let j = i; j > lo && before(j, j - 1); j--) swapBest(j, j - 1);
 }

@@ -36,4 +36,20 @@ describe('walking a text for UTF-8 offsets and lines', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('takes a position of an all-ASCII text for its byte offset, with the same lines', () => {
+    const piece = fc.constantFrom('a', 'Z', ' ', '.', '\n', '\r', '\r\n', '"', 'plain words ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 12 }), (pieces, picks) => {
+        const text = pieces.join('');
+        const walk = new TextWalk(text, true);
+        for (const pick of picks) {
+          const position = pick % (text.length + 1);
+          walk.to(position);
+          assert.deepEqual({ byte: walk.byte, line: walk.lineNumber }, expected(text, position), `${JSON.stringify(text)} at ${position}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

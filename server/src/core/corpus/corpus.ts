@@ -186,7 +186,8 @@ export class Corpus {
     this.delete(documentId);
     const d = this.documents.length;
     this.documents.push(documentId);
-    this.texts.push(utf8 ?? encoder.encode(text));
+    const bytes = utf8 ?? encoder.encode(text);
+    this.texts.push(bytes);
     this.byId.set(documentId, d);
     const { passages, quotes } = splitPassages(text);
     this.firstPassage.push(this.passageDocument.length);
@@ -198,7 +199,7 @@ export class Corpus {
     content.length = 0;
     // Each passage's UTF-8 offset and line, from a walk through the text to its start (passages come in order of
     // their start, but for a quote over several sentences, which comes after them: the walk starts again).
-    const walk = new TextWalk(text);
+    const walk = new TextWalk(text, bytes.length === text.length);
     for (const span of passages) {
       const p = this.passageDocument.push(d);
       this.passageStart.push(span.start);

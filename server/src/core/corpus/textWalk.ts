@@ -18,7 +18,11 @@ export class TextWalk {
   /** Whether the text has a \r at all (a line may end at \r alone): else only \n is looked for. */
   private readonly carriageReturns: boolean;
 
-  constructor(private readonly text: string) {
+  /** `ascii`: the text is all ASCII (its UTF-8 is as long as it), so a position is its own byte offset. */
+  constructor(
+    private readonly text: string,
+    private readonly ascii = false,
+  ) {
     this.carriageReturns = text.indexOf('\r') >= 0;
   }
 
@@ -45,8 +49,11 @@ export class TextWalk {
     const from = this.unit;
     if (position <= from) return;
     if (position < text.length && (text.charCodeAt(position) & 0xfc00) === 0xdc00 && (text.charCodeAt(position - 1) & 0xfc00) === 0xd800) position++;
-    if (scratch.length < 3 * (position - from)) scratch = new Uint8Array(3 * (position - from));
-    this.bytes += encoder.encodeInto(text.slice(from, position), scratch).written;
+    if (this.ascii) this.bytes = position;
+    else {
+      if (scratch.length < 3 * (position - from)) scratch = new Uint8Array(3 * (position - from));
+      this.bytes += encoder.encodeInto(text.slice(from, position), scratch).written;
+    }
     let next = this.nextNewline;
     for (;;) {
       if (next < from) {

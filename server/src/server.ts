@@ -89,7 +89,7 @@ const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'cance
 const READ_HERE_AT_MOST = 256;
 
 /** How long typing in one article must pause before the other open articles' evidence is brought up to date. */
-export const OTHERS_AFTER_EDIT_MS = 1000;
+const OTHERS_AFTER_EDIT_MS = 1000;
 
 class CorroborateServer {
   // A didOpen without text (which no client should send) opens an empty document rather than one that breaks every request.

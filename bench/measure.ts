@@ -90,20 +90,10 @@ function memory(): Memory {
 function time(run: () => void, prepare: () => void = () => {}, warmup = WARMUP_RUNS): Timing {
   const samples: number[] = [];
   const cpu: number[] = [];
-  let first: number | undefined;
-  for (let i = 0; i < warmup; i++) {
-    prepare();
-    const t = performance.now();
-    try {
-      run();
-    } catch (e) {
-      if (!(e instanceof CancelledError)) throw e;
-      return { median: performance.now() - t, first: performance.now() - t, samples: 1, timedOut: true };
-    }
-    if (i === 0) first = performance.now() - t;
-  }
-  const started = performance.now();
-  do {
+  let first = 0;
+  let started = 0;
+  for (let i = 0; ; i++) {
+    if (i === warmup) started = performance.now();
     prepare();
     const c = process.cpuUsage();
     const t = performance.now();
@@ -113,12 +103,16 @@ function time(run: () => void, prepare: () => void = () => {}, warmup = WARMUP_R
       if (!(e instanceof CancelledError)) throw e;
       return { median: performance.now() - t, first: performance.now() - t, samples: 1, timedOut: true };
     }
-    samples.push(performance.now() - t);
+    const wall = performance.now() - t;
+    if (i === 0) first = wall;
+    if (i < warmup) continue;
+    samples.push(wall);
     const used = process.cpuUsage(c);
     cpu.push((used.user + used.system) / 1000);
-  } while (samples.length < MAX_SAMPLES && performance.now() - started < BUDGET_MS);
+    if (samples.length >= MAX_SAMPLES || performance.now() - started >= BUDGET_MS) break;
+  }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { median: median(samples), cpuMedian: median(cpu), first: first ?? samples[0], samples: samples.length };
+  return { median: median(samples), cpuMedian: median(cpu), first, samples: samples.length };
 }
 
 /** Lists and reads every corpus article the way the server does, handing each text to `add`. */

@@ -752,11 +752,11 @@ function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: numbe
     floor = h[0];
   }
   // Every passage at or above the floor (ties at it may be more than `limit`), then the best `limit` of them.
+  if (best.passages.length < n) best = { passages: new Int32Array(2 * n), scores: new Float64Array(2 * n) };
   let count = 0;
   for (let i = 0; i < n; i++) {
     const p = touched[i];
     if (acc[p << 1] < floor) continue;
-    if (count === best.passages.length) best.grow();
     best.passages[count] = p;
     best.scores[count++] = acc[p << 1];
   }
@@ -764,19 +764,8 @@ function topHits(acc: Float32Array, touched: Int32Array, n: number, limit: numbe
   return Math.min(count, limit);
 }
 
-/** The passages topHits picks, with their scores (scratch: read before the next search). */
-const best = {
-  passages: new Int32Array(256),
-  scores: new Float64Array(256),
-  grow(): void {
-    const passages = new Int32Array(2 * this.passages.length);
-    passages.set(this.passages);
-    this.passages = passages;
-    const scores = new Float64Array(2 * this.scores.length);
-    scores.set(this.scores);
-    this.scores = scores;
-  },
-};
+/** The passages topHits picks, with their scores (scratch, refilled by every search: read before the next one). */
+let best = { passages: new Int32Array(256), scores: new Float64Array(256) };
 
 // Whether best[i] goes before best[j]: higher score first, then the earlier passage (a total order: passages differ).
 const before = (i: number, j: number): boolean => best.scores[i] > best.scores[j] || (best.scores[i] === best.scores[j] && best.passages[i] < best.passages[j]);

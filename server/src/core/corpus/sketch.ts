@@ -65,24 +65,7 @@ export function sketchInto(terms: ArrayLike<number>, length: number, into: Uint3
 
 /** Estimated Jaccard similarity of the documents behind two sketches. */
 export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, aFrom = 0, bFrom = 0): number {
-  // Walk the union of both sorted sketches; of its SKETCH_SIZE smallest hashes, count those in both.
-  let i = 0;
-  let j = 0;
-  let taken = 0;
-  let shared = 0;
-  while (taken < SKETCH_SIZE && (i < SKETCH_SIZE || j < SKETCH_SIZE)) {
-    const x = i < SKETCH_SIZE ? a[aFrom + i] : 0xffffffff;
-    const y = j < SKETCH_SIZE ? b[bFrom + j] : 0xffffffff;
-    if (x === 0xffffffff && y === 0xffffffff) break;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-    taken++;
-  }
-  return taken === 0 ? 0 : shared / taken;
+  return walkSketches(a, aFrom, b, bFrom, -Infinity);
 }
 
 /**
@@ -93,7 +76,12 @@ export function sketchSimilarity(a: ArrayLike<number>, b: ArrayLike<number>, aFr
  * (shared + left) / SKETCH_SIZE, left being the steps the walk has left.
  */
 export function similarSketches(a: ArrayLike<number>, aFrom: number, b: ArrayLike<number>, bFrom: number, threshold = DUPLICATE_SIMILARITY): boolean {
-  const needed = threshold * SKETCH_SIZE;
+  return walkSketches(a, aFrom, b, bFrom, threshold * SKETCH_SIZE) >= threshold;
+}
+
+// Walks the union of both sorted sketches and, of its SKETCH_SIZE smallest hashes, counts those in both: their share.
+// Returns -1 as soon as fewer than `needed` of the SKETCH_SIZE could still be shared.
+function walkSketches(a: ArrayLike<number>, aFrom: number, b: ArrayLike<number>, bFrom: number, needed: number): number {
   let i = 0;
   let j = 0;
   let taken = 0;
@@ -109,7 +97,7 @@ export function similarSketches(a: ArrayLike<number>, aFrom: number, b: ArrayLik
     } else if (x < y) i++;
     else j++;
     taken++;
-    if (shared + SKETCH_SIZE - taken < needed) return false;
+    if (shared + SKETCH_SIZE - taken < needed) return -1;
   }
-  return (taken === 0 ? 0 : shared / taken) >= threshold;
+  return taken === 0 ? 0 : shared / taken;
 }

@@ -20,39 +20,42 @@ export const SEPARATE: TypedArrays = {
 /** Elements per buffer (a larger request gets a buffer of its own size). */
 const CHUNK = 1 << 14;
 
+type Typed = Float64Array | Int32Array | Uint32Array;
+
+/** Arrays of one type cut in turn from a buffer; a new buffer when it is used up. */
+class Slab<T extends Typed> {
+  private buffer: T;
+  private used = 0;
+
+  constructor(private readonly make: (length: number) => T) {
+    this.buffer = make(0);
+  }
+
+  take(length: number): T {
+    if (this.used + length > this.buffer.length) {
+      this.buffer = this.make(Math.max(CHUNK, length));
+      this.used = 0;
+    }
+    this.used += length;
+    return this.buffer.subarray(this.used - length, this.used) as T;
+  }
+}
+
 /** Zeroed arrays cut in turn from large buffers, which are dropped together with the arena, never reused. */
 export class Arena implements TypedArrays {
-  private doubles = new Float64Array(0);
-  private doublesUsed = 0;
-  private ints = new Int32Array(0);
-  private intsUsed = 0;
-  private words = new Uint32Array(0);
-  private wordsUsed = 0;
+  private readonly doubles = new Slab(SEPARATE.float64);
+  private readonly ints = new Slab(SEPARATE.int32);
+  private readonly words = new Slab(SEPARATE.uint32);
 
   float64(length: number): Float64Array {
-    if (this.doublesUsed + length > this.doubles.length) {
-      this.doubles = new Float64Array(Math.max(CHUNK, length));
-      this.doublesUsed = 0;
-    }
-    this.doublesUsed += length;
-    return this.doubles.subarray(this.doublesUsed - length, this.doublesUsed);
+    return this.doubles.take(length);
   }
 
   int32(length: number): Int32Array {
-    if (this.intsUsed + length > this.ints.length) {
-      this.ints = new Int32Array(Math.max(CHUNK, length));
-      this.intsUsed = 0;
-    }
-    this.intsUsed += length;
-    return this.ints.subarray(this.intsUsed - length, this.intsUsed);
+    return this.ints.take(length);
   }
 
   uint32(length: number): Uint32Array {
-    if (this.wordsUsed + length > this.words.length) {
-      this.words = new Uint32Array(Math.max(CHUNK, length));
-      this.wordsUsed = 0;
-    }
-    this.wordsUsed += length;
-    return this.words.subarray(this.wordsUsed - length, this.wordsUsed);
+    return this.words.take(length);
   }
 }

@@ -297,6 +297,11 @@ export function alignment(a: Uint32Array, b: Uint32Array): { run: number; lcs: n
     slotStamp = new Int32Array(slots);
   }
   const mask = slots - 1;
+  // (A stamp per call marks the table's live slots; before it would pass what an Int32Array holds, start again.)
+  if (alignments === 0x7fffffff) {
+    slotStamp.fill(0);
+    alignments = 0;
+  }
   const stamp = ++alignments;
   // Each term of `a`: its last position in its slot, each position linked to the one before it (descending order).
   for (let i = 0; i < n; i++) {

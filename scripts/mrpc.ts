@@ -107,7 +107,7 @@ export function mrpcFeatures(
     }
     facts.push({ words: q.tokens.length, passages: corpus.passageTotal, ...bestFacts });
     if (distractors > 0 && usable(pair)) {
-      const terms = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+      const terms = Array.from(q.contentTerms).filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
       let taken = 0;
       for (const hit of corpus.search(terms, { exclude: [d], limit: distractors * 3 })) {
         const id = corpus.documentId(corpus.passageDocumentOf(hit.passage));

@@ -86,8 +86,7 @@ export class Comparison {
     let sq = this.sentences.get(index);
     if (!sq) {
       const profile = this.queryProfile(tokens);
-      const terms: QueryTerm[] = [...profile.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
-      this.sentences.set(index, (sq = { profile, hits: search && profile.content.size > 0 ? this.search(terms) : [], judgements: new Map() }));
+      this.sentences.set(index, (sq = { profile, hits: search && profile.contentTerms.length > 0 ? this.search(queryTermsOf(profile)) : [], judgements: new Map() }));
     }
     return sq;
   }
@@ -202,6 +201,14 @@ export class Comparison {
     }
     return s;
   }
+}
+
+/** A profile's known content words, each of weight 1, in order: what BM25 is asked for. */
+export function queryTermsOf(profile: Profile): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const { contentTerms } = profile;
+  for (let i = 0; i < contentTerms.length; i++) if (contentTerms[i] >= 0) terms.push({ term: contentTerms[i], weight: 1 });
+  return terms;
 }
 
 /** The stems of tokens (term id | flags), in order. */

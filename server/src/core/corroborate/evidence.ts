@@ -3,12 +3,12 @@
 // best passage of every other document is kept — copies of one article (wire copies) counted once.
 
 import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
-import { FLAG_SHIFT, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { FLAG_SHIFT, TERM_MASK, type Corpus } from '../corpus/corpus';
 import { sketchOf } from '../corpus/sketch';
 import { scanTokens, TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, ClaimFinding, Evidence, QuoteFinding, Sentence } from '../types';
 import { statusOf } from '../claims/status';
-import { Comparison, MIN_PASSAGES_FOR_COPY, type Candidate } from './comparison';
+import { Comparison, MIN_PASSAGES_FOR_COPY, queryTermsOf, type Candidate } from './comparison';
 import { judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { concat, quoteCandidates, speakerNearby, speakerOf, SURROUNDINGS } from './quoteEvidence';
@@ -101,10 +101,9 @@ export function rankPassages(corpus: Corpus, statement: string, exclude: string 
 
 function statementCandidates(cmp: Comparison, tokens: Uint32Array, all = false): Candidate[] {
   const q = cmp.queryProfile(tokens);
-  if (q.content.size === 0) return [];
-  const terms: QueryTerm[] = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+  if (q.contentTerms.length === 0) return [];
   const out: Candidate[] = [];
-  for (const p of cmp.search(terms)) {
+  for (const p of cmp.search(queryTermsOf(q))) {
     const judgement = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, cmp.corpus.passageTotal);
     if (judgement.relation || all) out.push({ passage: p, document: cmp.corpus.passageDocumentOf(p), judgement });
   }

@@ -8,7 +8,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
 import { SEPARATE, type TypedArrays } from './arena';
 import type { Lexicon } from './lexicon';
-import { dice, sortedUnique } from './sortedKeys';
+import { dice, hasKey, indexOfKey, sortedUnique } from './sortedKeys';
 
 /** Term id given to query words the corpus has never seen: they match nothing. */
 export const UNKNOWN_TERM = TERM_MASK;
@@ -50,62 +50,209 @@ const TIME_WEIGHT = 0.3;
 /** One side of a comparison, with what every comparison needs computed once. */
 export interface Profile {
   tokens: Uint32Array;
-  /** Unique content term ids (unknown words get unique negative keys) → weight (idf). */
-  content: Map<number, number>;
-  /** The same keys and weights as arrays, in the same order: what loops read (a Map's entries are allocated as they are iterated). */
+  /**
+   * Unique content term ids (unknown words get unique negative keys) in order of first appearance, and their weights
+   * (idf): what loops read.
+   */
   contentTerms: Int32Array;
   contentWeights: Float64Array;
+  /** The same keys sorted: what "does this side have the word" searches. */
+  contentKeys: Int32Array;
   contentIdf: number;
-  /** WordNet concepts of the content words. */
-  concepts: Set<number>;
+  /** WordNet concepts of the content words, sorted, each once. */
+  concepts: Int32Array;
   /** Consecutive word pairs and triples as keys, sorted, each once (sorted arrays: no Set per passage to build and collect). */
   bigrams: Float64Array;
   trigrams: Float64Array;
-  numbers: Set<number>;
-  names: Set<number>;
-  /** The checkable particulars: names, numbers and months → weight (idf). */
-  facts: Map<number, number>;
+  /** Numbers, and names, each once in order of first appearance (few: searched from the start). */
+  numbers: Int32Array;
+  names: Int32Array;
+  /** The checkable particulars (names, numbers and months), sorted, and their weights (idf) in the same order. */
+  facts: Int32Array;
+  factWeights: Float64Array;
   negated: boolean;
 }
 
+// A profile's term sets are sorted or small typed arrays from the report's arena, not Maps and Sets: a report
+// profiles ~550 passages, whose five Maps and Sets each were most of what a report allocated and kept alive.
+
 /** Builds the profile of a token sequence; `idf` gives each term's rarity; its arrays come from `arrays`. */
 export function profileOf(tokens: Uint32Array, idf: (term: number) => number, lexicon: Lexicon, arrays: TypedArrays = SEPARATE): Profile {
-  const content = new Map<number, number>();
+  const n = tokens.length;
+  const s = scratch(n);
+  seenContent.reset(n);
+  seenNumbers.reset(n);
+  seenNames.reset(n);
+  seenFacts.reset(n);
+  let contents = 0;
+  let numberCount = 0;
+  let nameCount = 0;
+  let factCount = 0;
+  let conceptCount = 0;
   let contentIdf = 0;
-  const concepts = new Set<number>();
-  const bigrams = arrays.float64(Math.max(0, tokens.length - 1));
-  const trigrams = arrays.float64(Math.max(0, tokens.length - 2));
-  const numbers = new Set<number>();
-  const names = new Set<number>();
-  const facts = new Map<number, number>();
+  const bigrams = arrays.float64(Math.max(0, n - 1));
+  const trigrams = arrays.float64(Math.max(0, n - 2));
   let negated = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     const w = tokens[i];
     const t = term(w);
     const known = t !== UNKNOWN_TERM;
     const key = known ? t : -1 - i;
     if (flags(w) & TOKEN_NEGATED) negated = true;
     const time = known && lexicon.isTime(t);
-    if (isContent(w) && !content.has(key)) {
+    if (isContent(w) && seenContent.add(key)) {
       const v = known ? idf(t) * (time ? TIME_WEIGHT : 1) : idf(-1);
-      content.set(key, v);
+      s.contentTerms[contents] = key;
+      s.contentWeights[contents++] = v;
       contentIdf += v;
-      if (known) for (const c of lexicon.concepts(t)) concepts.add(c);
+      if (known) {
+        const cs = lexicon.concepts(t);
+        for (let k = 0; k < cs.length; k++) conceptCount = pushConcept(conceptCount, cs[k]);
+      }
     }
-    if (isNumber(w)) numbers.add(key);
-    else if (isName(w) && !time) names.add(key);
-    if (isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) facts.set(key, known ? idf(t) : idf(-1));
+    if (isNumber(w)) {
+      if (seenNumbers.add(key)) s.numbers[numberCount++] = key;
+    } else if (isName(w) && !time && seenNames.add(key)) s.names[nameCount++] = key;
+    if ((isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) && seenFacts.add(key)) s.facts[factCount++] = key;
     if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
     if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  const contentTerms = arrays.int32(content.size);
-  const contentWeights = arrays.float64(content.size);
-  let k = 0;
-  content.forEach((v, t) => {
-    contentTerms[k] = t;
-    contentWeights[k++] = v;
-  });
-  return { tokens, content, contentTerms, contentWeights, contentIdf, concepts, bigrams: sortedUnique(bigrams), trigrams: sortedUnique(trigrams), numbers, names, facts, negated };
+  const contentTerms = copyInt32(s.contentTerms, contents, arrays);
+  const contentWeights = contents === 0 ? NO_WEIGHTS : arrays.float64(contents);
+  for (let k = 0; k < contents; k++) contentWeights[k] = s.contentWeights[k];
+  sortInt32(s.contentTerms, contents);
+  const contentKeys = copyInt32(s.contentTerms, contents, arrays);
+  sortInt32(s.facts, factCount);
+  const facts = copyInt32(s.facts, factCount, arrays);
+  const factWeights = factCount === 0 ? NO_WEIGHTS : arrays.float64(factCount);
+  // (A fact's weight depends on its key alone: the value the last of its tokens would have set is the first's.)
+  for (let k = 0; k < factCount; k++) factWeights[k] = facts[k] >= 0 ? idf(facts[k]) : idf(-1);
+  sortInt32(conceptScratch, conceptCount);
+  let concepts = 0;
+  for (let k = 0; k < conceptCount; k++) if (k === 0 || conceptScratch[k] !== conceptScratch[concepts - 1]) conceptScratch[concepts++] = conceptScratch[k];
+  return {
+    tokens,
+    contentTerms,
+    contentWeights,
+    contentKeys,
+    contentIdf,
+    concepts: copyInt32(conceptScratch, concepts, arrays),
+    bigrams: sortedUnique(bigrams),
+    trigrams: sortedUnique(trigrams),
+    numbers: copyInt32(s.numbers, numberCount, arrays),
+    names: copyInt32(s.names, nameCount, arrays),
+    facts,
+    factWeights,
+    negated,
+  };
+}
+
+/** Whether one of the few `keys` (numbers, names) is `key`. */
+export function includesKey(keys: Int32Array, key: number): boolean {
+  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return true;
+  return false;
+}
+
+const NO_KEYS = new Int32Array(0);
+const NO_WEIGHTS = new Float64Array(0);
+
+// The first n of `from` in an array of their own (the shared empty one for none: most profiles have no numbers).
+function copyInt32(from: Int32Array, n: number, arrays: TypedArrays): Int32Array {
+  if (n === 0) return NO_KEYS;
+  const out = arrays.int32(n);
+  for (let k = 0; k < n; k++) out[k] = from[k];
+  return out;
+}
+
+// Sorts the first n of `keys` in place: by insertion when few (most profiles), else natively on a view.
+function sortInt32(keys: Int32Array, n: number): void {
+  if (n > 32) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > x) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}
+
+/**
+ * Keys met so far among one profile's tokens: a hash table that starts afresh with a new stamp, not by being
+ * cleared (profileOf runs for every passage compared).
+ */
+class SeenKeys {
+  private keys = new Int32Array(64);
+  private stamps = new Int32Array(64);
+  private stamp = 0;
+  private shift = 26;
+  private mask = 63;
+
+  /** Starts afresh, for up to n keys. */
+  reset(n: number): void {
+    let slots = 64;
+    let bits = 6;
+    while (slots < 2 * n) {
+      slots <<= 1;
+      bits++;
+    }
+    if (slots > this.keys.length) {
+      this.keys = new Int32Array(slots);
+      this.stamps = new Int32Array(slots);
+      this.stamp = 0;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    this.shift = 32 - bits;
+    this.mask = slots - 1;
+  }
+
+  /** Adds `key`; false when it was met already. */
+  add(key: number): boolean {
+    const { keys, stamps, stamp, mask } = this;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (stamps[h] === stamp) {
+      if (keys[h] === key) return false;
+      h = (h + 1) & mask;
+    }
+    stamps[h] = stamp;
+    keys[h] = key;
+    return true;
+  }
+}
+
+const seenContent = new SeenKeys();
+const seenNumbers = new SeenKeys();
+const seenNames = new SeenKeys();
+const seenFacts = new SeenKeys();
+
+// Per-kind keys of the profile being built, before they are copied to arrays of their own size.
+let scratchArrays = { contentTerms: new Int32Array(64), contentWeights: new Float64Array(64), numbers: new Int32Array(64), names: new Int32Array(64), facts: new Int32Array(64) };
+function scratch(n: number): typeof scratchArrays {
+  if (scratchArrays.contentTerms.length < n) {
+    const m = 2 * n;
+    scratchArrays = { contentTerms: new Int32Array(m), contentWeights: new Float64Array(m), numbers: new Int32Array(m), names: new Int32Array(m), facts: new Int32Array(m) };
+  }
+  return scratchArrays;
+}
+
+// The concepts of the profile being built, repeats included (grown as needed).
+let conceptScratch = new Int32Array(256);
+function pushConcept(count: number, concept: number): number {
+  if (count === conceptScratch.length) {
+    const next = new Int32Array(2 * count);
+    next.set(conceptScratch);
+    conceptScratch = next;
+  }
+  conceptScratch[count] = concept;
+  return count + 1;
 }
 
 // Unknown words never pair with anything: their key mixes in the position so no two are equal.
@@ -135,8 +282,8 @@ export function pairFeatures(
   out: Float64Array = new Float64Array(FEATURE_COUNT),
   lenient?: ReadonlySet<number>,
 ): Float64Array {
-  const sharedQ = sharedWeight(q, p.content, lenient);
-  const sharedP = sharedWeight(p, q.content, lenient);
+  const sharedQ = sharedWeight(q, p.contentKeys, lenient);
+  const sharedP = sharedWeight(p, q.contentKeys, lenient);
   out[FEATURE.coverQuery] = q.contentIdf > 0 ? sharedQ / q.contentIdf : 0;
   out[FEATURE.coverPassage] = p.contentIdf > 0 ? sharedP / p.contentIdf : 0;
   out[FEATURE.bigrams] = dice(q.bigrams, p.bigrams);
@@ -151,23 +298,23 @@ export function pairFeatures(
   out[FEATURE.lengthRatio] = Math.abs(Math.log(Math.max(1, q.tokens.length) / Math.max(1, p.tokens.length)));
   out[FEATURE.numbersQueryOnly] = missing(q.numbers, p.numbers, lenient) / 2;
   out[FEATURE.numbersPassageOnly] = missing(p.numbers, q.numbers, lenient) / 2;
-  out[FEATURE.namesQueryOnly] = q.names.size ? missingShare(q.names, p.names, p.content, lenient) : 0;
-  out[FEATURE.namesPassageOnly] = p.names.size ? missingShare(p.names, q.names, q.content, lenient) : 0;
+  out[FEATURE.namesQueryOnly] = q.names.length ? missingShare(q.names, p.names, p.contentKeys, lenient) : 0;
+  out[FEATURE.namesPassageOnly] = p.names.length ? missingShare(p.names, q.names, q.contentKeys, lenient) : 0;
   out[FEATURE.negation] = q.negated !== p.negated && !lenient?.has(NEGATION_KEY) ? 1 : 0;
   out[FEATURE.extraQuery] = squash((q.contentIdf - sharedQ) / 8);
   out[FEATURE.extraPassage] = squash((p.contentIdf - sharedP) / 8);
   out[FEATURE.conceptsQuery] = conceptCover(q, p, lexicon);
   out[FEATURE.conceptsPassage] = conceptCover(p, q, lexicon);
-  out[FEATURE.gapQuery] = gap(q.tokens, p.content);
-  out[FEATURE.gapPassage] = gap(p.tokens, q.content);
+  out[FEATURE.gapQuery] = gap(q.tokens, p.contentKeys);
+  out[FEATURE.gapPassage] = gap(p.tokens, q.contentKeys);
   return out;
 }
 
-// The content weight of a whose terms are in `other` (or in `lenient`).
-function sharedWeight(a: Profile, other: Map<number, number>, lenient?: ReadonlySet<number>): number {
+// The content weight of a whose terms are in `other` (sorted content keys) or in `lenient`.
+function sharedWeight(a: Profile, other: Int32Array, lenient?: ReadonlySet<number>): number {
   const { contentTerms: terms, contentWeights: weights } = a;
   let shared = 0;
-  for (let i = 0; i < terms.length; i++) if (other.has(terms[i]) || lenient?.has(terms[i])) shared += weights[i];
+  for (let i = 0; i < terms.length; i++) if (hasKey(other, terms[i]) || lenient?.has(terms[i])) shared += weights[i];
   return shared;
 }
 
@@ -178,25 +325,25 @@ function conceptCover(a: Profile, b: Profile, lexicon: Lexicon): number {
   let shared = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
-    if (b.content.has(t)) shared += weights[i];
-    else if (t >= 0 && b.concepts.size > 0 && sharesConcept(lexicon.concepts(t), b.concepts)) shared += weights[i];
+    if (hasKey(b.contentKeys, t)) shared += weights[i];
+    else if (t >= 0 && b.concepts.length > 0 && sharesConcept(lexicon.concepts(t), b.concepts)) shared += weights[i];
   }
   return shared / a.contentIdf;
 }
 
-function sharesConcept(concepts: readonly number[], other: Set<number>): boolean {
-  for (let i = 0; i < concepts.length; i++) if (other.has(concepts[i])) return true;
+function sharesConcept(concepts: readonly number[], other: Int32Array): boolean {
+  for (let i = 0; i < concepts.length; i++) if (hasKey(other, concepts[i])) return true;
   return false;
 }
 
-// The longest run of content words of `tokens` that `other` lacks, /8 and capped at 1.
-function gap(tokens: Uint32Array, other: Map<number, number>): number {
+// The longest run of content words of `tokens` that `other` (sorted content keys) lacks, /8 and capped at 1.
+function gap(tokens: Uint32Array, other: Int32Array): number {
   let best = 0;
   let run = 0;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
     if (!isContent(w)) continue;
-    if (other.has(term(w))) run = 0;
+    if (hasKey(other, term(w))) run = 0;
     else if (++run > best) best = run;
   }
   return Math.min(best, 8) / 8;
@@ -222,8 +369,9 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
     let found = 0;
     let seen = true;
     for (const t of run) {
-      weight = Math.max(weight, q.facts.get(t) ?? 0);
-      if (p.content.has(t) || p.facts.has(t)) found++;
+      const f = indexOfKey(q.facts, t);
+      weight = Math.max(weight, f >= 0 ? q.factWeights[f] : 0);
+      if (hasKey(p.contentKeys, t) || hasKey(p.facts, t)) found++;
       if (!counted.has(t)) seen = false;
       counted.add(t);
     }
@@ -238,7 +386,7 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   for (let i = 0; i < q.tokens.length; i++) {
     const w = q.tokens[i];
     const t = term(w);
-    if (!q.facts.has(t)) {
+    if (!hasKey(q.facts, t)) {
       close();
       continue;
     }
@@ -250,7 +398,7 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   let predicate = 0;
   for (let i = 0; i < q.contentTerms.length; i++) {
     const t = q.contentTerms[i];
-    if (!q.facts.has(t) && p.content.has(t)) predicate += q.contentWeights[i];
+    if (!hasKey(q.facts, t) && hasKey(p.contentKeys, t)) predicate += q.contentWeights[i];
   }
   return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
 }
@@ -259,17 +407,20 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
 export const NEGATION_KEY = -0x7fffffff;
 
 // Items of `a` missing from `b`, capped at 2.
-function missing(a: Set<number>, b: Set<number>, lenient?: ReadonlySet<number>): number {
+function missing(a: Int32Array, b: Int32Array, lenient?: ReadonlySet<number>): number {
   let n = 0;
-  for (const x of a) if (!b.has(x) && !lenient?.has(x)) n++;
+  for (let i = 0; i < a.length; i++) if (!includesKey(b, a[i]) && !lenient?.has(a[i])) n++;
   return Math.min(2, n);
 }
 
 // Share of the names of one side absent from the other (a name written in lower case there still counts).
-function missingShare(names: Set<number>, otherNames: Set<number>, otherContent: Map<number, number>, lenient?: ReadonlySet<number>): number {
+function missingShare(names: Int32Array, otherNames: Int32Array, otherContent: Int32Array, lenient?: ReadonlySet<number>): number {
   let n = 0;
-  for (const x of names) if (!otherNames.has(x) && !otherContent.has(x) && !lenient?.has(x)) n++;
-  return n / names.size;
+  for (let i = 0; i < names.length; i++) {
+    const x = names[i];
+    if (!includesKey(otherNames, x) && !hasKey(otherContent, x) && !lenient?.has(x)) n++;
+  }
+  return n / names.length;
 }
 
 /**

@@ -8,6 +8,7 @@ import { stemsOf, type Candidate, type Comparison, type SentenceQuery } from './
 import type { Profile } from './features';
 import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
+import { hasKey } from './sortedKeys';
 import { compareWording, quoteWords, type Wording } from './wording';
 
 /** Cache keys of the surroundings of article sentences (see Comparison.sentence). */
@@ -113,7 +114,7 @@ function contextCover(cmp: Comparison, context: Profile, p: number): number {
   const { contentTerms: terms, contentWeights: weights } = context;
   for (let i = 0; i < terms.length; i++) {
     for (const w of window) {
-      if (w.content.has(terms[i])) {
+      if (hasKey(w.contentKeys, terms[i])) {
         shared += weights[i];
         break;
       }

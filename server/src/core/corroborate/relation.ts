@@ -3,8 +3,9 @@
 
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { stem, TOKEN_CAPITALIZED, TOKEN_STOPWORD } from '../corpus/terms';
-import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
+import { factCoverage, FEATURE, FEATURE_COUNT, includesKey, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
+import { hasKey } from './sortedKeys';
 import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD } from './model';
 import { trigramDice, type Wording } from './wording';
 
@@ -114,15 +115,15 @@ interface Mismatch {
 export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => string): Mismatch | null {
   // A name only conflicts with a name unlike it ("Korea"/"Koreans", "Qaida"/"Qaeda" are one name); titles and
   // short forms ("Ms", "Adm", "ECB", "U.S.") are no names to conflict over.
-  const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => nameSimilar(wordOf(n), wordOf(o)));
+  const unlike = (n: number, others: Int32Array): boolean => !others.some((o) => nameSimilar(wordOf(n), wordOf(o)));
   const conflictable = (n: number): boolean => wordOf(n).length >= 4 && !TITLES.has(wordOf(n));
-  const qNames = [...q.names].filter((n) => conflictable(n) && !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
-  const pNames = [...p.names].filter((n) => conflictable(n) && !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
+  const qNames = keysWhere(q.names, (n) => conflictable(n) && !includesKey(p.names, n) && !hasKey(p.contentKeys, n) && unlike(n, p.names));
+  const pNames = keysWhere(p.names, (n) => conflictable(n) && !includesKey(q.names, n) && !hasKey(q.contentKeys, n) && unlike(n, q.names));
   // Another figure where each side also names something the other does not counts another thing: "1,237 delegates
   // to win the Republican nomination" / "2,383 … the Democratic nomination". A name on one side only (“the Aspen
   // Fire” / “the fire”) may just be more specific.
-  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
-  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
+  const qOnly = keysWhere(q.numbers, (n) => !includesKey(p.numbers, n));
+  const pOnly = keysWhere(p.numbers, (n) => !includesKey(q.numbers, n));
   for (const a of qOnly) {
     const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && !rounded(wordOf(a), wordOf(x)) && sameSlot(q.tokens, a, p.tokens, x));
     if (b === undefined) continue;
@@ -138,8 +139,15 @@ export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => s
   }
   // The side without "not" may say it in a word ("failed to", "declined to", "unknown"): no conflict then.
   const plain = q.negated ? p : q;
-  if (q.negated !== p.negated && ![...plain.content.keys()].some((t) => t >= 0 && IMPLICIT_NEGATIONS.has(wordOf(t)))) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
+  if (q.negated !== p.negated && !plain.contentTerms.some((t) => t >= 0 && IMPLICIT_NEGATIONS.has(wordOf(t)))) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
   return null;
+}
+
+// The keys that pass `keep`, in order (Array.from(keys).filter, without an iterator: this runs for many candidates).
+function keysWhere(keys: Int32Array, keep: (key: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (keep(keys[i])) out.push(keys[i]);
+  return out;
 }
 
 // Words that carry a negation in their meaning.

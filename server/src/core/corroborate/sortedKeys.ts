@@ -26,3 +26,22 @@ export function dice(a: Float64Array, b: Float64Array): number {
   }
   return (2 * shared) / total;
 }
+
+/** Whether `key` is among the sorted `keys` (binary search). */
+export function hasKey(keys: Int32Array, key: number): boolean {
+  return indexOfKey(keys, key) >= 0;
+}
+
+/** Where `key` is among the sorted `keys`, or -1 (binary search). */
+export function indexOfKey(keys: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid];
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,128 @@
+// The profile of a statement or passage (its content words, concepts, numbers, names and particulars), built in
+// typed arrays, held to a plain construction with Maps and Sets on random token sequences; and the searches the
+// comparison asks of those arrays, held to a Set.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { FLAG_SHIFT, TERM_MASK } from '../../server/src/core/corpus/corpus';
+import { stem, TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../../server/src/core/corpus/terms';
+import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
+import { Arena } from '../../server/src/core/corroborate/arena';
+import { includesKey, profileOf, UNKNOWN_TERM } from '../../server/src/core/corroborate/features';
+import { Lexicon } from '../../server/src/core/corroborate/lexicon';
+import { hasKey, indexOfKey } from '../../server/src/core/corroborate/sortedKeys';
+import synonyms from '../../server/src/core/corroborate/synonyms.json';
+
+// Stems with WordNet concepts (some shared), time words, months and plain words: 70 terms, so that a long sequence
+// has more distinct content words than a small table holds.
+const STEMS = [
+  ...synonyms.entries.split('|').slice(0, 40).map((e) => e.split(' ')[0]),
+  ...'monday yesterday june march week said summit leader letter korea trump kim pompeo singapore hanoi'.split(' ').map(stem),
+  ...'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar'.split(' ').map(stem),
+];
+const vocabulary = new Vocabulary([...new Set(STEMS)]);
+const lexicon = new Lexicon(vocabulary);
+// (Unknown words, negative keys, get idf(-1); any other negative key gets another weight, so that a mix-up shows.)
+const idf = (t: number): number => (t < 0 ? 0.25 + (-t % 4) / 10 : 1 + ((t * 7) % 5) / 3);
+
+const term = (w: number): number => w & TERM_MASK;
+const flags = (w: number): number => w >>> FLAG_SHIFT;
+const isName = (w: number): boolean => (flags(w) & (TOKEN_CAPITALIZED | TOKEN_INITIAL | TOKEN_NUMBER)) === TOKEN_CAPITALIZED;
+
+// What profiles were built of before they were typed arrays (features.ts), step by step.
+function reference(tokens: Uint32Array) {
+  const content = new Map<number, number>();
+  let contentIdf = 0;
+  const concepts = new Set<number>();
+  const numbers = new Set<number>();
+  const names = new Set<number>();
+  const facts = new Map<number, number>();
+  let negated = false;
+  tokens.forEach((w, i) => {
+    const t = term(w);
+    const known = t !== UNKNOWN_TERM;
+    const key = known ? t : -1 - i;
+    if (flags(w) & TOKEN_NEGATED) negated = true;
+    const time = known && lexicon.isTime(t);
+    if ((flags(w) & TOKEN_STOPWORD) === 0 && !content.has(key)) {
+      const v = known ? idf(t) * (time ? 0.3 : 1) : idf(-1);
+      content.set(key, v);
+      contentIdf += v;
+      if (known) for (const c of lexicon.concepts(t)) concepts.add(c);
+    }
+    const number = (flags(w) & TOKEN_NUMBER) !== 0;
+    if (number) numbers.add(key);
+    else if (isName(w) && !time) names.add(key);
+    if (number || (isName(w) && !time) || (known && lexicon.isMonth(t))) facts.set(key, known ? idf(t) : idf(-1));
+  });
+  const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
+  const factKeys = sorted(facts.keys());
+  return {
+    contentTerms: [...content.keys()],
+    contentWeights: [...content.values()],
+    contentKeys: sorted(content.keys()),
+    contentIdf,
+    concepts: sorted(concepts),
+    numbers: [...numbers],
+    names: [...names],
+    facts: factKeys,
+    factWeights: factKeys.map((k) => facts.get(k)),
+    negated,
+  };
+}
+
+const token = fc
+  .tuple(fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: vocabulary.size - 1 }) }, { weight: 1, arbitrary: fc.constant(UNKNOWN_TERM) }), fc.integer({ min: 0, max: 63 }))
+  .map(([t, f]) => (t | (f << FLAG_SHIFT)) >>> 0);
+
+describe('the profile of a token sequence', () => {
+  it('has the content words, concepts, numbers, names and particulars a construction with Maps and Sets finds', () => {
+    assert.ok(vocabulary.stems.some((_, t) => lexicon.concepts(t).length > 0) && vocabulary.stems.some((_, t) => lexicon.isMonth(t)));
+    // Several profiles in a row from one arena (and some on their own), as a report builds them: nothing of one
+    // profile may leak into the next.
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.array(token, { maxLength: 30 }), fc.array(token, { minLength: 100, maxLength: 300 })), { minLength: 1, maxLength: 6 }), fc.boolean(), (sequences, separate) => {
+        const arena = new Arena();
+        const profiles = sequences.map((s) => profileOf(Uint32Array.from(s), idf, lexicon, separate ? undefined : arena));
+        profiles.forEach((p, k) => {
+          const expected = reference(Uint32Array.from(sequences[k]));
+          assert.deepEqual(
+            {
+              contentTerms: [...p.contentTerms],
+              contentWeights: [...p.contentWeights],
+              contentKeys: [...p.contentKeys],
+              contentIdf: p.contentIdf,
+              concepts: [...p.concepts],
+              numbers: [...p.numbers],
+              names: [...p.names],
+              facts: [...p.facts],
+              factWeights: [...p.factWeights],
+              negated: p.negated,
+            },
+            expected,
+          );
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('searching the keys of a profile', () => {
+  it('finds a key in sorted keys, and among a few unsorted ones, exactly when a Set has it', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), fc.array(fc.integer({ min: -55, max: 55 }), { maxLength: 30 }), (keys, probes) => {
+        const set = new Set(keys);
+        const sorted = Int32Array.from(keys).sort();
+        const unsorted = Int32Array.from(keys);
+        for (const x of [...probes, ...keys]) {
+          assert.equal(hasKey(sorted, x), set.has(x), `hasKey ${x}`);
+          assert.equal(includesKey(unsorted, x), set.has(x), `includesKey ${x}`);
+          const at = indexOfKey(sorted, x);
+          assert.ok(set.has(x) ? sorted[at] === x : at === -1, `indexOfKey ${x}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -8,9 +8,9 @@ import { FLAG_SHIFT, TERM_MASK } from '../../server/src/core/corpus/corpus';
 import { stem, TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../../server/src/core/corpus/terms';
 import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
 import { Arena } from '../../server/src/core/corroborate/arena';
-import { includesKey, profileOf, UNKNOWN_TERM } from '../../server/src/core/corroborate/features';
+import { factWeight, hasContent, hasName, hasNumber, profileOf, UNKNOWN_TERM, type Profile } from '../../server/src/core/corroborate/features';
 import { Lexicon } from '../../server/src/core/corroborate/lexicon';
-import { hasKey, indexOfKey } from '../../server/src/core/corroborate/sortedKeys';
+import { diceOfRuns, hasKey, includesKey, indexOfKey } from '../../server/src/core/corroborate/sortedKeys';
 import synonyms from '../../server/src/core/corroborate/synonyms.json';
 
 // Stems with WordNet concepts (some shared), time words, months and plain words: 70 terms, so that a long sequence
@@ -38,7 +38,16 @@ function reference(tokens: Uint32Array) {
   const names = new Set<number>();
   const facts = new Map<number, number>();
   let negated = false;
+  // Word pairs and triples as pairFeatures' keys: term ids side by side, a triple's first two hashed (features.ts).
+  const pairs: number[] = [];
+  const triples: number[] = [];
   tokens.forEach((w, i) => {
+    if (i > 0) pairs.push(term(tokens[i - 1]) * 16777216 + term(w));
+    if (i > 1) {
+      let h = Math.imul(term(tokens[i - 2]) ^ 0x9e3779b9, 0x85ebca6b);
+      h = Math.imul(h ^ term(tokens[i - 1]), 0xc2b2ae35);
+      triples.push(((h ^ (h >>> 15)) >>> 0) * 16777216 + term(w));
+    }
     const t = term(w);
     const known = t !== UNKNOWN_TERM;
     const key = known ? t : -1 - i;
@@ -67,6 +76,8 @@ function reference(tokens: Uint32Array) {
     names: [...names],
     facts: factKeys,
     factWeights: factKeys.map((k) => facts.get(k)),
+    bigrams: [...new Set(pairs)].sort((a, b) => a - b),
+    trigrams: [...new Set(triples)].sort((a, b) => a - b),
     negated,
   };
 }
@@ -86,22 +97,37 @@ describe('the profile of a token sequence', () => {
         const profiles = sequences.map((s) => profileOf(Uint32Array.from(s), idf, lexicon, separate ? undefined : arena));
         profiles.forEach((p, k) => {
           const expected = reference(Uint32Array.from(sequences[k]));
+          const keys = (at: number, count: number) => [...p.keys.subarray(at, at + count)];
+          const values = (at: number, count: number) => [...p.values.subarray(at, at + count)];
           assert.deepEqual(
             {
-              contentTerms: [...p.contentTerms],
-              contentWeights: [...p.contentWeights],
-              contentKeys: [...p.contentKeys],
+              contentTerms: keys(p.content, p.contentCount),
+              contentWeights: values(p.weights, p.contentCount),
+              contentKeys: keys(p.contentSorted, p.contentCount),
               contentIdf: p.contentIdf,
-              concepts: [...p.concepts],
-              numbers: [...p.numbers],
-              names: [...p.names],
-              facts: [...p.facts],
-              factWeights: [...p.factWeights],
+              concepts: keys(p.concepts, p.conceptCount),
+              numbers: keys(p.numbers, p.numberCount),
+              names: keys(p.names, p.nameCount),
+              facts: keys(p.facts, p.factCount),
+              factWeights: values(p.factWeights, p.factCount),
+              bigrams: values(p.bigrams, p.bigramCount),
+              trigrams: values(p.trigrams, p.trigramCount),
               negated: p.negated,
             },
             expected,
           );
+          // What the comparison asks of a profile, for every key it holds and a few it does not.
+          const asked = [...expected.contentTerms, ...expected.names, ...expected.numbers, ...expected.facts, -1, -2, -400, 0, 1, 2, 3];
+          for (const x of asked) {
+            assert.equal(hasContent(p, x), expected.contentTerms.includes(x), `content ${x}`);
+            assert.equal(hasName(p, x), expected.names.includes(x), `name ${x}`);
+            assert.equal(hasNumber(p, x), expected.numbers.includes(x), `number ${x}`);
+            const f = expected.facts.indexOf(x);
+            assert.equal(factWeight(p, x), f < 0 ? -1 : expected.factWeights[f], `fact ${x}`);
+          }
         });
+        // Profiles of one arena share its arrays: each profile's runs were left as they were by the ones after it.
+        profiles.forEach((p: Profile, k) => assert.deepEqual([...p.keys.subarray(p.content, p.content + p.contentCount)], reference(Uint32Array.from(sequences[k])).contentTerms));
       }),
       { numRuns: 400 },
     );
@@ -109,18 +135,43 @@ describe('the profile of a token sequence', () => {
 });
 
 describe('searching the keys of a profile', () => {
-  it('finds a key in sorted keys, and among a few unsorted ones, exactly when a Set has it', () => {
+  it('finds a key in a run of sorted keys, and among a few unsorted ones, exactly when a Set has it', () => {
+    // The run lies between other keys of the array, which it must not see.
+    const around = fc.array(fc.integer({ min: -55, max: 55 }), { maxLength: 5 });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), fc.array(fc.integer({ min: -55, max: 55 }), { maxLength: 30 }), (keys, probes) => {
+      fc.property(fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), fc.array(fc.integer({ min: -55, max: 55 }), { maxLength: 30 }), around, around, (keys, probes, before, after) => {
         const set = new Set(keys);
-        const sorted = Int32Array.from(keys).sort();
-        const unsorted = Int32Array.from(keys);
-        for (const x of [...probes, ...keys]) {
-          assert.equal(hasKey(sorted, x), set.has(x), `hasKey ${x}`);
-          assert.equal(includesKey(unsorted, x), set.has(x), `includesKey ${x}`);
-          const at = indexOfKey(sorted, x);
-          assert.ok(set.has(x) ? sorted[at] === x : at === -1, `indexOfKey ${x}`);
+        const from = before.length;
+        const sorted = Int32Array.from([...before, ...[...keys].sort((a, b) => a - b), ...after]);
+        const unsorted = Int32Array.from([...before, ...keys, ...after]);
+        for (const x of [...probes, ...keys, ...before, ...after]) {
+          assert.equal(hasKey(sorted, from, keys.length, x), set.has(x), `hasKey ${x}`);
+          assert.equal(includesKey(unsorted, from, keys.length, x), set.has(x), `includesKey ${x}`);
+          const at = indexOfKey(sorted, from, keys.length, x);
+          assert.ok(set.has(x) ? sorted[at] === x && at >= from && at < from + keys.length : at === -1, `indexOfKey ${x}`);
         }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('measures the overlap of two runs of sorted keys as the Dice coefficient of their multisets', () => {
+    const multiset = fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 25 }).map((xs) => xs.sort((a, b) => a - b));
+    const around = fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 4 });
+    fc.assert(
+      fc.property(multiset, multiset, around, around, (a, b, before, after) => {
+        const left = [...a];
+        let shared = 0;
+        for (const x of b) {
+          const i = left.indexOf(x);
+          if (i >= 0) {
+            left.splice(i, 1);
+            shared++;
+          }
+        }
+        const expected = a.length + b.length === 0 ? 0 : (2 * shared) / (a.length + b.length);
+        const packed = Float64Array.from([...before, ...a, ...b, ...after]);
+        assert.equal(diceOfRuns(packed, before.length, a.length, packed, before.length + a.length, b.length), expected);
       }),
       { numRuns: 1000 },
     );

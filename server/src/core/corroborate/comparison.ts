@@ -86,7 +86,7 @@ export class Comparison {
     let sq = this.sentences.get(index);
     if (!sq) {
       const profile = this.queryProfile(tokens);
-      this.sentences.set(index, (sq = { profile, hits: search && profile.contentTerms.length > 0 ? this.search(queryTermsOf(profile)) : [], judgements: new Map() }));
+      this.sentences.set(index, (sq = { profile, hits: search && profile.contentCount > 0 ? this.search(queryTermsOf(profile)) : [], judgements: new Map() }));
     }
     return sq;
   }
@@ -206,8 +206,8 @@ export class Comparison {
 /** A profile's known content words, each of weight 1, in order: what BM25 is asked for. */
 export function queryTermsOf(profile: Profile): QueryTerm[] {
   const terms: QueryTerm[] = [];
-  const { contentTerms } = profile;
-  for (let i = 0; i < contentTerms.length; i++) if (contentTerms[i] >= 0) terms.push({ term: contentTerms[i], weight: 1 });
+  const { keys, content } = profile;
+  for (let i = content; i < content + profile.contentCount; i++) if (keys[i] >= 0) terms.push({ term: keys[i], weight: 1 });
   return terms;
 }
 

@@ -101,7 +101,7 @@ export function rankPassages(corpus: Corpus, statement: string, exclude: string 
 
 function statementCandidates(cmp: Comparison, tokens: Uint32Array, all = false): Candidate[] {
   const q = cmp.queryProfile(tokens);
-  if (q.contentTerms.length === 0) return [];
+  if (q.contentCount === 0) return [];
   const out: Candidate[] = [];
   for (const p of cmp.search(queryTermsOf(q))) {
     const judgement = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, cmp.corpus.passageTotal);

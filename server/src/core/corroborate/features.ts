@@ -8,7 +8,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
 import { SEPARATE, type TypedArrays } from './arena';
 import type { Lexicon } from './lexicon';
-import { dice, hasKey, indexOfKey, sortedUnique } from './sortedKeys';
+import { diceOfRuns, hasKey, includesKey, indexOfKey } from './sortedKeys';
 
 /** Term id given to query words the corpus has never seen: they match nothing. */
 export const UNKNOWN_TERM = TERM_MASK;
@@ -47,34 +47,66 @@ const isName = (w: number): boolean => (flags(w) & (TOKEN_CAPITALIZED | TOKEN_IN
 // Time words say when, not what: they weigh little and are not names ("Monday" vs "yesterday").
 const TIME_WEIGHT = 0.3;
 
-/** One side of a comparison, with what every comparison needs computed once. */
+/**
+ * One side of a comparison, with what every comparison needs computed once. Its sets of terms are runs of two
+ * arrays, `keys` and `values`, which other profiles of the report share (see Room in arena.ts): a profile has no
+ * Map, Set or typed array object of its own (a report keeps ~550 profiles alive, and those were most of what it
+ * allocated and what every collection during it had to copy). Each run is given by where it starts and its count.
+ */
 export interface Profile {
   tokens: Uint32Array;
+  keys: Int32Array;
+  values: Float64Array;
   /**
-   * Unique content term ids (unknown words get unique negative keys) in order of first appearance, and their weights
-   * (idf): what loops read.
+   * Unique content term ids (unknown words get unique negative keys) in order of first appearance, in `keys` from
+   * `content`; their weights (idf) in `values` from `weights`.
    */
-  contentTerms: Int32Array;
-  contentWeights: Float64Array;
-  /** The same keys sorted: what "does this side have the word" searches. */
-  contentKeys: Int32Array;
+  content: number;
+  contentCount: number;
+  weights: number;
+  /** The same keys sorted, in `keys` from `contentSorted` (contentCount of them). */
+  contentSorted: number;
   contentIdf: number;
-  /** WordNet concepts of the content words, sorted, each once. */
-  concepts: Int32Array;
-  /** Consecutive word pairs and triples as keys, sorted, each once (sorted arrays: no Set per passage to build and collect). */
-  bigrams: Float64Array;
-  trigrams: Float64Array;
-  /** Numbers, and names, each once in order of first appearance (few: searched from the start). */
-  numbers: Int32Array;
-  names: Int32Array;
-  /** The checkable particulars (names, numbers and months), sorted, and their weights (idf) in the same order. */
-  facts: Int32Array;
-  factWeights: Float64Array;
+  /** WordNet concepts of the content words, sorted, each once, in `keys`. */
+  concepts: number;
+  conceptCount: number;
+  /** Numbers, and names, each once in order of first appearance, in `keys` (few: searched from the start). */
+  numbers: number;
+  numberCount: number;
+  names: number;
+  nameCount: number;
+  /** The checkable particulars (names, numbers and months), sorted, in `keys`; their weights (idf) in `values` from `factWeights`. */
+  facts: number;
+  factCount: number;
+  factWeights: number;
+  /** Consecutive word pairs and triples as keys, sorted, each once, in `values`. */
+  bigrams: number;
+  bigramCount: number;
+  trigrams: number;
+  trigramCount: number;
   negated: boolean;
 }
 
-// A profile's term sets are sorted or small typed arrays from the report's arena, not Maps and Sets: a report
-// profiles ~550 passages, whose five Maps and Sets each were most of what a report allocated and kept alive.
+/** Whether the profile has content word `key`. */
+export function hasContent(p: Profile, key: number): boolean {
+  return hasKey(p.keys, p.contentSorted, p.contentCount, key);
+}
+
+/** Whether the profile has name `key`. */
+export function hasName(p: Profile, key: number): boolean {
+  return includesKey(p.keys, p.names, p.nameCount, key);
+}
+
+/** Whether the profile has number `key`. */
+export function hasNumber(p: Profile, key: number): boolean {
+  return includesKey(p.keys, p.numbers, p.numberCount, key);
+}
+
+/** The weight of particular `key` in the profile, or -1 when it has no such particular. */
+export function factWeight(p: Profile, key: number): number {
+  const at = indexOfKey(p.keys, p.facts, p.factCount, key);
+  return at < 0 ? -1 : p.values[p.factWeights + at - p.facts];
+}
 
 /** Builds the profile of a token sequence; `idf` gives each term's rarity; its arrays come from `arrays`. */
 export function profileOf(tokens: Uint32Array, idf: (term: number) => number, lexicon: Lexicon, arrays: TypedArrays = SEPARATE): Profile {
@@ -90,8 +122,6 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
   let factCount = 0;
   let conceptCount = 0;
   let contentIdf = 0;
-  const bigrams = arrays.float64(Math.max(0, n - 1));
-  const trigrams = arrays.float64(Math.max(0, n - 2));
   let negated = false;
   for (let i = 0; i < n; i++) {
     const w = tokens[i];
@@ -114,58 +144,104 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
       if (seenNumbers.add(key)) s.numbers[numberCount++] = key;
     } else if (isName(w) && !time && seenNames.add(key)) s.names[nameCount++] = key;
     if ((isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) && seenFacts.add(key)) s.facts[factCount++] = key;
-    if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
-    if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
+    if (i > 0) s.bigrams[i - 1] = pairKey(tokens[i - 1], w);
+    if (i > 1) s.trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  const contentTerms = copyInt32(s.contentTerms, contents, arrays);
-  const contentWeights = contents === 0 ? NO_WEIGHTS : arrays.float64(contents);
-  for (let k = 0; k < contents; k++) contentWeights[k] = s.contentWeights[k];
-  sortInt32(s.contentTerms, contents);
-  const contentKeys = copyInt32(s.contentTerms, contents, arrays);
+  for (let k = 0; k < contents; k++) s.contentSorted[k] = s.contentTerms[k];
+  sortInt32(s.contentSorted, contents);
   sortInt32(s.facts, factCount);
-  const facts = copyInt32(s.facts, factCount, arrays);
-  const factWeights = factCount === 0 ? NO_WEIGHTS : arrays.float64(factCount);
+  const concepts = uniqueCount(conceptScratch, conceptCount);
+  const bigramCount = uniqueCount(s.bigrams, Math.max(0, n - 1));
+  const trigramCount = uniqueCount(s.trigrams, Math.max(0, n - 2));
+
+  // Every run of keys in one room, of values in another.
+  const ints = arrays.int32Room(2 * contents + concepts + numberCount + nameCount + factCount);
+  const keys = ints.array;
+  let at = ints.at;
+  const content = at;
+  at = copyRun(s.contentTerms, contents, keys, at);
+  const contentSorted = at;
+  at = copyRun(s.contentSorted, contents, keys, at);
+  const conceptsAt = at;
+  at = copyRun(conceptScratch, concepts, keys, at);
+  const numbers = at;
+  at = copyRun(s.numbers, numberCount, keys, at);
+  const names = at;
+  at = copyRun(s.names, nameCount, keys, at);
+  const facts = at;
+  copyRun(s.facts, factCount, keys, at);
+  const doubles = arrays.float64Room(contents + factCount + bigramCount + trigramCount);
+  const values = doubles.array;
+  at = doubles.at;
+  const weights = at;
+  at = copyRun(s.contentWeights, contents, values, at);
+  const factWeights = at;
   // (A fact's weight depends on its key alone: the value the last of its tokens would have set is the first's.)
-  for (let k = 0; k < factCount; k++) factWeights[k] = facts[k] >= 0 ? idf(facts[k]) : idf(-1);
-  sortInt32(conceptScratch, conceptCount);
-  let concepts = 0;
-  for (let k = 0; k < conceptCount; k++) if (k === 0 || conceptScratch[k] !== conceptScratch[concepts - 1]) conceptScratch[concepts++] = conceptScratch[k];
+  for (let k = 0; k < factCount; k++) values[at++] = keys[facts + k] >= 0 ? idf(keys[facts + k]) : idf(-1);
+  const bigrams = at;
+  at = copyRun(s.bigrams, bigramCount, values, at);
+  const trigrams = at;
+  copyRun(s.trigrams, trigramCount, values, at);
   return {
     tokens,
-    contentTerms,
-    contentWeights,
-    contentKeys,
+    keys,
+    values,
+    content,
+    contentCount: contents,
+    weights,
+    contentSorted,
     contentIdf,
-    concepts: copyInt32(conceptScratch, concepts, arrays),
-    bigrams: sortedUnique(bigrams),
-    trigrams: sortedUnique(trigrams),
-    numbers: copyInt32(s.numbers, numberCount, arrays),
-    names: copyInt32(s.names, nameCount, arrays),
+    concepts: conceptsAt,
+    conceptCount: concepts,
+    numbers,
+    numberCount,
+    names,
+    nameCount,
     facts,
+    factCount,
     factWeights,
+    bigrams,
+    bigramCount,
+    trigrams,
+    trigramCount,
     negated,
   };
 }
 
-/** Whether one of the few `keys` (numbers, names) is `key`. */
-export function includesKey(keys: Int32Array, key: number): boolean {
-  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return true;
-  return false;
+// Copies the first n of `from` to `to` at `at`; returns where the next run starts.
+function copyRun<T extends Int32Array | Float64Array>(from: T, n: number, to: T, at: number): number {
+  for (let k = 0; k < n; k++) to[at + k] = from[k];
+  return at + n;
 }
 
-const NO_KEYS = new Int32Array(0);
-const NO_WEIGHTS = new Float64Array(0);
-
-// The first n of `from` in an array of their own (the shared empty one for none: most profiles have no numbers).
-function copyInt32(from: Int32Array, n: number, arrays: TypedArrays): Int32Array {
-  if (n === 0) return NO_KEYS;
-  const out = arrays.int32(n);
-  for (let k = 0; k < n; k++) out[k] = from[k];
-  return out;
+// Sorts the first n of `keys` and moves each distinct key once to the front; returns how many there are.
+function uniqueCount(keys: Int32Array | Float64Array, n: number): number {
+  if (keys instanceof Int32Array) sortInt32(keys, n);
+  else sortFloat64(keys, n);
+  let unique = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[unique - 1]) keys[unique++] = keys[k];
+  return unique;
 }
 
 // Sorts the first n of `keys` in place: by insertion when few (most profiles), else natively on a view.
 function sortInt32(keys: Int32Array, n: number): void {
+  if (n > 32) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > x) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}
+
+// The same for word-pair keys (whole numbers below 2^48: no NaN or -0 to order).
+function sortFloat64(keys: Float64Array, n: number): void {
   if (n > 32) {
     keys.subarray(0, n).sort();
     return;
@@ -233,13 +309,22 @@ const seenNumbers = new SeenKeys();
 const seenNames = new SeenKeys();
 const seenFacts = new SeenKeys();
 
-// Per-kind keys of the profile being built, before they are copied to arrays of their own size.
-let scratchArrays = { contentTerms: new Int32Array(64), contentWeights: new Float64Array(64), numbers: new Int32Array(64), names: new Int32Array(64), facts: new Int32Array(64) };
+// The runs of the profile being built, before they are copied to the rooms of their own size.
+function makeScratch(m: number) {
+  return {
+    contentTerms: new Int32Array(m),
+    contentSorted: new Int32Array(m),
+    contentWeights: new Float64Array(m),
+    numbers: new Int32Array(m),
+    names: new Int32Array(m),
+    facts: new Int32Array(m),
+    bigrams: new Float64Array(m),
+    trigrams: new Float64Array(m),
+  };
+}
+let scratchArrays = makeScratch(64);
 function scratch(n: number): typeof scratchArrays {
-  if (scratchArrays.contentTerms.length < n) {
-    const m = 2 * n;
-    scratchArrays = { contentTerms: new Int32Array(m), contentWeights: new Float64Array(m), numbers: new Int32Array(m), names: new Int32Array(m), facts: new Int32Array(m) };
-  }
+  if (scratchArrays.contentTerms.length < n) scratchArrays = makeScratch(2 * n);
   return scratchArrays;
 }
 
@@ -282,12 +367,12 @@ export function pairFeatures(
   out: Float64Array = new Float64Array(FEATURE_COUNT),
   lenient?: ReadonlySet<number>,
 ): Float64Array {
-  const sharedQ = sharedWeight(q, p.contentKeys, lenient);
-  const sharedP = sharedWeight(p, q.contentKeys, lenient);
+  const sharedQ = sharedWeight(q, p, lenient);
+  const sharedP = sharedWeight(p, q, lenient);
   out[FEATURE.coverQuery] = q.contentIdf > 0 ? sharedQ / q.contentIdf : 0;
   out[FEATURE.coverPassage] = p.contentIdf > 0 ? sharedP / p.contentIdf : 0;
-  out[FEATURE.bigrams] = dice(q.bigrams, p.bigrams);
-  out[FEATURE.trigrams] = dice(q.trigrams, p.trigrams);
+  out[FEATURE.bigrams] = diceOfRuns(q.values, q.bigrams, q.bigramCount, p.values, p.bigrams, p.bigramCount);
+  out[FEATURE.trigrams] = diceOfRuns(q.values, q.trigrams, q.trigramCount, p.values, p.trigrams, p.trigramCount);
   // Alignment is the costliest feature; pairs sharing little have no long common run to find.
   const aligned = out[FEATURE.coverQuery] >= ALIGN_MIN_COVER || out[FEATURE.coverPassage] >= ALIGN_MIN_COVER;
   const { run, lcs } = aligned ? alignment(q.tokens, p.tokens) : NOT_ALIGNED;
@@ -296,54 +381,57 @@ export function pairFeatures(
   out[FEATURE.run] = run / shorter;
   out[FEATURE.lcs] = lcs / longer;
   out[FEATURE.lengthRatio] = Math.abs(Math.log(Math.max(1, q.tokens.length) / Math.max(1, p.tokens.length)));
-  out[FEATURE.numbersQueryOnly] = missing(q.numbers, p.numbers, lenient) / 2;
-  out[FEATURE.numbersPassageOnly] = missing(p.numbers, q.numbers, lenient) / 2;
-  out[FEATURE.namesQueryOnly] = q.names.length ? missingShare(q.names, p.names, p.contentKeys, lenient) : 0;
-  out[FEATURE.namesPassageOnly] = p.names.length ? missingShare(p.names, q.names, q.contentKeys, lenient) : 0;
+  out[FEATURE.numbersQueryOnly] = missingNumbers(q, p, lenient) / 2;
+  out[FEATURE.numbersPassageOnly] = missingNumbers(p, q, lenient) / 2;
+  out[FEATURE.namesQueryOnly] = q.nameCount ? missingNames(q, p, lenient) : 0;
+  out[FEATURE.namesPassageOnly] = p.nameCount ? missingNames(p, q, lenient) : 0;
   out[FEATURE.negation] = q.negated !== p.negated && !lenient?.has(NEGATION_KEY) ? 1 : 0;
   out[FEATURE.extraQuery] = squash((q.contentIdf - sharedQ) / 8);
   out[FEATURE.extraPassage] = squash((p.contentIdf - sharedP) / 8);
   out[FEATURE.conceptsQuery] = conceptCover(q, p, lexicon);
   out[FEATURE.conceptsPassage] = conceptCover(p, q, lexicon);
-  out[FEATURE.gapQuery] = gap(q.tokens, p.contentKeys);
-  out[FEATURE.gapPassage] = gap(p.tokens, q.contentKeys);
+  out[FEATURE.gapQuery] = gap(q.tokens, p);
+  out[FEATURE.gapPassage] = gap(p.tokens, q);
   return out;
 }
 
-// The content weight of a whose terms are in `other` (sorted content keys) or in `lenient`.
-function sharedWeight(a: Profile, other: Int32Array, lenient?: ReadonlySet<number>): number {
-  const { contentTerms: terms, contentWeights: weights } = a;
+// The content weight of a whose terms are in b's content or in `lenient`.
+function sharedWeight(a: Profile, b: Profile, lenient?: ReadonlySet<number>): number {
+  const { keys, values, content, weights } = a;
   let shared = 0;
-  for (let i = 0; i < terms.length; i++) if (hasKey(other, terms[i]) || lenient?.has(terms[i])) shared += weights[i];
+  for (let i = 0; i < a.contentCount; i++) {
+    const t = keys[content + i];
+    if (hasContent(b, t) || lenient?.has(t)) shared += values[weights + i];
+  }
   return shared;
 }
 
 // Share of a's content weight matched in b by the same term or a shared WordNet concept.
 function conceptCover(a: Profile, b: Profile, lexicon: Lexicon): number {
   if (a.contentIdf === 0) return 0;
-  const { contentTerms: terms, contentWeights: weights } = a;
+  const { keys, values, content, weights } = a;
   let shared = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    if (hasKey(b.contentKeys, t)) shared += weights[i];
-    else if (t >= 0 && b.concepts.length > 0 && sharesConcept(lexicon.concepts(t), b.concepts)) shared += weights[i];
+  for (let i = 0; i < a.contentCount; i++) {
+    const t = keys[content + i];
+    if (hasContent(b, t)) shared += values[weights + i];
+    else if (t >= 0 && b.conceptCount > 0 && sharesConcept(lexicon.concepts(t), b)) shared += values[weights + i];
   }
   return shared / a.contentIdf;
 }
 
-function sharesConcept(concepts: readonly number[], other: Int32Array): boolean {
-  for (let i = 0; i < concepts.length; i++) if (hasKey(other, concepts[i])) return true;
+function sharesConcept(concepts: readonly number[], other: Profile): boolean {
+  for (let i = 0; i < concepts.length; i++) if (hasKey(other.keys, other.concepts, other.conceptCount, concepts[i])) return true;
   return false;
 }
 
-// The longest run of content words of `tokens` that `other` (sorted content keys) lacks, /8 and capped at 1.
-function gap(tokens: Uint32Array, other: Int32Array): number {
+// The longest run of content words of `tokens` that `other` lacks, /8 and capped at 1.
+function gap(tokens: Uint32Array, other: Profile): number {
   let best = 0;
   let run = 0;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
     if (!isContent(w)) continue;
-    if (hasKey(other, term(w))) run = 0;
+    if (hasContent(other, term(w))) run = 0;
     else if (++run > best) best = run;
   }
   return Math.min(best, 8) / 8;
@@ -369,9 +457,8 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
     let found = 0;
     let seen = true;
     for (const t of run) {
-      const f = indexOfKey(q.facts, t);
-      weight = Math.max(weight, f >= 0 ? q.factWeights[f] : 0);
-      if (hasKey(p.contentKeys, t) || hasKey(p.facts, t)) found++;
+      weight = Math.max(weight, factWeight(q, t), 0);
+      if (hasContent(p, t) || factWeight(p, t) >= 0) found++;
       if (!counted.has(t)) seen = false;
       counted.add(t);
     }
@@ -386,7 +473,7 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   for (let i = 0; i < q.tokens.length; i++) {
     const w = q.tokens[i];
     const t = term(w);
-    if (!hasKey(q.facts, t)) {
+    if (factWeight(q, t) < 0) {
       close();
       continue;
     }
@@ -396,9 +483,9 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
   close();
   // What is said of them: the shared content words that are not particulars.
   let predicate = 0;
-  for (let i = 0; i < q.contentTerms.length; i++) {
-    const t = q.contentTerms[i];
-    if (!hasKey(q.facts, t) && hasKey(p.contentKeys, t)) predicate += q.contentWeights[i];
+  for (let i = 0; i < q.contentCount; i++) {
+    const t = q.keys[q.content + i];
+    if (factWeight(q, t) < 0 && hasContent(p, t)) predicate += q.values[q.weights + i];
   }
   return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
 }
@@ -406,21 +493,24 @@ export function factCoverage(q: Profile, p: Profile): { matched: number; coverag
 /** Put in a `lenient` set to overlook a negation mismatch. */
 export const NEGATION_KEY = -0x7fffffff;
 
-// Items of `a` missing from `b`, capped at 2.
-function missing(a: Int32Array, b: Int32Array, lenient?: ReadonlySet<number>): number {
+// Numbers of `a` missing from `b`, capped at 2.
+function missingNumbers(a: Profile, b: Profile, lenient?: ReadonlySet<number>): number {
   let n = 0;
-  for (let i = 0; i < a.length; i++) if (!includesKey(b, a[i]) && !lenient?.has(a[i])) n++;
+  for (let i = 0; i < a.numberCount; i++) {
+    const x = a.keys[a.numbers + i];
+    if (!hasNumber(b, x) && !lenient?.has(x)) n++;
+  }
   return Math.min(2, n);
 }
 
 // Share of the names of one side absent from the other (a name written in lower case there still counts).
-function missingShare(names: Int32Array, otherNames: Int32Array, otherContent: Int32Array, lenient?: ReadonlySet<number>): number {
+function missingNames(a: Profile, b: Profile, lenient?: ReadonlySet<number>): number {
   let n = 0;
-  for (let i = 0; i < names.length; i++) {
-    const x = names[i];
-    if (!includesKey(otherNames, x) && !hasKey(otherContent, x) && !lenient?.has(x)) n++;
+  for (let i = 0; i < a.nameCount; i++) {
+    const x = a.keys[a.names + i];
+    if (!hasName(b, x) && !hasContent(b, x) && !lenient?.has(x)) n++;
   }
-  return n / names.length;
+  return n / a.nameCount;
 }
 
 /**

@@ -8,7 +8,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../../server/src/core/corpus/corpus';
 import { stem, TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../../server/src/core/corpus/terms';
 import { Vocabulary } from '../../server/src/core/corpus/vocabulary';
 import { Arena } from '../../server/src/core/corroborate/arena';
-import { factWeight, hasContent, hasName, hasNumber, profileOf, UNKNOWN_TERM, type Profile } from '../../server/src/core/corroborate/features';
+import { factCoverage, factWeight, hasContent, hasName, hasNumber, profileOf, UNKNOWN_TERM, type Profile } from '../../server/src/core/corroborate/features';
 import { Lexicon } from '../../server/src/core/corroborate/lexicon';
 import { diceOfRuns, hasKey, includesKey, indexOfKey } from '../../server/src/core/corroborate/sortedKeys';
 import synonyms from '../../server/src/core/corroborate/synonyms.json';
@@ -130,6 +130,75 @@ describe('the profile of a token sequence', () => {
         profiles.forEach((p: Profile, k) => assert.deepEqual([...p.keys.subarray(p.content, p.content + p.contentCount)], reference(Uint32Array.from(sequences[k])).contentTerms));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+// factCoverage as it was written with a Set of counted words, an array per run of name words and a closure.
+function referenceFacts(qTokens: Uint32Array, pTokens: Uint32Array) {
+  const q = reference(qTokens);
+  const p = reference(pTokens);
+  const qFacts = new Map(q.facts.map((k, i) => [k, q.factWeights[i]!]));
+  const pFacts = new Set(p.facts);
+  const pContent = new Set(p.contentTerms);
+  let matched = 0;
+  let shared = 0;
+  let total = 0;
+  const counted = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    const length = run.length;
+    if (length === 0) return;
+    let weight = 0;
+    let found = 0;
+    let seen = true;
+    for (const t of run) {
+      weight = Math.max(weight, qFacts.get(t) ?? 0);
+      if (pContent.has(t) || pFacts.has(t)) found++;
+      if (!counted.has(t)) seen = false;
+      counted.add(t);
+    }
+    run = [];
+    if (seen) return;
+    total += weight;
+    if (found * 2 >= length) {
+      matched++;
+      shared += weight;
+    }
+  };
+  for (const w of qTokens) {
+    const t = term(w);
+    if (!qFacts.has(t)) {
+      close();
+      continue;
+    }
+    run.push(t);
+    if (!isName(w)) close();
+  }
+  close();
+  let predicate = 0;
+  q.contentTerms.forEach((t, i) => {
+    if (!qFacts.has(t) && pContent.has(t)) predicate += q.contentWeights[i];
+  });
+  return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
+}
+
+describe('the particulars a passage shares with a statement', () => {
+  it('are counted as the construction with a Set and a closure per run counted them', () => {
+    // Few terms, mostly capitalised (names that run together and repeat), some numbers and months.
+    const nameToken = fc
+      .tuple(fc.integer({ min: 40, max: 50 }), fc.constantFrom(TOKEN_CAPITALIZED, TOKEN_CAPITALIZED, TOKEN_NUMBER, 0, TOKEN_STOPWORD, TOKEN_CAPITALIZED | TOKEN_INITIAL))
+      .map(([t, f]) => (t | (f << FLAG_SHIFT)) >>> 0);
+    const statement = fc.array(fc.oneof(nameToken, token), { maxLength: 60 });
+    fc.assert(
+      fc.property(statement, statement, (a, b) => {
+        const q = Uint32Array.from(a);
+        const p = Uint32Array.from(b);
+        const arena = new Arena();
+        const found = factCoverage(profileOf(q, idf, lexicon, arena), profileOf(p, idf, lexicon, arena));
+        assert.deepEqual({ ...found }, referenceFacts(q, p));
+      }),
+      { numRuns: 1500 },
     );
   });
 });

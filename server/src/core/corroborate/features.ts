@@ -441,54 +441,79 @@ function gap(tokens: Uint32Array, other: Profile): number {
  * How many of the query's particulars (names, numbers, months) the passage has, their share by weight, their
  * summed idf (`information`), and the idf of the other shared content words (`predicate`): several rare shared
  * particulars, and something said of them, place two sentences at one event even in very different words.
+ * Written to `out` (a new object when not given) and returned.
  */
-export function factCoverage(q: Profile, p: Profile): { matched: number; coverage: number; information: number; predicate: number } {
+export function factCoverage(q: Profile, p: Profile, out: FactCoverage = { matched: 0, coverage: 0, information: 0, predicate: 0 }): FactCoverage {
   let matched = 0;
   let shared = 0;
   let total = 0;
-  const counted = new Set<number>();
   // A run of name words ("Kim Jong Un", "White House") is one particular: its words always come together, so it
-  // counts once, by its rarest word, and is shared when most of its words are.
-  let run: number[] = [];
-  const close = (): void => {
-    const length = run.length;
-    if (length === 0) return;
+  // counts once, by its rarest word, and is shared when most of its words are. The run and the words of the runs
+  // before it are kept in scratch arrays (a Set and an array per call were most of a judgement's garbage).
+  const n = q.tokens.length;
+  if (runTerms.length < n) {
+    runTerms = new Int32Array(2 * n);
+    countedTerms = new Int32Array(2 * n);
+  }
+  let length = 0;
+  let counted = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n) {
+      const w = q.tokens[i];
+      const t = term(w);
+      if (factWeight(q, t) >= 0) {
+        runTerms[length++] = t;
+        if (isName(w)) continue; // numbers and months stand alone
+      }
+    }
+    // The run ends here.
+    if (length === 0) continue;
     let weight = 0;
     let found = 0;
     let seen = true;
-    for (const t of run) {
+    for (let k = 0; k < length; k++) {
+      const t = runTerms[k];
       weight = Math.max(weight, factWeight(q, t), 0);
       if (hasContent(p, t) || factWeight(p, t) >= 0) found++;
-      if (!counted.has(t)) seen = false;
-      counted.add(t);
+      if (!includesKey(countedTerms, 0, counted, t)) {
+        seen = false;
+        countedTerms[counted++] = t;
+      }
     }
-    run = [];
-    if (seen) return; // the same name again
-    total += weight;
-    if (found * 2 >= length) {
-      matched++;
-      shared += weight;
+    if (!seen) {
+      // (Else the same name again.)
+      total += weight;
+      if (found * 2 >= length) {
+        matched++;
+        shared += weight;
+      }
     }
-  };
-  for (let i = 0; i < q.tokens.length; i++) {
-    const w = q.tokens[i];
-    const t = term(w);
-    if (factWeight(q, t) < 0) {
-      close();
-      continue;
-    }
-    run.push(t);
-    if (!isName(w)) close(); // numbers and months stand alone
+    length = 0;
   }
-  close();
   // What is said of them: the shared content words that are not particulars.
   let predicate = 0;
   for (let i = 0; i < q.contentCount; i++) {
     const t = q.keys[q.content + i];
     if (factWeight(q, t) < 0 && hasContent(p, t)) predicate += q.values[q.weights + i];
   }
-  return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
+  out.matched = matched;
+  out.coverage = total > 0 ? shared / total : 0;
+  out.information = shared;
+  out.predicate = predicate;
+  return out;
 }
+
+/** What factCoverage finds. */
+export interface FactCoverage {
+  matched: number;
+  coverage: number;
+  information: number;
+  predicate: number;
+}
+
+// factCoverage's run of name words, and the words of the runs before it.
+let runTerms = new Int32Array(64);
+let countedTerms = new Int32Array(64);
 
 /** Put in a `lenient` set to overlook a negation mismatch. */
 export const NEGATION_KEY = -0x7fffffff;

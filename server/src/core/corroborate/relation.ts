@@ -5,7 +5,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { stem, TOKEN_CAPITALIZED, TOKEN_STOPWORD } from '../corpus/terms';
 import { factCoverage, FEATURE, FEATURE_COUNT, hasContent, hasName, hasNumber, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
-import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD } from './model';
+import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD, type SharedFacts } from './model';
 import { trigramDice, type Wording } from './wording';
 
 /** A decided relation with its calibrated score. */
@@ -29,6 +29,8 @@ const STRICT_COVER = 0.85;
 const MISMATCH_MIN_COVER = 0.4;
 const features = new Float64Array(FEATURE_COUNT);
 const lenientFeatures = new Float64Array(FEATURE_COUNT);
+/** The shared particulars of the pair being judged (one object for all judgements: it was a good part of their garbage). */
+const sharedFacts: SharedFacts = { words: 0, matched: 0, coverage: 0, information: 0, predicate: 0, passages: 0 };
 
 /**
  * Supports, conflicts, related or nothing, for a statement (claim or quote sentence) and a passage of a corpus of
@@ -58,7 +60,10 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
     if (mismatch.kind === 'number') eventCloseness = Math.max(related, lenient.related);
   }
-  const best = Math.max(support, factProbability({ words: q.tokens.length, passages, ...factCoverage(q, p) }));
+  sharedFacts.words = q.tokens.length;
+  sharedFacts.passages = passages;
+  factCoverage(q, p, sharedFacts);
+  const best = Math.max(support, factProbability(sharedFacts));
   if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best, closeness: related };
   return { relation: eventCloseness >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
 }

@@ -488,6 +488,27 @@ export class Corpus {
     return this.tokens.data.subarray(from, from + this.tokenCount.data[p]);
   }
 
+  /** A hash of a passage's tokens (FNV-1a over their count and words): passages with equal tokens hash alike. */
+  passageTokenHash(p: number): number {
+    const tokens = this.tokens.data;
+    const from = this.tokenStart.data[p];
+    const count = this.tokenCount.data[p];
+    let h = 0x811c9dc5 ^ count;
+    for (let i = from; i < from + count; i++) h = Math.imul(h ^ tokens[i], 0x01000193);
+    return h;
+  }
+
+  /** Whether passages p and q have the same tokens (terms and flags), read in place. */
+  sameTokens(p: number, q: number): boolean {
+    const count = this.tokenCount.data[p];
+    if (this.tokenCount.data[q] !== count) return false;
+    const tokens = this.tokens.data;
+    const a = this.tokenStart.data[p];
+    const b = this.tokenStart.data[q];
+    for (let i = 0; i < count; i++) if (tokens[a + i] !== tokens[b + i]) return false;
+    return true;
+  }
+
   /** Inverse document frequency of a term over live passages; unseen terms count as once-seen. */
   idf(term: number): number {
     const df = term >= 0 && term < this.df.length ? Math.max(1, this.df.data[term]) : 1;

@@ -186,11 +186,12 @@ export class Comparison {
 
   /** BM25 candidates for weighted query terms, other documents only. */
   search(terms: QueryTerm[]): number[] {
-    return this.corpus
-      .search(terms, { exclude: this.exclude, limit: CANDIDATES })
-      .map((h) => h.passage)
-      .filter((p) => !this.isCopyOfArticle(this.corpus.passageDocumentOf(p)))
-      .slice(0, JUDGED);
+    const passages: number[] = [];
+    for (const { passage } of this.corpus.search(terms, { exclude: this.exclude, limit: CANDIDATES })) {
+      if (passages.length === JUDGED) break;
+      if (!this.isCopyOfArticle(this.corpus.passageDocumentOf(passage))) passages.push(passage);
+    }
+    return passages;
   }
 
   /** A passage as plain data (cached: a quote and the claim of its sentence often share evidence). */

@@ -7,7 +7,9 @@ import * as esbuild from 'esbuild';
 import type { QueryTerm } from '../../server/src/core/corpus/corpus';
 import { words } from '../../server/src/core/corpus/terms';
 import { indexCorpus, type IndexOutcome } from '../../server/src/host/indexCorpus';
-import { readForIndex } from '../../server/src/host/indexShards';
+import { Corpus } from '../../server/src/core/corpus/corpus';
+import type { FileStamp } from '../../server/src/host/indexCache';
+import { documentIdOf } from '../../server/src/host/indexShards';
 import { ReadAhead } from '../../server/src/host/readAhead';
 import { ROOT, readSeed, seedFiles } from '../support/seeds';
 
@@ -89,49 +91,51 @@ describe('a cold build on one thread with its files read ahead', () => {
     assert.deepEqual(ahead.corpus.state(), one.corpus.state());
   });
 
-  // Each file as reading it here gives it, with its warnings, in order.
-  const readHere = (list: string[]) => list.map((f) => {
-    const warnings: string[] = [];
-    const read = readForIndex(f, undefined, 2000, warnings);
-    return { text: read?.text, stamp: read?.stamp, warnings };
-  });
-  const takeAll = (reader: ReadAhead, list: string[]) => {
-    try {
-      return list.map((_, i) => {
-        const warnings: string[] = [];
-        const read = reader.take(i, warnings);
-        return { text: read?.text, stamp: read?.stamp, warnings };
-      });
-    } finally {
-      reader.close();
-    }
-  };
+  // What a build from nothing gives, as a state, stamps and warnings.
+  const outcome = (o: IndexOutcome) => ({ state: o.corpus.state(), files: [...o.files], warnings: o.warnings });
 
   it('reads the rest on the indexing thread when the reader fails part-way', () => {
-    const list = files.slice(0, 70);
-    const expected = readHere(list);
-    // A reader that sends the first batch (as read here, marked), then an error.
-    const first = expected.slice(0, 32).map(({ text, stamp, warnings }) => ({ read: text === undefined ? undefined : { text: `${text}!`, stamp }, warnings }));
+    // The real reader, whose messages after the first batch are replaced by an error.
     const failing = path.join(tmp, 'failingReader.js');
     fs.writeFileSync(
       failing,
       `const { workerData } = require('node:worker_threads');
 const job = workerData.read;
-const counters = new Int32Array(job.shared);
-job.port.postMessage({ items: ${JSON.stringify(first)} });
-job.port.postMessage({ error: 'the disk went away' });
-Atomics.add(counters, 0, 2);
-Atomics.notify(counters, 0);`,
+const port = job.port;
+let sent = 0;
+job.port = {
+  postMessage: (message, transfer) => (sent++ === 0 ? port.postMessage(message, transfer) : port.postMessage({ error: 'the disk went away' })),
+  close: () => port.close(),
+};
+require(${JSON.stringify(HELPER)});`,
     );
-    const taken = takeAll(new ReadAhead(list, 2000, failing), list);
-    assert.deepEqual(taken.slice(0, 32), first.map(({ read, warnings }) => ({ text: read?.text, stamp: read?.stamp, warnings })));
-    assert.deepEqual(taken.slice(32), expected.slice(32));
+    const failed = indexCorpus({ files, helperScript: failing, threads: 1, maxChars: 2000 });
+    assert.equal(failed.readAhead, true);
+    assert.deepEqual(outcome(failed), outcome(one));
   });
 
   it('reads everything on the indexing thread when the reader never answers', () => {
     const silent = path.join(tmp, 'silentReader.js');
     fs.writeFileSync(silent, '// starts and does nothing\n');
     const list = files.slice(240, 260); // the binary file among them
-    assert.deepEqual(takeAll(new ReadAhead(list, 2000, silent, 300), list), readHere(list));
+    const corpus = new Corpus();
+    const reader = new ReadAhead(list, 2000, silent, 300);
+    const warnings: string[] = [];
+    const stamps: FileStamp[] = [];
+    try {
+      list.forEach((file, i) => {
+        const read = reader.take(i, warnings);
+        if (!read) return;
+        stamps.push(read.stamp);
+        corpus.set(file, read.text, read.utf8, read.layout);
+      });
+    } finally {
+      reader.close();
+    }
+    const alone = indexCorpus({ files: list, maxChars: 2000, readAhead: false });
+    assert.deepEqual(
+      { state: corpus.state(), stamps, warnings },
+      { state: { ...alone.corpus.state(), documents: list.filter((f) => alone.files.has(documentIdOf(f))) }, stamps: [...alone.files.values()], warnings: alone.warnings },
+    );
   });
 });

@@ -1,8 +1,10 @@
 // A cold build's reading, on a helper thread: the files of the list, in order, opened, read, hashed, decoded and
-// laid out (layoutOf: passages, byte offsets, lines) while the thread that indexes works on the ones before. That
-// is a third of a cold build taken off the indexing thread, with nothing to merge afterwards: the index is built
-// on one thread, in list order, exactly as without the helper. A helper that fails or stalls is left behind and
-// the rest is read where it is needed.
+// laid out (layoutOf: passages, byte offsets, lines) while the thread that indexes tokenizes and posts the ones
+// before. That is about a third of a cold build off the indexing thread, with nothing to merge afterwards: the
+// index is built on one thread, in list order, exactly as without the helper. (The helper could tokenize too, with
+// a vocabulary of its own that meets the words in the same order and so gives the same ids; tried, it then had
+// four fifths of the work and the indexing thread waited for it.) A helper that fails or stalls is left behind and
+// the rest read where it is needed.
 import { receiveMessageOnPort, Worker, type MessagePort, MessageChannel } from 'node:worker_threads';
 import { layoutOf } from '../core/corpus/layout';
 import { readForIndex, type FileRead } from './indexShards';

@@ -40,7 +40,11 @@ for (let i = 0; i < 600; i++) {
   files.push(file);
   if (i === 250) fs.writeFileSync(file, Buffer.from([0x41, 0, 0x42])); // binary
   else if (i === 480) continue; // listed, never written
-  else fs.writeFileSync(file, [0, 7, 13].map((k) => paragraphs[(i * 31 + k * 17) % paragraphs.length]).join('\n\n') + `\n\nArticle ${i}.\n`);
+  else {
+    // Byte-order marks: one, two as some tools leave them (neither part of the text), or three (the third is).
+    const bom = i === 300 ? '\ufeff' : i === 301 ? '\ufeff\ufeff' : i === 302 ? '\ufeff\ufeff\ufeff' : '';
+    fs.writeFileSync(file, bom + [0, 7, 13].map((k) => paragraphs[(i * 31 + k * 17) % paragraphs.length]).join('\n\n') + `\n\nArticle ${i}.\n`);
+  }
 }
 
 const build = (threads: number, readAhead = false): IndexOutcome => indexCorpus({ files, helperScript: HELPER, threads, maxChars: 2000, readAhead });

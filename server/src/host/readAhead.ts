@@ -18,11 +18,14 @@ export interface ReadJob {
   port: MessagePort;
 }
 
-/** One file of a batch: read, or its warnings only (unreadable). */
+/** One file of a batch: read (its text left out when its UTF-8 is there), or its warnings only (unreadable). */
 interface ReadItem {
-  read?: FileRead;
+  read?: Omit<FileRead, 'text'> & { text?: string };
   warnings: string[];
 }
+
+/** The file's bytes back to its text: they are well-formed UTF-8 with no byte-order mark left (see decodeArticle). */
+const utf8Text = new TextDecoder('utf-8', { ignoreBOM: true });
 
 type ReadMessage = { items: ReadItem[] } | { error: string };
 
@@ -70,7 +73,9 @@ export function runReadJob(job: ReadJob): void {
         }
         const { text, utf8 } = read;
         const layout = layoutOf(text, utf8 !== undefined && utf8.length === text.length);
-        items.push({ read: { ...read, layout }, warnings });
+        // A text whose exact UTF-8 goes along is decoded again where it is indexed: cheaper than copying the string
+        // through the message on both sides.
+        items.push({ read: utf8 ? { stamp: read.stamp, utf8, layout } : { ...read, layout }, warnings });
         transfer.push(layout.passages.buffer as ArrayBuffer, layout.quotes.buffer as ArrayBuffer);
         if (utf8 && utf8.buffer instanceof ArrayBuffer) transfer.push(utf8.buffer);
       }
@@ -119,9 +124,10 @@ export class ReadAhead {
   take(i: number, warnings: string[]): FileRead | undefined {
     while (!this.gaveUp && i >= this.first + this.items.length) if (!this.nextBatch()) this.close();
     if (this.gaveUp) return readForIndex(this.files[i], undefined, this.maxChars, warnings);
-    const item = this.items[i - this.first];
-    warnings.push(...item.warnings);
-    return item.read;
+    const { warnings: more, read } = this.items[i - this.first];
+    warnings.push(...more);
+    if (!read) return undefined;
+    return { ...read, text: read.text ?? utf8Text.decode(read.utf8) };
   }
 
   /** Stops the helper (idempotent): when every file is taken, or indexing stopped early. */

@@ -64,6 +64,8 @@ export interface IndexMeasurement {
   corroboration?: Timing;
   /** service, cache-cold: threads a cold build used, and how long its shards took to index and to merge, ms. */
   shards?: { threads: number; indexMs: number; mergeMs: number };
+  /** service, cache-cold: a cold build on one thread had its files read ahead by a helper thread. */
+  readAhead?: boolean;
   /** service: what the probe's report contains, so a fast run that found nothing is visible. */
   probe?: { quotes: number; claims: number; evidence: number; corroborated: number };
   /** cache-*: what came from the on-disk cache, and its size. */
@@ -76,6 +78,8 @@ const baselineRss = process.memoryUsage().rss;
 const HELPER_SCRIPT = path.resolve(__dirname, '..', '..', 'dist', 'indexWorker.js');
 /** BENCH_INDEX_THREADS=1 measures the cold build on one thread, for comparison. */
 const THREADS = process.env.BENCH_INDEX_THREADS ? Number(process.env.BENCH_INDEX_THREADS) : undefined;
+/** BENCH_READ_AHEAD=0 measures a cold build on one thread without its reading helper (host/readAhead), for comparison. */
+const READ_AHEAD = process.env.BENCH_READ_AHEAD !== '0';
 
 function memory(): Memory {
   (globalThis as { gc?: () => void }).gc?.();
@@ -177,7 +181,7 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
   const service = new CorroborateService();
   const cpu = process.cpuUsage();
   const t = performance.now();
-  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], helperScript: HELPER_SCRIPT, threads: THREADS });
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], helperScript: HELPER_SCRIPT, threads: THREADS, readAhead: READ_AHEAD });
   service.replaceCorpus(outcome.corpus);
   const indexMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
@@ -204,7 +208,19 @@ function measureService(dir: string, probeFile: string, probeText: string): Inde
     evidence: [...report.quotes, ...report.claims].reduce((n, f) => n + f.evidence.length, 0),
     corroborated: report.claims.filter((c) => c.status === 'corroborated').length,
   };
-  return { kind: 'service', files, bytes, indexMs, indexCpuMs, memory: mem, analysis, corroboration, probe, ...(outcome.shards ? { shards: outcome.shards } : {}) };
+  return {
+    kind: 'service',
+    files,
+    bytes,
+    indexMs,
+    indexCpuMs,
+    memory: mem,
+    analysis,
+    corroboration,
+    probe,
+    ...(outcome.shards ? { shards: outcome.shards } : {}),
+    ...(outcome.readAhead ? { readAhead: true } : {}),
+  };
 }
 
 /** The server's loading path (host/indexCorpus): cold builds and saves the cache, warm starts from it. */
@@ -212,7 +228,7 @@ function measureCache(dir: string, cacheFile: string, cold: boolean): IndexMeasu
   if (cold) fs.rmSync(cacheFile, { force: true });
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], cacheFile, helperScript: HELPER_SCRIPT, threads: THREADS });
+  const outcome = indexCorpus({ corpus: [{ root: dir, specs: ['.'] }], cacheFile, helperScript: HELPER_SCRIPT, threads: THREADS, readAhead: READ_AHEAD });
   const indexMs = performance.now() - t;
   const used = process.cpuUsage(cpu);
   const bytes = [...outcome.files.values()].reduce((n, f) => n + f.size, 0);
@@ -223,6 +239,7 @@ function measureCache(dir: string, cacheFile: string, cold: boolean): IndexMeasu
     indexMs,
     indexCpuMs: (used.user + used.system) / 1000,
     ...(outcome.shards ? { shards: outcome.shards } : {}),
+    ...(outcome.readAhead ? { readAhead: true } : {}),
     memory: memory(),
     cache: {
       fromCache: outcome.fromCache,

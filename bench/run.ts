@@ -104,7 +104,7 @@ function report(results: SizeResult[]): string {
       fixed(r.service && r.service.indexMs / 1000, 2),
       fixed(r.service && r.megabytes / (r.service.indexMs / 1000)),
       fixed(r.service?.indexCpuMs && r.megabytes / (r.service.indexCpuMs / 1000)),
-      r.service?.shards ? `${r.service.shards.threads} (${fixed(r.service.shards.mergeMs / 1000, 2)})` : r.service ? '1' : '–',
+      r.service?.shards ? `${r.service.shards.threads} (${fixed(r.service.shards.mergeMs / 1000, 2)})` : r.service?.readAhead ? '1 + reader' : r.service ? '1' : '–',
       ratio(r.service?.indexMs, r.raw?.indexMs),
       ratio(r.service?.indexMs, r.minisearch?.indexMs),
       fixed(r.service && mib(r.service.memory.heapUsed), 0),

@@ -39,6 +39,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { changedCueLexicon } from './core/attribution/cues';
 import { CancelledError } from './core/cancellation';
 import { CorroborateService } from './core/service';
+import type { ArticleReport } from './core/types';
 import { analysedPart, DEFAULT_MAX_ANALYSIS_CHARS } from './core/text/limit';
 import { LineIndex, stripBom } from './core/text/lines';
 import { codeActions } from './features/codeActions';
@@ -98,6 +99,11 @@ class CorroborateServer {
   private readonly debouncer = new Debouncer();
   /** The other open articles' refresh after an edit went into the corpus (see changed). */
   private readonly othersAfterEdit = new Debouncer();
+  /**
+   * While that refresh waits: the corpus generation before the first of the edits went in and after the last, and
+   * the articles edited. Meanwhile lenses and hovers of the others come from their last report (see lastReport).
+   */
+  private othersWaiting: { since: number; last: number; edited: Set<string> } | undefined;
   private readonly outbox = new Outbox();
   // A broken store is named (file:line) once per change of the file, and never rewritten.
   private readonly annotations: FileAnnotations;
@@ -189,9 +195,9 @@ class CorroborateServer {
 
   // ── requests: each one line into features/ ────────────────────────────────
 
-  hover = (p: HoverParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => hover(ctx, this.offset(ctx, p.position)));
-  codeLens = (p: CodeLensParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => codeLenses(ctx));
-  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext(lensUri(lens), token, lens, (ctx) => resolveCodeLens(ctx, lens));
+  hover = (p: HoverParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => hover(ctx, this.offset(ctx, p.position)), 'last');
+  codeLens = (p: CodeLensParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => codeLenses(ctx), 'last');
+  resolveCodeLens = (lens: CodeLens, token: CancellationToken) => this.withContext(lensUri(lens), token, lens, (ctx) => resolveCodeLens(ctx, lens), 'last');
   definition = (p: DefinitionParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, null, (ctx) => definition(ctx, this.offset(ctx, p.position)));
   references = (p: ReferenceParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => references(ctx, this.offset(ctx, p.position), p.context.includeDeclaration));
   documentSymbol = (p: DocumentSymbolParams, token: CancellationToken) => this.withContext(p.textDocument.uri, token, [], (ctx) => documentSymbols(ctx, this.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true));
@@ -280,13 +286,17 @@ class CorroborateServer {
         if (!current) return;
         const text = this.analysed(current);
         if (this.service.text(current.uri) !== text) {
+          const before = this.service.corpusGeneration;
           this.service.setDocument(current.uri, text);
           // The edited article's findings now: pushed, or pulled (its version moved on, so its pull is answered
           // anew). The other open articles may cite it, but each is a full report (~60 ms against 10,000 articles):
           // re-reporting all of them at every pause in typing held up the edited one's. They follow once typing
           // pauses for longer, in one refresh.
           if (!this.pull) this.publish(current.uri);
-          if (this.documents.all().length > 1) this.othersAfterEdit.schedule('others', OTHERS_AFTER_EDIT_MS, () => this.refreshOthers(current.uri));
+          if (this.documents.all().length > 1) {
+            this.othersWait(current.uri, before);
+            this.othersAfterEdit.schedule('others', OTHERS_AFTER_EDIT_MS, () => this.refreshOthers(current.uri));
+          }
         } else if (!this.pull) {
           // The analysed text stands (an edit undone, or past the cut), but the version and the length moved on.
           this.publish(current.uri);
@@ -441,6 +451,7 @@ class CorroborateServer {
 
   /** The open articles other than `edited` may have new evidence in it: refresh them (a pulling client pulls every article again; the edited one's answer is cached). */
   private refreshOthers(edited: string): void {
+    this.othersWaiting = undefined;
     if (this.pull) {
       this.epoch++;
       this.refresh();
@@ -476,6 +487,35 @@ class CorroborateServer {
       const now = this.documents.get(uri);
       if (items && now) await this.connection.sendDiagnostics({ uri, version: now.version, diagnostics: items });
     });
+  }
+
+  /** An edit of `edited` went into the corpus (at generation `before`): the other open articles' refresh waits (see othersWaiting). */
+  private othersWait(edited: string, before: number): void {
+    const waiting = this.othersWaiting;
+    const last = this.service.corpusGeneration;
+    if (waiting?.last === before) {
+      waiting.edited.add(edited);
+      waiting.last = last;
+    } else this.othersWaiting = { since: before, last, edited: new Set([edited]) };
+  }
+
+  /**
+   * While the other open articles' refresh waits after an edit, the last report of an article not edited meanwhile,
+   * if there is one for its version, made against the corpus as it was before those edits: when the edited article's
+   * full report asks the editor to refresh every lens, recomputing every other visible article's report (~50 ms each
+   * at 10,000 articles) at each pause in typing would contend with the edited one's. Its diagnostics lag as long (see
+   * refreshOthers), so its lenses and hovers agree with them. Undefined otherwise: computed against the corpus as it is.
+   */
+  private lastReport(uri: string, text: string, version: number): ArticleReport | undefined {
+    const waiting = this.othersWaiting;
+    if (!waiting || waiting.edited.has(uri)) return undefined;
+    // Something besides those edits changed the corpus (a file on disk, an article opened or closed, the cues, a
+    // reload): its own refresh asks for everything anew.
+    if (this.service.corpusGeneration !== waiting.last) {
+      this.othersWaiting = undefined;
+      return undefined;
+    }
+    return this.service.lastReportSince(uri, text, version, waiting.since);
   }
 
   /** Computes the full report of a version a client was given provisional diagnostics for, then asks it to pull again. */
@@ -515,9 +555,10 @@ class CorroborateServer {
 
   /**
    * Runs a feature on the cached report of an open document; `fallback` when the document is not open. With
-   * 'provisional', on a provisional report when one applies (see CorroborateService.provisionalReport), else `fallback`.
+   * 'provisional', on a provisional report when one applies (see CorroborateService.provisionalReport), else `fallback`;
+   * with 'last', on the article's last report while the other articles' refresh waits after an edit (see lastReport).
    */
-  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T, stage: 'full' | 'provisional' = 'full'): Promise<T | F> {
+  private async withContext<T, F>(uri: string, token: CancellationToken, fallback: F, run: (ctx: FeatureContext) => T, stage: 'full' | 'provisional' | 'last' = 'full'): Promise<T | F> {
     await this.ready(token);
     const doc = this.documents.get(uri);
     if (!doc) return fallback;
@@ -528,7 +569,9 @@ class CorroborateServer {
       const text = stripBom(doc.getText());
       const analysed = analysedPart(text, this.maxChars);
       const report =
-        stage === 'provisional' ? this.service.provisionalReport(uri, analysed, doc.version, token) : this.service.report(uri, analysed, doc.version, token);
+        stage === 'provisional'
+          ? this.service.provisionalReport(uri, analysed, doc.version, token)
+          : ((stage === 'last' ? this.lastReport(uri, analysed, doc.version) : undefined) ?? this.service.report(uri, analysed, doc.version, token));
       if (!report) return fallback;
       const lines = this.linesOf(uri, text);
       return run({ uri, report, lines, settings, annotations: this.annotations.anchored(uri, text), nameOf, totalChars: text.length });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Corpus, FLAG_SHIFT, TERM_MASK, type QueryTerm } from '../../server/src/core/corpus/corpus';
 import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexTokens';
+import { layoutOf } from '../../server/src/core/corpus/layout';
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
 import { scanTokens, TOKEN_STOPWORD, words } from '../../server/src/core/corpus/terms';
@@ -193,6 +194,23 @@ describe('passages', () => {
           const to = lines.position(p.end);
           assert.deepEqual([p.line, p.character, p.endLine, p.endCharacter], [from.line, from.character, to.line, to.character]);
         });
+      }),
+    );
+  });
+
+  it('indexes a document the same from a layout worked out elsewhere (another thread) as from its text alone', () => {
+    const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', 'é', '“Quote,”', '“', '”', '“Two. Three.” Then ', '😀', 'said. ', 'Trump');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 30 }), { minLength: 1, maxLength: 4 }), (docs) => {
+        const own = new Corpus();
+        const given = new Corpus();
+        docs.forEach((pieces, i) => {
+          const text = pieces.join('');
+          own.set(`d${i}`, text);
+          // As a reader thread hands it over: cloned, and worked out without the all-ASCII shortcut.
+          given.set(`d${i}`, text, new TextEncoder().encode(text), structuredClone(layoutOf(text, false)));
+        });
+        assert.deepEqual(given.state(), own.state());
       }),
     );
   });

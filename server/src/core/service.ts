@@ -21,6 +21,11 @@ export class CorroborateService {
   private options: AnalysisOptions = {};
   private optionsKey = '{}';
 
+  /** Counts the changes of the corpus and of how articles are read: a report is current for one generation. */
+  get corpusGeneration(): number {
+    return this.generation;
+  }
+
   /** The documents evidence is drawn from. */
   get corpus(): Corpus {
     return this.index;
@@ -148,6 +153,15 @@ export class CorroborateService {
     // The same text again (only the corpus changed): the client has these findings already.
     if (!last || (last.version === version && last.report.analysis.text === text)) return undefined;
     return provisionalReport(this.analyze(documentId, text, version, token), documentId, version, last.report);
+  }
+
+  /**
+   * The last report of this version and text, if it was computed at corpus generation `since` or later, even if the
+   * corpus changed after (its evidence is then that of the corpus as it was); never computes one.
+   */
+  lastReportSince(documentId: string, text: string, version: number, since: number): ArticleReport | undefined {
+    const hit = this.reports.get(documentId);
+    return hit && hit.version === version && hit.generation >= since && hit.report.analysis.text === text ? hit.report : undefined;
   }
 
   /** A report already computed for this version, without computing one. */

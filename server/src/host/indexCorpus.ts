@@ -5,6 +5,7 @@ import { Corpus } from '../core/corpus/corpus';
 import { corpusFiles, type CorpusSource } from './corpusFiles';
 import { readIndexCache, writeIndexCache, type FileStamp } from './indexCache';
 import { defaultIndexThreads, documentIdOf, indexInShards, readForIndex, type ShardTimes } from './indexShards';
+import { ReadAhead } from './readAhead';
 
 export interface IndexRequest {
   /** Absolute paths of the corpus articles… */
@@ -28,6 +29,11 @@ export interface IndexRequest {
    */
   helperScript?: string;
   threads?: number;
+  /**
+   * Whether a build from nothing on one thread has its files read ahead on a helper thread running `helperScript`
+   * (readAhead.ts; default true): the thread that indexes then only indexes.
+   */
+  readAhead?: boolean;
 }
 
 export interface IndexProgress {
@@ -58,6 +64,8 @@ export interface IndexOutcome {
   sample: boolean;
   /** Set when the build was spread over threads: how long indexing and merging took. */
   shards?: ShardTimes;
+  /** Set when the files were read ahead on a helper thread (readAhead.ts). */
+  readAhead?: true;
 }
 
 export { documentIdOf };
@@ -107,36 +115,45 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
     warnings.push(...built.warnings);
     indexed = corpus.size;
   }
-  for (let i = 0; i < total && !shards; i++) {
-    if (i % step === 0) onProgress({ done: i, total });
-    const file = list[i];
-    const id = documentIdOf(file);
-    const known = cached.get(id);
-    let stat: fs.Stats | undefined;
-    if (known) {
-      // Only a file the cache knows is stat'ed on its own: it is read only when its stamp changed.
-      try {
-        stat = fs.statSync(file);
-      } catch {
-        warnings.push(`${file}: no such file`);
+  // Nothing to start from on one thread: every file is read, which a helper can do ahead of the indexing.
+  const reader =
+    !shards && corpus.size === 0 && request.readAhead !== false && total >= FILES_PER_THREAD && request.helperScript && fs.existsSync(request.helperScript)
+      ? new ReadAhead(list, request.maxChars, request.helperScript)
+      : undefined;
+  try {
+    for (let i = 0; i < total && !shards; i++) {
+      if (i % step === 0) onProgress({ done: i, total });
+      const file = list[i];
+      const id = documentIdOf(file);
+      const known = cached.get(id);
+      let stat: fs.Stats | undefined;
+      if (known) {
+        // Only a file the cache knows is stat'ed on its own: it is read only when its stamp changed.
+        try {
+          stat = fs.statSync(file);
+        } catch {
+          warnings.push(`${file}: no such file`);
+          continue;
+        }
+        if (known.mtimeMs === stat.mtimeMs && known.size === stat.size && corpus.has(id)) {
+          files.set(id, known);
+          fromCache++;
+          continue;
+        }
+      }
+      const read = reader ? reader.take(i, warnings) : readForIndex(file, stat, request.maxChars, warnings);
+      if (!read) continue;
+      const { text, stamp, utf8 } = read;
+      files.set(id, stamp);
+      if (known && known.hash === stamp.hash && corpus.has(id)) {
+        unchanged++;
         continue;
       }
-      if (known.mtimeMs === stat.mtimeMs && known.size === stat.size && corpus.has(id)) {
-        files.set(id, known);
-        fromCache++;
-        continue;
-      }
+      corpus.set(id, text, utf8, read.layout);
+      indexed++;
     }
-    const read = readForIndex(file, stat, request.maxChars, warnings);
-    if (!read) continue;
-    const { text, stamp, utf8 } = read;
-    files.set(id, stamp);
-    if (known && known.hash === stamp.hash && corpus.has(id)) {
-      unchanged++;
-      continue;
-    }
-    corpus.set(id, text, utf8);
-    indexed++;
+  } finally {
+    reader?.close();
   }
 
   let removed = 0;
@@ -158,5 +175,19 @@ export function indexCorpus(request: IndexRequest, onProgress: (p: IndexProgress
       warnings.push(`could not save the index cache ${request.cacheFile}: ${(e as Error).message}`);
     }
   }
-  return { corpus, files, fromCache, indexed, unchanged, removed, warnings, cacheMiss, cacheSaved, listed: list, sample, ...(shards ? { shards } : {}) };
+  return {
+    corpus,
+    files,
+    fromCache,
+    indexed,
+    unchanged,
+    removed,
+    warnings,
+    cacheMiss,
+    cacheSaved,
+    listed: list,
+    sample,
+    ...(shards ? { shards } : {}),
+    ...(reader ? { readAhead: true as const } : {}),
+  };
 }

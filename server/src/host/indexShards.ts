@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { Corpus, type CorpusState } from '../core/corpus/corpus';
+import type { DocumentLayout } from '../core/corpus/layout';
 import { Vocabulary } from '../core/corpus/vocabulary';
 import { mergeCorpusStates, renumberShard, VocabularyMerge } from '../core/corpus/merge';
 import { analysedPart } from '../core/text/limit';
@@ -32,7 +33,16 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
  * An article's text as the index takes it (cut at `maxChars`) and its stamp; undefined when it cannot be read.
  * Without `stat`, the file is opened once for both (statAndReadArticle). Problems go to `warnings`.
  */
-export function readForIndex(file: string, stat: fs.Stats | undefined, maxChars: number | undefined, warnings: string[]): { text: string; stamp: FileStamp; utf8?: Uint8Array } | undefined {
+/** What indexing one file needs, read: its text (with its exact UTF-8 bytes when the file had them) and stamp. */
+export interface FileRead {
+  text: string;
+  stamp: FileStamp;
+  utf8?: Uint8Array;
+  /** The text's layout, when it was worked out with the read (by a reading helper: readAhead.ts). */
+  layout?: DocumentLayout;
+}
+
+export function readForIndex(file: string, stat: fs.Stats | undefined, maxChars: number | undefined, warnings: string[]): FileRead | undefined {
   let read: ReadResult;
   if (stat) read = readArticle(file);
   else ({ stat, read } = statAndReadArticle(file));

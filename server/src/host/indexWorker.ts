@@ -4,11 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { indexCorpus, type IndexRequest } from './indexCorpus';
 import { toMessage } from './backgroundIndex';
 import { runShardJob, type ShardJob } from './indexShards';
+import { runReadJob, type ReadJob } from './readAhead';
 
-const shard = (workerData as { shard?: ShardJob } | undefined)?.shard;
-if (shard) {
+const helper = workerData as { shard?: ShardJob; read?: ReadJob } | undefined;
+if (helper?.shard) {
   // A helper of a cold build spread over threads (indexShards.ts), started by the index worker itself.
-  runShardJob(shard);
+  runShardJob(helper.shard);
+} else if (helper?.read) {
+  // The reader of a cold build on one thread (readAhead.ts), started by the index worker itself.
+  runReadJob(helper.read);
 } else if (parentPort) {
   const port = parentPort;
   try {

@@ -8,8 +8,7 @@
 
 import type { Passage } from '../types';
 import { Growable } from './growable';
-import { splitPassages } from './passages';
-import { TextWalk } from './textWalk';
+import { LAYOUT_QUOTE, LAYOUT_SENTENCE, LAYOUT_STRIDE, layoutOf, type DocumentLayout } from './layout';
 import { compactPostings, Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchInto } from './sketch';
 import { indexTokens, TokenBuffer } from './indexTokens';
@@ -181,36 +180,38 @@ export class Corpus {
     };
   }
 
-  /** Adds or replaces a document. `utf8`: the text's exact UTF-8 bytes, when the caller read them (kept, not encoded again). */
-  set(documentId: string, text: string, utf8?: Uint8Array): void {
+  /**
+   * Adds or replaces a document. `utf8`: the text's exact UTF-8 bytes, when the caller read them (kept, not encoded
+   * again); `layout`: the text's layoutOf, when the caller worked it out already (on another thread, say).
+   */
+  set(documentId: string, text: string, utf8?: Uint8Array, layout?: DocumentLayout): void {
     this.delete(documentId);
     const d = this.documents.length;
     this.documents.push(documentId);
     const bytes = utf8 ?? encoder.encode(text);
     this.texts.push(bytes);
     this.byId.set(documentId, d);
-    const { passages, quotes } = splitPassages(text);
+    const { passages, quotes } = layout ?? layoutOf(text, bytes.length === text.length);
+    const passageTotal = passages.length / LAYOUT_STRIDE;
     this.firstPassage.push(this.passageDocument.length);
-    this.passageCount.push(passages.length);
+    this.passageCount.push(passageTotal);
     const vocabulary = this.vocabulary;
     const tokens = this.tokens;
     const buffer = this.buffer;
     const content = this.content;
     content.length = 0;
-    // Each passage's UTF-8 offset and line, from a walk through the text to its start (passages come in order of
-    // their start, but for a quote over several sentences, which comes after them: the walk starts again).
-    const walk = new TextWalk(text, bytes.length === text.length);
-    for (const span of passages) {
+    for (let at = 0; at < passages.length; at += LAYOUT_STRIDE) {
+      const spanStart = passages[at];
+      const spanEnd = passages[at + 1];
       const p = this.passageDocument.push(d);
-      this.passageStart.push(span.start);
-      this.passageEnd.push(span.end);
-      walk.to(span.start);
-      this.passageByte.push(walk.byte);
-      this.passageLine.push(walk.lineNumber);
+      this.passageStart.push(spanStart);
+      this.passageEnd.push(spanEnd);
+      this.passageByte.push(passages[at + 3]);
+      this.passageLine.push(passages[at + 4]);
       const first = tokens.length;
       this.tokenStart.push(first);
       buffer.length = 0;
-      indexTokens(text, span.start, span.end, vocabulary, buffer);
+      indexTokens(text, spanStart, spanEnd, vocabulary, buffer);
       const n = buffer.length;
       const { ids, flags: tokenFlags, starts } = buffer;
       tokens.reserve(first + n);
@@ -220,14 +221,15 @@ export class Corpus {
       const words = tokens.data;
       const unique = this.unique;
       const tf = this.tf;
-      const sentence = span.kind === 'sentence';
+      const kind = passages[at + 2];
+      const sentence = kind === LAYOUT_SENTENCE;
       let uniqueCount = 0;
       // Quotation spans are sorted; the one that ends first after the token (none: past every token).
       let q = 0;
-      while (q < quotes.length && quotes[q + 1] <= span.start) q += 2;
+      while (q < quotes.length && quotes[q + 1] <= spanStart) q += 2;
       let quoteStart = q < quotes.length ? quotes[q] : NO_QUOTE;
       let quoteEnd = q < quotes.length ? quotes[q + 1] : NO_QUOTE;
-      let flagsOfPassage = span.kind === 'quote' ? PASSAGE_IS_QUOTE : 0;
+      let flagsOfPassage = kind === LAYOUT_QUOTE ? PASSAGE_IS_QUOTE : 0;
       let length = 0;
       for (let j = 0; j < n; j++) {
         const id = ids[j];

@@ -2,6 +2,7 @@
 // whose sentences are tokenized with spaces around punctuation, and gives them back as ordinary text.
 import * as fs from 'node:fs';
 import { Corpus } from '../server/src/core/corpus/corpus';
+import { queryTermsOf } from '../server/src/core/corroborate/comparison';
 import { lexiconOf } from '../server/src/core/corroborate/evidence';
 import { factCoverage, FEATURE_COUNT, pairFeatures, profileOf } from '../server/src/core/corroborate/features';
 import type { SharedFacts } from '../server/src/core/corroborate/model';
@@ -107,7 +108,7 @@ export function mrpcFeatures(
     }
     facts.push({ words: q.tokens.length, passages: corpus.passageTotal, ...bestFacts });
     if (distractors > 0 && usable(pair)) {
-      const terms = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+      const terms = queryTermsOf(q);
       let taken = 0;
       for (const hit of corpus.search(terms, { exclude: [d], limit: distractors * 3 })) {
         const id = corpus.documentId(corpus.passageDocumentOf(hit.passage));

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Corpus, TERM_MASK, type QueryTerm } from '../../server/src/core/corpus/corpus';
+import { Corpus, FLAG_SHIFT, TERM_MASK, type QueryTerm } from '../../server/src/core/corpus/corpus';
 import { indexTokens, TokenBuffer } from '../../server/src/core/corpus/indexTokens';
 import { layoutOf } from '../../server/src/core/corpus/layout';
 import { splitPassages } from '../../server/src/core/corpus/passages';
 import { entryPassage, entryTf, Postings } from '../../server/src/core/corpus/postings';
-import { scanTokens, words } from '../../server/src/core/corpus/terms';
+import { scanTokens, TOKEN_STOPWORD, words } from '../../server/src/core/corpus/terms';
 import { entryFlags, entryId, Vocabulary, WordTable } from '../../server/src/core/corpus/vocabulary';
 import { LineIndex } from '../../server/src/core/text/lines';
 import { readSeed, seedFiles } from '../support/seeds';
@@ -175,7 +175,7 @@ describe('passages', () => {
 
   it('gives the same text and positions as the document itself, whatever its line ends and characters', () => {
     // Lone quotation marks make quotes that run over sentences: passages that come after the sentences they hold.
-    const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', '\r', 'é', '“Quote,”', '“', '”', 'Two. Three. ', '“Two. Three.” Then ', '😀', 'Ünïcödé', '中文', 'said. ');
+    const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', '\r', 'é', '“Quote,”', '“', '”', 'Two. Three. ', '“Two. Three.” Then ', '😀', 'Ünïcödé', '中文', 'said. ', '\uFEFF', '. \uFEFFWord');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const text = pieces.join('');
@@ -255,6 +255,79 @@ describe('the passage index', () => {
         for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].score > all[i].score || (all[i - 1].score === all[i].score && all[i - 1].passage < all[i].passage));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('scores every passage as plain BM25 over its terms, heaviest term first, in the index\'s single precision', () => {
+    // Small corpora and no limit (every postings list read whole), queries of a few terms and of more than 64,
+    // repeated terms, words the corpus lacks and weights of 0 among them.
+    const vocabulary = Array.from({ length: 90 }, (_, i) => `z${'bcdfghjklm'[i % 10]}${'aeiou'[Math.floor(i / 10) % 5]}${'prstv'[Math.floor(i / 50)]}`);
+    const word = fc.constantFrom(...vocabulary.slice(0, 80));
+    const sentence = fc.array(word, { minLength: 1, maxLength: 20 }).map((ws) => `${ws.join(' ')}.`);
+    const document = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((ss) => ss.join(' '));
+    const term = fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(0, 0.5, 1, 1, 2));
+    const terms = fc.oneof(fc.array(term, { maxLength: 6 }), fc.array(term, { minLength: 65, maxLength: 120 }));
+    fc.assert(
+      fc.property(fc.array(document, { minLength: 1, maxLength: 6 }), terms, (docs, q) => {
+        const corpus = new Corpus();
+        docs.forEach((text, i) => corpus.set(`d${i}`, text));
+        const query = q.map(([w, weight]) => ({ term: corpus.vocabulary.find(w), weight }));
+        const { passageLength, liveLength } = corpus.state();
+        const avg = liveLength / Math.max(1, corpus.passageTotal);
+        // The old search's order of terms: a stable sort by weight, heaviest first.
+        const weighted = query
+          .filter((t) => t.term >= 0 && t.weight > 0) // (every known word is in some passage: nothing was deleted)
+          .map((t) => ({ term: t.term, weight: t.weight * corpus.idf(t.term) }))
+          .sort((a, b) => b.weight - a.weight);
+        const scores = new Float32Array(corpus.passageTotal);
+        for (const { term: t, weight } of weighted) {
+          for (let p = 0; p < corpus.passageTotal; p++) {
+            let tf = 0;
+            for (const w of corpus.passageTokens(p)) if ((w & TERM_MASK) === t && ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0) tf++;
+            tf = Math.min(tf, 15);
+            if (tf > 0) scores[p] += (weight * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * passageLength[p]) / avg));
+          }
+        }
+        const expected = [...scores.keys()].filter((p) => scores[p] > 0).sort((a, b) => scores[b] - scores[a] || a - b).map((p) => ({ passage: p, score: scores[p] }));
+        assert.deepEqual(corpus.search(query, { limit: 10_000 }), expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('scores the passages it shortlists in full when a common word is left off the postings read', () => {
+    // A word in every passage (more postings than a query reads) is scored only on the best passages found by the
+    // rarer words, from their tokens: their scores are still the whole BM25 score (in double precision, not the
+    // postings path's single precision: compared to a millionth).
+    const rare = Array.from({ length: 40 }, (_, i) => `zr${'bcdfghjklm'[i % 10]}${'aeiou'[Math.floor(i / 10)]}`);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...rare), { minLength: 1, maxLength: 8 }), { minLength: 900, maxLength: 900 }), fc.array(fc.constantFrom(...rare), { minLength: 1, maxLength: 3 }), (sentences, q) => {
+        const corpus = new Corpus();
+        // Sentences of the common word repeated a few times (and of a word in two sentences of three), with rare
+        // words, four to a document.
+        for (let d = 0; d < sentences.length / 4; d++) {
+          const text = sentences.slice(4 * d, 4 * d + 4).map((ws, k) => `The ${ws.join(' ')} ${'zcommon '.repeat(1 + ((d + k) % 3))}${(d + k) % 3 ? 'zend' : 'zfin'}.`);
+          corpus.set(`d${d}`, text.join(' '));
+        }
+        const query = [...q, 'zcommon', 'zend'].map((w) => ({ term: corpus.vocabulary.find(w), weight: 1 }));
+        const { passageLength, liveLength } = corpus.state();
+        const avg = liveLength / Math.max(1, corpus.passageTotal);
+        const full = (p: number): number => {
+          let score = 0;
+          for (const { term: t } of query) {
+            let tf = 0;
+            for (const w of corpus.passageTokens(p)) if ((w & TERM_MASK) === t && ((w >>> FLAG_SHIFT) & TOKEN_STOPWORD) === 0) tf++;
+            tf = Math.min(tf, 15);
+            if (tf > 0) score += (corpus.idf(t) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * passageLength[p]) / avg));
+          }
+          return score;
+        };
+        assert.ok(corpus.passageTotal >= 900, 'a passage per sentence');
+        const hits = corpus.search(query, { limit: 5 });
+        assert.equal(hits.length, 5);
+        for (const h of hits) assert.ok(Math.abs(h.score - full(h.passage)) <= 1e-6 * full(h.passage), `passage ${h.passage}: ${h.score} / ${full(h.passage)}`);
+      }),
+      { numRuns: 15 },
     );
   });
 

@@ -490,6 +490,27 @@ export class Corpus {
     return this.tokens.data.subarray(from, from + this.tokenCount.data[p]);
   }
 
+  /** A hash of a passage's tokens (FNV-1a over their count and words): passages with equal tokens hash alike. */
+  passageTokenHash(p: number): number {
+    const tokens = this.tokens.data;
+    const from = this.tokenStart.data[p];
+    const count = this.tokenCount.data[p];
+    let h = 0x811c9dc5 ^ count;
+    for (let i = from; i < from + count; i++) h = Math.imul(h ^ tokens[i], 0x01000193);
+    return h;
+  }
+
+  /** Whether passages p and q have the same tokens (terms and flags), read in place. */
+  sameTokens(p: number, q: number): boolean {
+    const count = this.tokenCount.data[p];
+    if (this.tokenCount.data[q] !== count) return false;
+    const tokens = this.tokens.data;
+    const a = this.tokenStart.data[p];
+    const b = this.tokenStart.data[q];
+    for (let i = 0; i < count; i++) if (tokens[a + i] !== tokens[b + i]) return false;
+    return true;
+  }
+
   /** Inverse document frequency of a term over live passages; unseen terms count as once-seen. */
   idf(term: number): number {
     const df = term >= 0 && term < this.df.length ? Math.max(1, this.df.data[term]) : 1;
@@ -507,11 +528,9 @@ export class Corpus {
   search(query: readonly QueryTerm[], options: { exclude?: readonly number[]; limit?: number } = {}): Hit[] {
     const limit = options.limit ?? 20;
     const exclude = options.exclude ?? [];
-    const terms = query
-      .filter((q) => q.term >= 0 && q.term < this.df.length && this.df.data[q.term] > 0 && q.weight > 0)
-      .map((q) => ({ term: q.term, weight: q.weight * this.idf(q.term) }))
-      .sort((a, b) => b.weight - a.weight);
-    if (terms.length === 0) return [];
+    const termCount = this.queryTerms(query);
+    if (termCount === 0) return [];
+    const { terms, weights: termWeights } = queryScratch;
     const acc = this.scoring();
     const touched = this.touched;
     touched.length = 0;
@@ -521,47 +540,49 @@ export class Corpus {
     const avg = this.liveLength / Math.max(1, this.livePassages);
     let read = 0;
     let k = 0;
-    for (; k < terms.length; k++) {
-      const t = terms[k];
-      const df = this.df.data[t.term];
+    // (One closure for the query, reading the term's weight from `w`: not one per term.)
+    let w = 0;
+    const visit = (pool: Uint32Array, from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        const entry = pool[i];
+        const p = entry >>> 4;
+        const tf = entry & 15;
+        const at = p << 1;
+        const length = acc[at + 1];
+        if (length < 0) continue; // deleted
+        const prior = acc[at];
+        if (prior === 0) {
+          if (isExcluded(excluded, p)) continue;
+          touched.push(p);
+        }
+        acc[at] = prior + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avg));
+      }
+    };
+    for (; k < termCount; k++) {
+      const df = this.df.data[terms[k]];
       if (touched.length >= limit && read + df > POSTINGS_BUDGET) break;
       read += df;
-      const w = t.weight;
-      this.postings.forEachBlock(t.term, (pool, from, to) => {
-        for (let i = from; i < to; i++) {
-          const entry = pool[i];
-          const p = entry >>> 4;
-          const tf = entry & 15;
-          const at = p << 1;
-          const length = acc[at + 1];
-          if (length < 0) continue; // deleted
-          const prior = acc[at];
-          if (prior === 0) {
-            if (isExcluded(excluded, p)) continue;
-            touched.push(p);
-          }
-          acc[at] = prior + (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avg));
-        }
-      });
+      w = termWeights[k];
+      this.postings.forEachBlock(terms[k], visit);
     }
     let hits: Hit[];
-    if (k < terms.length) {
+    if (k < termCount) {
       // The common terms, scored on the best passages found so far from their token lists (through a slot per
       // term in a typed array: this loop reads every token of a hundred passages per query).
       if (this.commonSlot.length < this.df.data.length) this.commonSlot = new Uint8Array(this.df.data.length);
       const slot = this.commonSlot;
-      const common = Math.min(terms.length - k, 255); // (a query of more distinct words drops its commonest)
-      const weights = new Float64Array(common);
-      const tf = new Uint8Array(common);
+      const common = Math.min(termCount - k, 255); // (a query of more distinct words drops its commonest)
+      const weights = queryScratch.commonWeights;
+      const tf = queryScratch.tf;
       for (let j = 0; j < common; j++) {
-        slot[terms[k + j].term] = j + 1;
-        weights[j] = terms[k + j].weight;
+        slot[terms[k + j]] = j + 1;
+        weights[j] = termWeights[k + j];
       }
       const listed = topHits(acc, touched.data, touched.length, Math.max(SHORTLIST, limit * 4));
       const tokens = this.tokens.data;
       for (let b = 0; b < listed; b++) {
         const passage = best.passages[b];
-        tf.fill(0);
+        for (let j = 0; j < common; j++) tf[j] = 0;
         const from = this.tokenStart.data[passage];
         const to = from + this.tokenCount.data[passage];
         for (let i = from; i < to; i++) {
@@ -577,12 +598,55 @@ export class Corpus {
         }
         best.scores[b] = score;
       }
-      for (let j = 0; j < common; j++) slot[terms[k + j].term] = 0;
+      for (let j = 0; j < common; j++) slot[terms[k + j]] = 0;
       sortBest(0, listed - 1);
       hits = bestHits(Math.min(listed, limit));
     } else hits = bestHits(topHits(acc, touched.data, touched.length, limit));
     for (let i = 0; i < touched.length; i++) acc[touched.data[i] << 1] = 0;
     return hits;
+  }
+
+  // The query's terms the corpus has, weighted by rarity, highest weight first (equal weights in query order), into
+  // queryScratch; returns how many.
+  private queryTerms(query: readonly QueryTerm[]): number {
+    if (queryScratch.terms.length < query.length) {
+      const m = 2 * query.length;
+      queryScratch.terms = new Int32Array(m);
+      queryScratch.weights = new Float64Array(m);
+      queryScratch.order = new Int32Array(m);
+    }
+    const { terms, weights } = queryScratch;
+    let n = 0;
+    for (const q of query) {
+      if (!(q.term >= 0 && q.term < this.df.length && this.df.data[q.term] > 0 && q.weight > 0)) continue;
+      terms[n] = q.term;
+      weights[n++] = q.weight * this.idf(q.term);
+    }
+    // A stable sort, heaviest first: by insertion for a sentence's few terms, else by an index sort with the
+    // position as the tie-break.
+    if (n <= 64) {
+      for (let i = 1; i < n; i++) {
+        const t = terms[i];
+        const x = weights[i];
+        let j = i - 1;
+        while (j >= 0 && weights[j] < x) {
+          terms[j + 1] = terms[j];
+          weights[j + 1] = weights[j];
+          j--;
+        }
+        terms[j + 1] = t;
+        weights[j + 1] = x;
+      }
+    } else {
+      const order = queryScratch.order.subarray(0, n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      order.sort((a, b) => weights[b] - weights[a] || a - b);
+      const sortedTerms = Int32Array.from(order, (i) => terms[i]);
+      const sortedWeights = Float64Array.from(order, (i) => weights[i]);
+      terms.set(sortedTerms);
+      weights.set(sortedWeights);
+    }
+    return n;
   }
 
   // The search's working memory (see scores), extended to passages added since the last search.
@@ -619,36 +683,17 @@ export class Corpus {
   }
 }
 
-const units = new Uint16Array(4096);
+/** Keeps a U+FEFF that starts a range (a passage may begin with one): by default TextDecoder drops it as a byte order mark. */
+const passageDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * bytes[from, to) (well-formed UTF-8: the corpus wrote it with TextEncoder) as a string. For a passage this is several
- * times faster than TextDecoder, whose fixed cost per call dominated building evidence; long ranges still use it.
+ * bytes[from, to) (well-formed UTF-8: the corpus wrote it with TextEncoder) as a string. TextDecoder, not a decoding
+ * loop into String.fromCharCode.apply: apply copies the char codes into an argument list first (8 bytes a
+ * character, garbage), which made the loop slower (3.3 vs 2.5 µs a passage, Node 20) and a tenth of what a report
+ * allocated.
  */
 function decodeUtf8(bytes: Uint8Array, from: number, to: number): string {
-  if (to - from > units.length) return decoder.decode(bytes.subarray(from, to));
-  let n = 0;
-  for (let i = from; i < to; ) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      units[n++] = b;
-      i++;
-    } else if (b < 0xe0) {
-      units[n++] = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-      i += 2;
-    } else if (b < 0xf0) {
-      units[n++] = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-      i += 3;
-    } else {
-      const c = (((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)) - 0x10000;
-      units[n++] = 0xd800 + (c >> 10);
-      units[n++] = 0xdc00 + (c & 0x3ff);
-      i += 4;
-    }
-  }
-  let out = '';
-  for (let k = 0; k < n; k += 1024) out += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 1024)) as unknown as number[]);
-  return out;
+  return passageDecoder.decode(bytes.subarray(from, to));
 }
 
 /**
@@ -700,6 +745,15 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
 }
 
 const heap = { data: new Float32Array(256) };
+
+/** search's query terms and weights (sorted by queryTerms), and the commoner terms' weights and counts per passage. */
+const queryScratch = {
+  terms: new Int32Array(64),
+  weights: new Float64Array(64),
+  order: new Int32Array(64),
+  commonWeights: new Float64Array(255),
+  tf: new Uint8Array(255),
+};
 
 /** The first `count` of topHits's picks as hits. */
 function bestHits(count: number): Hit[] {

@@ -22,12 +22,6 @@ export const MIN_PASSAGES_FOR_COPY = 4;
 
 const lexicons = new WeakMap<Corpus, Lexicon>();
 
-function equalTokens(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The lexicon of a corpus's vocabulary (made once per corpus). */
 export function lexiconOf(corpus: Corpus): Lexicon {
   let lexicon = lexicons.get(corpus);
@@ -56,7 +50,9 @@ export class Comparison {
   private readonly profiles = new Map<number, Profile>();
   /** Passage → the first passage seen with the same tokens (wire copies, shared boilerplate): profiled and judged once. */
   private readonly sameAs = new Map<number, number>();
-  private readonly byContent = new Map<number, number[]>();
+  /** Hash of tokens → the first passage seen with it; passage → the next passage of other tokens with its hash (rare). */
+  private readonly byContent = new Map<number, number>();
+  private readonly nextWithHash = new Map<number, number>();
   private readonly wordCache = new Map<number, string[]>();
   private readonly sentences = new Map<number, SentenceQuery>();
   private readonly copies = new Map<number, boolean>();
@@ -86,8 +82,7 @@ export class Comparison {
     let sq = this.sentences.get(index);
     if (!sq) {
       const profile = this.queryProfile(tokens);
-      const terms: QueryTerm[] = [...profile.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
-      this.sentences.set(index, (sq = { profile, hits: search && profile.content.size > 0 ? this.search(terms) : [], judgements: new Map() }));
+      this.sentences.set(index, (sq = { profile, hits: search && profile.contentCount > 0 ? this.search(queryTermsOf(profile)) : [], judgements: new Map() }));
     }
     return sq;
   }
@@ -120,15 +115,26 @@ export class Comparison {
   same(passage: number): number {
     let rep = this.sameAs.get(passage);
     if (rep !== undefined) return rep;
-    const tokens = this.corpus.passageTokens(passage);
-    let h = 0x811c9dc5 ^ tokens.length;
-    for (let i = 0; i < tokens.length; i++) h = Math.imul(h ^ tokens[i], 0x01000193);
-    const bucket = this.byContent.get(h);
-    rep = bucket?.find((q) => equalTokens(this.corpus.passageTokens(q), tokens));
-    if (rep === undefined) {
+    // (Hashed and compared in the corpus's token array: a view per passage was most of what this allocated.)
+    const h = this.corpus.passageTokenHash(passage);
+    let q = this.byContent.get(h);
+    if (q === undefined) {
+      this.byContent.set(h, passage);
       rep = passage;
-      if (bucket) bucket.push(passage);
-      else this.byContent.set(h, [passage]);
+    } else {
+      for (;;) {
+        if (this.corpus.sameTokens(q, passage)) {
+          rep = q;
+          break;
+        }
+        const next = this.nextWithHash.get(q);
+        if (next === undefined) {
+          this.nextWithHash.set(q, passage);
+          rep = passage;
+          break;
+        }
+        q = next;
+      }
     }
     this.sameAs.set(passage, rep);
     return rep;
@@ -180,11 +186,12 @@ export class Comparison {
 
   /** BM25 candidates for weighted query terms, other documents only. */
   search(terms: QueryTerm[]): number[] {
-    return this.corpus
-      .search(terms, { exclude: this.exclude, limit: CANDIDATES })
-      .map((h) => h.passage)
-      .filter((p) => !this.isCopyOfArticle(this.corpus.passageDocumentOf(p)))
-      .slice(0, JUDGED);
+    const passages: number[] = [];
+    for (const { passage } of this.corpus.search(terms, { exclude: this.exclude, limit: CANDIDATES })) {
+      if (passages.length === JUDGED) break;
+      if (!this.isCopyOfArticle(this.corpus.passageDocumentOf(passage))) passages.push(passage);
+    }
+    return passages;
   }
 
   /** A passage as plain data (cached: a quote and the claim of its sentence often share evidence). */
@@ -202,6 +209,14 @@ export class Comparison {
     }
     return s;
   }
+}
+
+/** A profile's known content words, each of weight 1, in order: what BM25 is asked for. */
+export function queryTermsOf(profile: Profile): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const { keys, content } = profile;
+  for (let i = content; i < content + profile.contentCount; i++) if (keys[i] >= 0) terms.push({ term: keys[i], weight: 1 });
+  return terms;
 }
 
 /** The stems of tokens (term id | flags), in order. */

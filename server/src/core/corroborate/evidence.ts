@@ -3,12 +3,12 @@
 // best passage of every other document is kept — copies of one article (wire copies) counted once.
 
 import { throwIfCancelled, noCancellation, type CancellationToken } from '../cancellation';
-import { FLAG_SHIFT, TERM_MASK, type Corpus, type QueryTerm } from '../corpus/corpus';
+import { FLAG_SHIFT, TERM_MASK, type Corpus } from '../corpus/corpus';
 import { sketchOf } from '../corpus/sketch';
 import { scanTokens, TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, ClaimFinding, Evidence, QuoteFinding, Sentence } from '../types';
 import { statusOf } from '../claims/status';
-import { Comparison, MIN_PASSAGES_FOR_COPY, type Candidate } from './comparison';
+import { Comparison, MIN_PASSAGES_FOR_COPY, queryTermsOf, type Candidate } from './comparison';
 import { judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { concat, quoteCandidates, speakerNearby, speakerOf, SURROUNDINGS } from './quoteEvidence';
@@ -101,10 +101,9 @@ export function rankPassages(corpus: Corpus, statement: string, exclude: string 
 
 function statementCandidates(cmp: Comparison, tokens: Uint32Array, all = false): Candidate[] {
   const q = cmp.queryProfile(tokens);
-  if (q.content.size === 0) return [];
-  const terms: QueryTerm[] = [...q.content.keys()].filter((t) => t >= 0).map((term) => ({ term, weight: 1 }));
+  if (q.contentCount === 0) return [];
   const out: Candidate[] = [];
-  for (const p of cmp.search(terms)) {
+  for (const p of cmp.search(queryTermsOf(q))) {
     const judgement = judgeStatement(q, cmp.profile(p), cmp.lexicon, cmp.wordOf, cmp.corpus.passageTotal);
     if (judgement.relation || all) out.push({ passage: p, document: cmp.corpus.passageDocumentOf(p), judgement });
   }
@@ -184,24 +183,57 @@ const order = (a: Candidate, b: Candidate): number =>
   a.passage - b.passage;
 
 /** The best candidate of each document, copies grouped, best first, as Evidence. */
-function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
+export function toEvidence(cmp: Comparison, candidates: Candidate[]): Evidence[] {
   const { corpus } = cmp;
-  const best = new Map<number, Candidate>();
+  // The best candidate of each document (the first of equals), in the order the documents first come: a table by
+  // document, stamped per call, rather than a Map per statement.
+  if (evidenceStamp === 0x7fffffff) {
+    slotStamps.fill(0);
+    evidenceStamp = 0;
+  }
+  const stamp = ++evidenceStamp;
+  const ordered: Candidate[] = [];
   for (const c of candidates) {
-    const prev = best.get(c.document);
-    if (!prev || weight(prev) < weight(c)) best.set(c.document, c);
+    const d = c.document;
+    if (d >= slots.length) {
+      const size = Math.max(2 * slots.length, d + 1);
+      const grown = new Int32Array(size);
+      grown.set(slotStamps);
+      slotStamps = grown;
+      slots = new Int32Array(size);
+    }
+    if (slotStamps[d] !== stamp) {
+      slotStamps[d] = stamp;
+      slots[d] = ordered.length;
+      ordered.push(c);
+    } else if (weight(ordered[slots[d]]) < weight(c)) ordered[slots[d]] = c;
   }
-  const ordered = [...best.values()].sort(order);
-  const leaders: { candidate: Candidate; duplicates: string[] }[] = [];
+  ordered.sort(order);
+  // Each candidate joins the first leader it is a copy of, else leads. Only the first MAX_SOURCES leaders are shown,
+  // so once there are that many, a candidate that copies none of them is dropped: it would lead, or join a leader,
+  // past them.
+  const leaders: Candidate[] = [];
+  const duplicates: (string[] | null)[] = [];
   for (const c of ordered) {
-    const leader = leaders.find((l) => cmp.areCopies(l.candidate.document, c.document));
-    if (leader) leader.duplicates.push(corpus.documentId(c.document));
-    else leaders.push({ candidate: c, duplicates: [] });
+    let k = 0;
+    while (k < leaders.length && !cmp.areCopies(leaders[k].document, c.document)) k++;
+    if (k < leaders.length) (duplicates[k] ??= []).push(corpus.documentId(c.document));
+    else if (leaders.length < MAX_SOURCES) {
+      leaders.push(c);
+      duplicates.push(null);
+    }
   }
-  return leaders.slice(0, MAX_SOURCES).map(({ candidate, duplicates }) => evidenceOf(cmp, candidate, duplicates));
+  const evidence: Evidence[] = [];
+  for (let k = 0; k < leaders.length; k++) evidence.push(evidenceOf(cmp, leaders[k], duplicates[k]));
+  return evidence;
 }
 
-function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Evidence {
+// toEvidence's table: per document index, where its best candidate is, valid for the call whose stamp it has.
+let slots = new Int32Array(1024);
+let slotStamps = new Int32Array(1024);
+let evidenceStamp = 0;
+
+function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[] | null): Evidence {
   const passage = cmp.passage(c.passage);
   const e: Evidence = {
     documentId: passage.documentId,
@@ -216,7 +248,7 @@ function evidenceOf(cmp: Comparison, c: Candidate, duplicates: string[]): Eviden
     relation: c.judgement.relation ?? 'supports',
   };
   if (c.judgement.reason) e.reason = c.judgement.reason;
-  if (duplicates.length > 0) e.duplicates = duplicates;
+  if (duplicates) e.duplicates = duplicates;
   if (c.wording) {
     const span = tokenOffsets(passage.text, { start: 0, end: passage.text.length }, c.wording.from, c.wording.to);
     if (span) e.wording = { start: passage.start + span.start, end: passage.start + span.end, text: passage.text.slice(span.start, span.end) };

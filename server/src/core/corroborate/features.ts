@@ -8,7 +8,7 @@ import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_CAPITALIZED, TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_NUMBER, TOKEN_STOPWORD } from '../corpus/terms';
 import { SEPARATE, type TypedArrays } from './arena';
 import type { Lexicon } from './lexicon';
-import { dice, sortedUnique } from './sortedKeys';
+import { diceOfRuns, hasKey, includesKey, indexOfKey } from './sortedKeys';
 
 /** Term id given to query words the corpus has never seen: they match nothing. */
 export const UNKNOWN_TERM = TERM_MASK;
@@ -47,65 +47,297 @@ const isName = (w: number): boolean => (flags(w) & (TOKEN_CAPITALIZED | TOKEN_IN
 // Time words say when, not what: they weigh little and are not names ("Monday" vs "yesterday").
 const TIME_WEIGHT = 0.3;
 
-/** One side of a comparison, with what every comparison needs computed once. */
+/**
+ * One side of a comparison, with what every comparison needs computed once. Its sets of terms are runs of two
+ * arrays, `keys` and `values`, which other profiles of the report share (see Room in arena.ts): a profile has no
+ * Map, Set or typed array object of its own (a report keeps ~550 profiles alive, and those were most of what it
+ * allocated and what every collection during it had to copy). Each run is given by where it starts and its count.
+ */
 export interface Profile {
   tokens: Uint32Array;
-  /** Unique content term ids (unknown words get unique negative keys) → weight (idf). */
-  content: Map<number, number>;
-  /** The same keys and weights as arrays, in the same order: what loops read (a Map's entries are allocated as they are iterated). */
-  contentTerms: Int32Array;
-  contentWeights: Float64Array;
+  keys: Int32Array;
+  values: Float64Array;
+  /**
+   * Unique content term ids (unknown words get unique negative keys) in order of first appearance, in `keys` from
+   * `content`; their weights (idf) in `values` from `weights`.
+   */
+  content: number;
+  contentCount: number;
+  weights: number;
+  /** The same keys sorted, in `keys` from `contentSorted` (contentCount of them). */
+  contentSorted: number;
   contentIdf: number;
-  /** WordNet concepts of the content words. */
-  concepts: Set<number>;
-  /** Consecutive word pairs and triples as keys, sorted, each once (sorted arrays: no Set per passage to build and collect). */
-  bigrams: Float64Array;
-  trigrams: Float64Array;
-  numbers: Set<number>;
-  names: Set<number>;
-  /** The checkable particulars: names, numbers and months → weight (idf). */
-  facts: Map<number, number>;
+  /** WordNet concepts of the content words, sorted, each once, in `keys`. */
+  concepts: number;
+  conceptCount: number;
+  /** Numbers, and names, each once in order of first appearance, in `keys` (few: searched from the start). */
+  numbers: number;
+  numberCount: number;
+  names: number;
+  nameCount: number;
+  /** The checkable particulars (names, numbers and months), sorted, in `keys`; their weights (idf) in `values` from `factWeights`. */
+  facts: number;
+  factCount: number;
+  factWeights: number;
+  /** Consecutive word pairs and triples as keys, sorted, each once, in `values`. */
+  bigrams: number;
+  bigramCount: number;
+  trigrams: number;
+  trigramCount: number;
   negated: boolean;
+}
+
+/** Whether the profile has content word `key`. */
+export function hasContent(p: Profile, key: number): boolean {
+  return hasKey(p.keys, p.contentSorted, p.contentCount, key);
+}
+
+/** Whether the profile has name `key`. */
+export function hasName(p: Profile, key: number): boolean {
+  return includesKey(p.keys, p.names, p.nameCount, key);
+}
+
+/** Whether the profile has number `key`. */
+export function hasNumber(p: Profile, key: number): boolean {
+  return includesKey(p.keys, p.numbers, p.numberCount, key);
+}
+
+/** The weight of particular `key` in the profile, or -1 when it has no such particular. */
+export function factWeight(p: Profile, key: number): number {
+  const at = indexOfKey(p.keys, p.facts, p.factCount, key);
+  return at < 0 ? -1 : p.values[p.factWeights + at - p.facts];
 }
 
 /** Builds the profile of a token sequence; `idf` gives each term's rarity; its arrays come from `arrays`. */
 export function profileOf(tokens: Uint32Array, idf: (term: number) => number, lexicon: Lexicon, arrays: TypedArrays = SEPARATE): Profile {
-  const content = new Map<number, number>();
+  const n = tokens.length;
+  const s = scratch(n);
+  seenContent.reset(n);
+  seenNumbers.reset(n);
+  seenNames.reset(n);
+  seenFacts.reset(n);
+  let contents = 0;
+  let numberCount = 0;
+  let nameCount = 0;
+  let factCount = 0;
+  let conceptCount = 0;
   let contentIdf = 0;
-  const concepts = new Set<number>();
-  const bigrams = arrays.float64(Math.max(0, tokens.length - 1));
-  const trigrams = arrays.float64(Math.max(0, tokens.length - 2));
-  const numbers = new Set<number>();
-  const names = new Set<number>();
-  const facts = new Map<number, number>();
   let negated = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     const w = tokens[i];
     const t = term(w);
     const known = t !== UNKNOWN_TERM;
     const key = known ? t : -1 - i;
     if (flags(w) & TOKEN_NEGATED) negated = true;
     const time = known && lexicon.isTime(t);
-    if (isContent(w) && !content.has(key)) {
+    if (isContent(w) && seenContent.add(key)) {
       const v = known ? idf(t) * (time ? TIME_WEIGHT : 1) : idf(-1);
-      content.set(key, v);
+      s.contentTerms[contents] = key;
+      s.contentWeights[contents++] = v;
       contentIdf += v;
-      if (known) for (const c of lexicon.concepts(t)) concepts.add(c);
+      if (known) {
+        const cs = lexicon.concepts(t);
+        for (let k = 0; k < cs.length; k++) conceptCount = pushConcept(conceptCount, cs[k]);
+      }
     }
-    if (isNumber(w)) numbers.add(key);
-    else if (isName(w) && !time) names.add(key);
-    if (isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) facts.set(key, known ? idf(t) : idf(-1));
-    if (i > 0) bigrams[i - 1] = pairKey(tokens[i - 1], w);
-    if (i > 1) trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
+    if (isNumber(w)) {
+      if (seenNumbers.add(key)) s.numbers[numberCount++] = key;
+    } else if (isName(w) && !time && seenNames.add(key)) s.names[nameCount++] = key;
+    if ((isNumber(w) || (isName(w) && !time) || (known && lexicon.isMonth(t))) && seenFacts.add(key)) s.facts[factCount++] = key;
+    if (i > 0) s.bigrams[i - 1] = pairKey(tokens[i - 1], w);
+    if (i > 1) s.trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
-  const contentTerms = arrays.int32(content.size);
-  const contentWeights = arrays.float64(content.size);
-  let k = 0;
-  content.forEach((v, t) => {
-    contentTerms[k] = t;
-    contentWeights[k++] = v;
-  });
-  return { tokens, content, contentTerms, contentWeights, contentIdf, concepts, bigrams: sortedUnique(bigrams), trigrams: sortedUnique(trigrams), numbers, names, facts, negated };
+  for (let k = 0; k < contents; k++) s.contentSorted[k] = s.contentTerms[k];
+  sortInt32(s.contentSorted, contents);
+  sortInt32(s.facts, factCount);
+  const concepts = uniqueCount(conceptScratch, conceptCount);
+  const bigramCount = uniqueCount(s.bigrams, Math.max(0, n - 1));
+  const trigramCount = uniqueCount(s.trigrams, Math.max(0, n - 2));
+
+  // Every run of keys in one room, of values in another.
+  const ints = arrays.int32Room(2 * contents + concepts + numberCount + nameCount + factCount);
+  const keys = ints.array;
+  let at = ints.at;
+  const content = at;
+  at = copyRun(s.contentTerms, contents, keys, at);
+  const contentSorted = at;
+  at = copyRun(s.contentSorted, contents, keys, at);
+  const conceptsAt = at;
+  at = copyRun(conceptScratch, concepts, keys, at);
+  const numbers = at;
+  at = copyRun(s.numbers, numberCount, keys, at);
+  const names = at;
+  at = copyRun(s.names, nameCount, keys, at);
+  const facts = at;
+  copyRun(s.facts, factCount, keys, at);
+  const doubles = arrays.float64Room(contents + factCount + bigramCount + trigramCount);
+  const values = doubles.array;
+  at = doubles.at;
+  const weights = at;
+  at = copyRun(s.contentWeights, contents, values, at);
+  const factWeights = at;
+  // (A fact's weight depends on its key alone: the value the last of its tokens would have set is the first's.)
+  for (let k = 0; k < factCount; k++) values[at++] = keys[facts + k] >= 0 ? idf(keys[facts + k]) : idf(-1);
+  const bigrams = at;
+  at = copyRun(s.bigrams, bigramCount, values, at);
+  const trigrams = at;
+  copyRun(s.trigrams, trigramCount, values, at);
+  return {
+    tokens,
+    keys,
+    values,
+    content,
+    contentCount: contents,
+    weights,
+    contentSorted,
+    contentIdf,
+    concepts: conceptsAt,
+    conceptCount: concepts,
+    numbers,
+    numberCount,
+    names,
+    nameCount,
+    facts,
+    factCount,
+    factWeights,
+    bigrams,
+    bigramCount,
+    trigrams,
+    trigramCount,
+    negated,
+  };
+}
+
+// Copies the first n of `from` to `to` at `at`; returns where the next run starts.
+function copyRun<T extends Int32Array | Float64Array>(from: T, n: number, to: T, at: number): number {
+  for (let k = 0; k < n; k++) to[at + k] = from[k];
+  return at + n;
+}
+
+// Sorts the first n of `keys` and moves each distinct key once to the front; returns how many there are.
+function uniqueCount(keys: Int32Array | Float64Array, n: number): number {
+  if (keys instanceof Int32Array) sortInt32(keys, n);
+  else sortFloat64(keys, n);
+  let unique = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[unique - 1]) keys[unique++] = keys[k];
+  return unique;
+}
+
+// Sorts the first n of `keys` in place: by insertion when few (most profiles), else natively on a view.
+function sortInt32(keys: Int32Array, n: number): void {
+  if (n > 32) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > x) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}
+
+// The same for word-pair keys (whole numbers below 2^48: no NaN or -0 to order).
+function sortFloat64(keys: Float64Array, n: number): void {
+  if (n > 32) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > x) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}
+
+/**
+ * Keys met so far among one profile's tokens: a hash table that starts afresh with a new stamp, not by being
+ * cleared (profileOf runs for every passage compared).
+ */
+class SeenKeys {
+  private keys = new Int32Array(64);
+  private stamps = new Int32Array(64);
+  private stamp = 0;
+  private shift = 26;
+  private mask = 63;
+
+  /** Starts afresh, for up to n keys. */
+  reset(n: number): void {
+    let slots = 64;
+    let bits = 6;
+    while (slots < 2 * n) {
+      slots <<= 1;
+      bits++;
+    }
+    if (slots > this.keys.length) {
+      this.keys = new Int32Array(slots);
+      this.stamps = new Int32Array(slots);
+      this.stamp = 0;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    this.shift = 32 - bits;
+    this.mask = slots - 1;
+  }
+
+  /** Adds `key`; false when it was met already. */
+  add(key: number): boolean {
+    const { keys, stamps, stamp, mask } = this;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (stamps[h] === stamp) {
+      if (keys[h] === key) return false;
+      h = (h + 1) & mask;
+    }
+    stamps[h] = stamp;
+    keys[h] = key;
+    return true;
+  }
+}
+
+const seenContent = new SeenKeys();
+const seenNumbers = new SeenKeys();
+const seenNames = new SeenKeys();
+const seenFacts = new SeenKeys();
+
+// The runs of the profile being built, before they are copied to the rooms of their own size.
+function makeScratch(m: number) {
+  return {
+    contentTerms: new Int32Array(m),
+    contentSorted: new Int32Array(m),
+    contentWeights: new Float64Array(m),
+    numbers: new Int32Array(m),
+    names: new Int32Array(m),
+    facts: new Int32Array(m),
+    bigrams: new Float64Array(m),
+    trigrams: new Float64Array(m),
+  };
+}
+let scratchArrays = makeScratch(64);
+function scratch(n: number): typeof scratchArrays {
+  if (scratchArrays.contentTerms.length < n) scratchArrays = makeScratch(2 * n);
+  return scratchArrays;
+}
+
+// The concepts of the profile being built, repeats included (grown as needed).
+let conceptScratch = new Int32Array(256);
+function pushConcept(count: number, concept: number): number {
+  if (count === conceptScratch.length) {
+    const next = new Int32Array(2 * count);
+    next.set(conceptScratch);
+    conceptScratch = next;
+  }
+  conceptScratch[count] = concept;
+  return count + 1;
 }
 
 // Unknown words never pair with anything: their key mixes in the position so no two are equal.
@@ -135,12 +367,12 @@ export function pairFeatures(
   out: Float64Array = new Float64Array(FEATURE_COUNT),
   lenient?: ReadonlySet<number>,
 ): Float64Array {
-  const sharedQ = sharedWeight(q, p.content, lenient);
-  const sharedP = sharedWeight(p, q.content, lenient);
+  const sharedQ = sharedWeight(q, p, lenient);
+  const sharedP = sharedWeight(p, q, lenient);
   out[FEATURE.coverQuery] = q.contentIdf > 0 ? sharedQ / q.contentIdf : 0;
   out[FEATURE.coverPassage] = p.contentIdf > 0 ? sharedP / p.contentIdf : 0;
-  out[FEATURE.bigrams] = dice(q.bigrams, p.bigrams);
-  out[FEATURE.trigrams] = dice(q.trigrams, p.trigrams);
+  out[FEATURE.bigrams] = diceOfRuns(q.values, q.bigrams, q.bigramCount, p.values, p.bigrams, p.bigramCount);
+  out[FEATURE.trigrams] = diceOfRuns(q.values, q.trigrams, q.trigramCount, p.values, p.trigrams, p.trigramCount);
   // Alignment is the costliest feature; pairs sharing little have no long common run to find.
   const aligned = out[FEATURE.coverQuery] >= ALIGN_MIN_COVER || out[FEATURE.coverPassage] >= ALIGN_MIN_COVER;
   const { run, lcs } = aligned ? alignment(q.tokens, p.tokens) : NOT_ALIGNED;
@@ -149,54 +381,57 @@ export function pairFeatures(
   out[FEATURE.run] = run / shorter;
   out[FEATURE.lcs] = lcs / longer;
   out[FEATURE.lengthRatio] = Math.abs(Math.log(Math.max(1, q.tokens.length) / Math.max(1, p.tokens.length)));
-  out[FEATURE.numbersQueryOnly] = missing(q.numbers, p.numbers, lenient) / 2;
-  out[FEATURE.numbersPassageOnly] = missing(p.numbers, q.numbers, lenient) / 2;
-  out[FEATURE.namesQueryOnly] = q.names.size ? missingShare(q.names, p.names, p.content, lenient) : 0;
-  out[FEATURE.namesPassageOnly] = p.names.size ? missingShare(p.names, q.names, q.content, lenient) : 0;
+  out[FEATURE.numbersQueryOnly] = missingNumbers(q, p, lenient) / 2;
+  out[FEATURE.numbersPassageOnly] = missingNumbers(p, q, lenient) / 2;
+  out[FEATURE.namesQueryOnly] = q.nameCount ? missingNames(q, p, lenient) : 0;
+  out[FEATURE.namesPassageOnly] = p.nameCount ? missingNames(p, q, lenient) : 0;
   out[FEATURE.negation] = q.negated !== p.negated && !lenient?.has(NEGATION_KEY) ? 1 : 0;
   out[FEATURE.extraQuery] = squash((q.contentIdf - sharedQ) / 8);
   out[FEATURE.extraPassage] = squash((p.contentIdf - sharedP) / 8);
   out[FEATURE.conceptsQuery] = conceptCover(q, p, lexicon);
   out[FEATURE.conceptsPassage] = conceptCover(p, q, lexicon);
-  out[FEATURE.gapQuery] = gap(q.tokens, p.content);
-  out[FEATURE.gapPassage] = gap(p.tokens, q.content);
+  out[FEATURE.gapQuery] = gap(q.tokens, p);
+  out[FEATURE.gapPassage] = gap(p.tokens, q);
   return out;
 }
 
-// The content weight of a whose terms are in `other` (or in `lenient`).
-function sharedWeight(a: Profile, other: Map<number, number>, lenient?: ReadonlySet<number>): number {
-  const { contentTerms: terms, contentWeights: weights } = a;
+// The content weight of a whose terms are in b's content or in `lenient`.
+function sharedWeight(a: Profile, b: Profile, lenient?: ReadonlySet<number>): number {
+  const { keys, values, content, weights } = a;
   let shared = 0;
-  for (let i = 0; i < terms.length; i++) if (other.has(terms[i]) || lenient?.has(terms[i])) shared += weights[i];
+  for (let i = 0; i < a.contentCount; i++) {
+    const t = keys[content + i];
+    if (hasContent(b, t) || lenient?.has(t)) shared += values[weights + i];
+  }
   return shared;
 }
 
 // Share of a's content weight matched in b by the same term or a shared WordNet concept.
 function conceptCover(a: Profile, b: Profile, lexicon: Lexicon): number {
   if (a.contentIdf === 0) return 0;
-  const { contentTerms: terms, contentWeights: weights } = a;
+  const { keys, values, content, weights } = a;
   let shared = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    if (b.content.has(t)) shared += weights[i];
-    else if (t >= 0 && b.concepts.size > 0 && sharesConcept(lexicon.concepts(t), b.concepts)) shared += weights[i];
+  for (let i = 0; i < a.contentCount; i++) {
+    const t = keys[content + i];
+    if (hasContent(b, t)) shared += values[weights + i];
+    else if (t >= 0 && b.conceptCount > 0 && sharesConcept(lexicon.concepts(t), b)) shared += values[weights + i];
   }
   return shared / a.contentIdf;
 }
 
-function sharesConcept(concepts: readonly number[], other: Set<number>): boolean {
-  for (let i = 0; i < concepts.length; i++) if (other.has(concepts[i])) return true;
+function sharesConcept(concepts: readonly number[], other: Profile): boolean {
+  for (let i = 0; i < concepts.length; i++) if (hasKey(other.keys, other.concepts, other.conceptCount, concepts[i])) return true;
   return false;
 }
 
 // The longest run of content words of `tokens` that `other` lacks, /8 and capped at 1.
-function gap(tokens: Uint32Array, other: Map<number, number>): number {
+function gap(tokens: Uint32Array, other: Profile): number {
   let best = 0;
   let run = 0;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
     if (!isContent(w)) continue;
-    if (other.has(term(w))) run = 0;
+    if (hasContent(other, term(w))) run = 0;
     else if (++run > best) best = run;
   }
   return Math.min(best, 8) / 8;
@@ -206,70 +441,101 @@ function gap(tokens: Uint32Array, other: Map<number, number>): number {
  * How many of the query's particulars (names, numbers, months) the passage has, their share by weight, their
  * summed idf (`information`), and the idf of the other shared content words (`predicate`): several rare shared
  * particulars, and something said of them, place two sentences at one event even in very different words.
+ * Written to `out` (a new object when not given) and returned.
  */
-export function factCoverage(q: Profile, p: Profile): { matched: number; coverage: number; information: number; predicate: number } {
+export function factCoverage(q: Profile, p: Profile, out: FactCoverage = { matched: 0, coverage: 0, information: 0, predicate: 0 }): FactCoverage {
   let matched = 0;
   let shared = 0;
   let total = 0;
-  const counted = new Set<number>();
   // A run of name words ("Kim Jong Un", "White House") is one particular: its words always come together, so it
-  // counts once, by its rarest word, and is shared when most of its words are.
-  let run: number[] = [];
-  const close = (): void => {
-    const length = run.length;
-    if (length === 0) return;
+  // counts once, by its rarest word, and is shared when most of its words are. The run and the words of the runs
+  // before it are kept in scratch arrays (a Set and an array per call were most of a judgement's garbage).
+  const n = q.tokens.length;
+  if (runTerms.length < n) {
+    runTerms = new Int32Array(2 * n);
+    countedTerms = new Int32Array(2 * n);
+  }
+  let length = 0;
+  let counted = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n) {
+      const w = q.tokens[i];
+      const t = term(w);
+      if (factWeight(q, t) >= 0) {
+        runTerms[length++] = t;
+        if (isName(w)) continue; // numbers and months stand alone
+      }
+    }
+    // The run ends here.
+    if (length === 0) continue;
     let weight = 0;
     let found = 0;
     let seen = true;
-    for (const t of run) {
-      weight = Math.max(weight, q.facts.get(t) ?? 0);
-      if (p.content.has(t) || p.facts.has(t)) found++;
-      if (!counted.has(t)) seen = false;
-      counted.add(t);
+    for (let k = 0; k < length; k++) {
+      const t = runTerms[k];
+      weight = Math.max(weight, factWeight(q, t), 0);
+      if (hasContent(p, t) || factWeight(p, t) >= 0) found++;
+      if (!includesKey(countedTerms, 0, counted, t)) {
+        seen = false;
+        countedTerms[counted++] = t;
+      }
     }
-    run = [];
-    if (seen) return; // the same name again
-    total += weight;
-    if (found * 2 >= length) {
-      matched++;
-      shared += weight;
+    if (!seen) {
+      // (Else the same name again.)
+      total += weight;
+      if (found * 2 >= length) {
+        matched++;
+        shared += weight;
+      }
     }
-  };
-  for (let i = 0; i < q.tokens.length; i++) {
-    const w = q.tokens[i];
-    const t = term(w);
-    if (!q.facts.has(t)) {
-      close();
-      continue;
-    }
-    run.push(t);
-    if (!isName(w)) close(); // numbers and months stand alone
+    length = 0;
   }
-  close();
   // What is said of them: the shared content words that are not particulars.
   let predicate = 0;
-  for (let i = 0; i < q.contentTerms.length; i++) {
-    const t = q.contentTerms[i];
-    if (!q.facts.has(t) && p.content.has(t)) predicate += q.contentWeights[i];
+  for (let i = 0; i < q.contentCount; i++) {
+    const t = q.keys[q.content + i];
+    if (factWeight(q, t) < 0 && hasContent(p, t)) predicate += q.values[q.weights + i];
   }
-  return { matched, coverage: total > 0 ? shared / total : 0, information: shared, predicate };
+  out.matched = matched;
+  out.coverage = total > 0 ? shared / total : 0;
+  out.information = shared;
+  out.predicate = predicate;
+  return out;
 }
+
+/** What factCoverage finds. */
+export interface FactCoverage {
+  matched: number;
+  coverage: number;
+  information: number;
+  predicate: number;
+}
+
+// factCoverage's run of name words, and the words of the runs before it.
+let runTerms = new Int32Array(64);
+let countedTerms = new Int32Array(64);
 
 /** Put in a `lenient` set to overlook a negation mismatch. */
 export const NEGATION_KEY = -0x7fffffff;
 
-// Items of `a` missing from `b`, capped at 2.
-function missing(a: Set<number>, b: Set<number>, lenient?: ReadonlySet<number>): number {
+// Numbers of `a` missing from `b`, capped at 2.
+function missingNumbers(a: Profile, b: Profile, lenient?: ReadonlySet<number>): number {
   let n = 0;
-  for (const x of a) if (!b.has(x) && !lenient?.has(x)) n++;
+  for (let i = 0; i < a.numberCount; i++) {
+    const x = a.keys[a.numbers + i];
+    if (!hasNumber(b, x) && !lenient?.has(x)) n++;
+  }
   return Math.min(2, n);
 }
 
 // Share of the names of one side absent from the other (a name written in lower case there still counts).
-function missingShare(names: Set<number>, otherNames: Set<number>, otherContent: Map<number, number>, lenient?: ReadonlySet<number>): number {
+function missingNames(a: Profile, b: Profile, lenient?: ReadonlySet<number>): number {
   let n = 0;
-  for (const x of names) if (!otherNames.has(x) && !otherContent.has(x) && !lenient?.has(x)) n++;
-  return n / names.size;
+  for (let i = 0; i < a.nameCount; i++) {
+    const x = a.keys[a.names + i];
+    if (!hasName(b, x) && !hasContent(b, x) && !lenient?.has(x)) n++;
+  }
+  return n / a.nameCount;
 }
 
 /**

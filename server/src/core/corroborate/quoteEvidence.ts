@@ -5,7 +5,7 @@ import { FLAG_SHIFT, PASSAGE_HAS_QUOTE, TERM_MASK } from '../corpus/corpus';
 import { TOKEN_STOPWORD } from '../corpus/terms';
 import type { ArticleAnalysis, Attribution, TextSpan } from '../types';
 import { stemsOf, type Candidate, type Comparison, type SentenceQuery } from './comparison';
-import type { Profile } from './features';
+import { hasContent, type Profile } from './features';
 import { CONTEXT_THRESHOLD, DIFFERS_SIMILARITY, judgeQuote, judgeStatement, type Judgement } from './relation';
 import { queryTokens } from './query';
 import { compareWording, quoteWords, type Wording } from './wording';
@@ -110,11 +110,11 @@ function contextCover(cmp: Comparison, context: Profile, p: number): number {
   const window: Profile[] = [];
   for (let n = Math.max(first, p - 2); n <= p; n++) window.push(cmp.profile(n));
   let shared = 0;
-  const { contentTerms: terms, contentWeights: weights } = context;
-  for (let i = 0; i < terms.length; i++) {
+  const { keys, values, content, weights } = context;
+  for (let i = 0; i < context.contentCount; i++) {
     for (const w of window) {
-      if (w.content.has(terms[i])) {
-        shared += weights[i];
+      if (hasContent(w, keys[content + i])) {
+        shared += values[weights + i];
         break;
       }
     }

@@ -3,9 +3,9 @@
 
 import { FLAG_SHIFT, TERM_MASK } from '../corpus/corpus';
 import { stem, TOKEN_CAPITALIZED, TOKEN_STOPWORD } from '../corpus/terms';
-import { factCoverage, FEATURE, FEATURE_COUNT, NEGATION_KEY, pairFeatures, type Profile } from './features';
+import { factCoverage, FEATURE, FEATURE_COUNT, hasContent, hasName, hasNumber, NEGATION_KEY, pairFeatures, type Profile } from './features';
 import type { Lexicon } from './lexicon';
-import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD } from './model';
+import { factProbability, probabilities, RELATED_THRESHOLD, SUPPORT_THRESHOLD, type SharedFacts } from './model';
 import { trigramDice, type Wording } from './wording';
 
 /** A decided relation with its calibrated score. */
@@ -29,6 +29,8 @@ const STRICT_COVER = 0.85;
 const MISMATCH_MIN_COVER = 0.4;
 const features = new Float64Array(FEATURE_COUNT);
 const lenientFeatures = new Float64Array(FEATURE_COUNT);
+/** The shared particulars of the pair being judged (one object for all judgements: it was a good part of their garbage). */
+const sharedFacts: SharedFacts = { words: 0, matched: 0, coverage: 0, information: 0, predicate: 0, passages: 0 };
 
 /**
  * Supports, conflicts, related or nothing, for a statement (claim or quote sentence) and a passage of a corpus of
@@ -58,7 +60,10 @@ export function judgeStatement(q: Profile, p: Profile, lexicon: Lexicon, wordOf:
     if (event >= CONFLICT_THRESHOLD && (!strict || close)) return { relation: 'conflicts', score: event, closeness: related, reason: mismatch.reason };
     if (mismatch.kind === 'number') eventCloseness = Math.max(related, lenient.related);
   }
-  const best = Math.max(support, factProbability({ words: q.tokens.length, passages, ...factCoverage(q, p) }));
+  sharedFacts.words = q.tokens.length;
+  sharedFacts.passages = passages;
+  factCoverage(q, p, sharedFacts);
+  const best = Math.max(support, factProbability(sharedFacts));
   if (best >= SUPPORT_THRESHOLD) return { relation: 'supports', score: best, closeness: related };
   return { relation: eventCloseness >= RELATED_THRESHOLD ? 'related' : null, score: best, closeness: related };
 }
@@ -114,15 +119,18 @@ interface Mismatch {
 export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => string): Mismatch | null {
   // A name only conflicts with a name unlike it ("Korea"/"Koreans", "Qaida"/"Qaeda" are one name); titles and
   // short forms ("Ms", "Adm", "ECB", "U.S.") are no names to conflict over.
-  const unlike = (n: number, others: Set<number>): boolean => ![...others].some((o) => nameSimilar(wordOf(n), wordOf(o)));
+  const unlike = (n: number, other: Profile): boolean => {
+    for (let i = 0; i < other.nameCount; i++) if (nameSimilar(wordOf(n), wordOf(other.keys[other.names + i]))) return false;
+    return true;
+  };
   const conflictable = (n: number): boolean => wordOf(n).length >= 4 && !TITLES.has(wordOf(n));
-  const qNames = [...q.names].filter((n) => conflictable(n) && !p.names.has(n) && !p.content.has(n) && unlike(n, p.names));
-  const pNames = [...p.names].filter((n) => conflictable(n) && !q.names.has(n) && !q.content.has(n) && unlike(n, q.names));
+  const qNames = keysWhere(q.keys, q.names, q.nameCount, (n) => conflictable(n) && !hasName(p, n) && !hasContent(p, n) && unlike(n, p));
+  const pNames = keysWhere(p.keys, p.names, p.nameCount, (n) => conflictable(n) && !hasName(q, n) && !hasContent(q, n) && unlike(n, q));
   // Another figure where each side also names something the other does not counts another thing: "1,237 delegates
   // to win the Republican nomination" / "2,383 … the Democratic nomination". A name on one side only (“the Aspen
   // Fire” / “the fire”) may just be more specific.
-  const qOnly = [...q.numbers].filter((n) => !p.numbers.has(n));
-  const pOnly = [...p.numbers].filter((n) => !q.numbers.has(n));
+  const qOnly = keysWhere(q.keys, q.numbers, q.numberCount, (n) => !hasNumber(p, n));
+  const pOnly = keysWhere(p.keys, p.numbers, p.numberCount, (n) => !hasNumber(q, n));
   for (const a of qOnly) {
     const b = pOnly.find((x) => numberKind(wordOf(x)) === numberKind(wordOf(a)) && !rounded(wordOf(a), wordOf(x)) && sameSlot(q.tokens, a, p.tokens, x));
     if (b === undefined) continue;
@@ -138,8 +146,21 @@ export function findMismatch(q: Profile, p: Profile, wordOf: (term: number) => s
   }
   // The side without "not" may say it in a word ("failed to", "declined to", "unknown"): no conflict then.
   const plain = q.negated ? p : q;
-  if (q.negated !== p.negated && ![...plain.content.keys()].some((t) => t >= 0 && IMPLICIT_NEGATIONS.has(wordOf(t)))) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
+  if (q.negated !== p.negated && !someKey(plain.keys, plain.content, plain.contentCount, (t) => t >= 0 && IMPLICIT_NEGATIONS.has(wordOf(t)))) return { kind: 'negation', reason: `negation: ${q.negated ? 'only the article' : 'only the other document'} says "not"`, keys: new Set([NEGATION_KEY]) };
   return null;
+}
+
+// The keys of the run keys[from, from + count) that pass `keep`, in order.
+function keysWhere(keys: Int32Array, from: number, count: number, keep: (key: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = from; i < from + count; i++) if (keep(keys[i])) out.push(keys[i]);
+  return out;
+}
+
+// Whether a key of the run keys[from, from + count) passes `test`.
+function someKey(keys: Int32Array, from: number, count: number, test: (key: number) => boolean): boolean {
+  for (let i = from; i < from + count; i++) if (test(keys[i])) return true;
+  return false;
 }
 
 // Words that carry a negation in their meaning.

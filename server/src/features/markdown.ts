@@ -4,7 +4,7 @@ import type { Span } from '../core/types';
 /** Escapes text so Markdown renders it literally (including autolink-looking schemes and bare domains). */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()<>#+\-.!|~"'&:=@$%]/g, (c) => '\\' + c)
+    .replace(/[\\`*_{}[\]()<>#+\-.!|~"'&:=@$%]/g, '\\$&')
     .replace(/\r?\n|\r/g, ' ');
 }
 
@@ -50,9 +50,13 @@ function snap(text: string, at: number, dir: 1 | -1): number {
   return i;
 }
 
+const SAFE_URI = /^[A-Za-z0-9\-._~:/%@,;=+]*$/;
+
 /** A link target that only ever opens a file at a line: null for any other scheme; every character Markdown reads is encoded. */
 export function fileLink(uri: string, line: number): string | null {
   if (!/^(file|untitled):/i.test(uri)) return null;
+  // Most document URIs are already encoded (as editors send them): nothing to do character by character.
+  if (SAFE_URI.test(uri)) return `${uri}#L${line + 1}`;
   const utf8 = new TextEncoder();
   const safe = Array.from(uri, (c) =>
     /[A-Za-z0-9\-._~:/%@,;=+]/.test(c) ? c : [...utf8.encode(c)].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),

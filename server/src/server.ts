@@ -365,7 +365,9 @@ class CorroborateServer {
           // An untrusted workspace writes nothing, the index cache included.
           const cacheFile = this.trusted ? indexCacheFile(this.cacheFolder, this.roots) : undefined;
           const loaded = plan ? await this.index.load(cacheFile, token, report) : await this.index.loadAll(sources, cacheFile, token, report);
-          if (loaded) cached = ` (${loaded.fromCache} from the index cache)`;
+          // How the files were read, for the output channel: from the cache, ahead on a second thread, over several.
+          const how = loaded?.readAhead ? '; files read ahead on a second thread' : loaded?.shards ? `; indexed on ${loaded.shards.threads} threads` : '';
+          if (loaded) cached = ` (${loaded.fromCache} from the index cache${how})`;
         } finally {
           if (changed !== 'all') this.fullLoads--;
         }

@@ -165,3 +165,34 @@ describe('a workspace without a corpus', () => {
     ws.dispose();
   });
 });
+
+describe('a corpus of a few hundred articles indexed from nothing', () => {
+  let ws: TempWorkspace;
+  let client: TestClient;
+
+  before(async () => {
+    // Enough files for the index worker to have a second thread read them ahead (host/readAhead.ts): a thread
+    // started by the worker's own thread, which only the bundled server exercises.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 260; i++) files[`articles/${String(i).padStart(3, '0')}.txt`] = `Filler article ${i} about the weather in town ${i}.\n`;
+    files['articles/250.txt'] = CORROBORATING;
+    ws = tempWorkspace(files);
+    client = new TestClient({ root: ws.root, capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } }, settings: { corpus: ['articles'] } });
+    await client.initialize();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0);
+    ws.dispose();
+  });
+
+  it('reads the files ahead on a second thread and finds the article that corroborates', async () => {
+    const uri = await client.open(ws.file('draft.txt'), ARTICLE);
+    const status = await client.indexed();
+    assert.equal(status.documents, 261, 'every corpus article and the open draft');
+    // The output channel says how the corpus was read.
+    const line = await client.until('the load logged', () => client.log.find((l) => /corpus documents indexed/.test(l)));
+    assert.match(line, /: 261 corpus documents indexed \(0 from the index cache; files read ahead on a second thread\)/);
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(ARTICLE, 'talks in Geneva') });
+    assert.match((h?.contents as MarkupContent | undefined)?.value ?? '', /\[250\\\.txt:1\]\(file:/);
+  });
+});

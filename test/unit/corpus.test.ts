@@ -173,6 +173,13 @@ describe('passages', () => {
     assert.deepEqual([second.line, second.character, second.endLine, second.endCharacter], [2, 21, 2, 40]);
   });
 
+  it('gives back a text that begins with U+FEFF whole, as its passages are placed', () => {
+    // The reader strips one byte-order mark from a file; a second one is text, and positions count it.
+    const corpus = new Corpus();
+    corpus.set('a.txt', '\uFEFFWord one. Word two.');
+    assert.equal(corpus.text(corpus.documentIndex('a.txt')), '\uFEFFWord one. Word two.');
+  });
+
   it('gives the same text and positions as the document itself, whatever its line ends and characters', () => {
     // Lone quotation marks make quotes that run over sentences: passages that come after the sentences they hold.
     const piece = fc.constantFrom('Word', ' ', '. ', '\n', '\r\n', '\r', 'é', '“Quote,”', '“', '”', 'Two. Three. ', '“Two. Three.” Then ', '😀', 'Ünïcödé', '中文', 'said. ', '\uFEFF', '. \uFEFFWord');

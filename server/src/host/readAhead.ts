@@ -6,6 +6,7 @@
 // four fifths of the work and the indexing thread waited for it.) A helper that fails or stalls is left behind and
 // the rest read where it is needed.
 import { receiveMessageOnPort, Worker, type MessagePort, MessageChannel } from 'node:worker_threads';
+import { decodeUtf8 } from '../core/corpus/corpus';
 import { layoutOf } from '../core/corpus/layout';
 import { readForIndex, type FileRead } from './indexShards';
 
@@ -23,9 +24,6 @@ interface ReadItem {
   read?: Omit<FileRead, 'text'> & { text?: string };
   warnings: string[];
 }
-
-/** The file's bytes back to its text: they are well-formed UTF-8 with no byte-order mark left (see decodeArticle). */
-const utf8Text = new TextDecoder('utf-8', { ignoreBOM: true });
 
 type ReadMessage = { items: ReadItem[] } | { error: string };
 
@@ -127,7 +125,8 @@ export class ReadAhead {
     const { warnings: more, read } = this.items[i - this.first];
     warnings.push(...more);
     if (!read) return undefined;
-    return { ...read, text: read.text ?? utf8Text.decode(read.utf8) };
+    // (The bytes are the text's exactly, past the byte-order marks decodeArticle dropped.)
+    return { ...read, text: read.text ?? decodeUtf8(read.utf8!) };
   }
 
   /** Stops the helper (idempotent): when every file is taken, or indexing stopped early. */

@@ -148,8 +148,8 @@ export function profileOf(tokens: Uint32Array, idf: (term: number) => number, le
     if (i > 1) s.trigrams[i - 2] = tripleKey(tokens[i - 2], tokens[i - 1], w);
   }
   for (let k = 0; k < contents; k++) s.contentSorted[k] = s.contentTerms[k];
-  sortInt32(s.contentSorted, contents);
-  sortInt32(s.facts, factCount);
+  sortRun(s.contentSorted, contents);
+  sortRun(s.facts, factCount);
   const concepts = uniqueCount(conceptScratch, conceptCount);
   const bigramCount = uniqueCount(s.bigrams, Math.max(0, n - 1));
   const trigramCount = uniqueCount(s.trigrams, Math.max(0, n - 2));
@@ -216,32 +216,15 @@ function copyRun<T extends Int32Array | Float64Array>(from: T, n: number, to: T,
 
 // Sorts the first n of `keys` and moves each distinct key once to the front; returns how many there are.
 function uniqueCount(keys: Int32Array | Float64Array, n: number): number {
-  if (keys instanceof Int32Array) sortInt32(keys, n);
-  else sortFloat64(keys, n);
+  sortRun(keys, n);
   let unique = 0;
   for (let k = 0; k < n; k++) if (k === 0 || keys[k] !== keys[unique - 1]) keys[unique++] = keys[k];
   return unique;
 }
 
-// Sorts the first n of `keys` in place: by insertion when few (most profiles), else natively on a view.
-function sortInt32(keys: Int32Array, n: number): void {
-  if (n > 32) {
-    keys.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const x = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > x) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = x;
-  }
-}
-
-// The same for word-pair keys (whole numbers below 2^48: no NaN or -0 to order).
-function sortFloat64(keys: Float64Array, n: number): void {
+// Sorts the first n of `keys` in place: by insertion when few (most profiles), else natively on a view. (Word-pair
+// keys are whole numbers below 2^48: no NaN or -0 to order.)
+function sortRun(keys: Int32Array | Float64Array, n: number): void {
   if (n > 32) {
     keys.subarray(0, n).sort();
     return;

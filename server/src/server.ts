@@ -611,6 +611,15 @@ function lensUri(lens: CodeLens): string {
   return typeof uri === 'string' ? uri : '';
 }
 
+// Every piece of evidence a diagnostic or a hover lists is named by its document (fileURLToPath takes a few µs: at
+// 10,000 articles a report's diagnostics named ~700 pieces, 2–3 ms). Bounded, for a corpus that keeps changing.
+const names = new Map<string, string>();
+
 function nameOf(id: string): string {
-  return id.startsWith('file:') ? path.basename(fileURLToPath(id)) : id;
+  let name = names.get(id);
+  if (name === undefined) {
+    if (names.size >= 100_000) names.clear();
+    names.set(id, (name = id.startsWith('file:') ? path.basename(fileURLToPath(id)) : id));
+  }
+  return name;
 }

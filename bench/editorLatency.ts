@@ -177,19 +177,19 @@ export async function measureEditor(
       return { firstDiagnosticsMs, indexedMs, evidenceMs, progressReports, hoverWhileIndexingMs, serverRss: mem.rss, serverPeakRss: mem.peak };
     }
 
+    // Each hover is followed by the floor: the same request for a document that is not open, answered before any
+    // report is looked at. Taken in turns, both meet the same moments (the collector, the first renderings, other
+    // jobs on the machine); when the floor's tail is as long as the hovers', the tail is the machine, not the hover.
     const hovers: number[] = [];
-    for (let i = 0; i < (options.alsoOpen ? 0 : HOVERS); i++) {
-      const t = performance.now();
-      await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positions[i % positions.length] });
-      hovers.push(performance.now() - t);
-    }
-    // The floor: the same request for a document that is not open, answered before any report is looked at.
-    // When its tail is as long as the hovers', the tail is the machine (scheduling, other jobs), not the hover.
     const floor: number[] = [];
     const notOpen = pathToFileURL(path.join(path.dirname(probe.file), 'not-open.txt')).toString();
     for (let i = 0; i < (options.alsoOpen ? 0 : HOVERS); i++) {
-      const t = performance.now();
-      await connection.sendRequest(HoverRequest.type, { textDocument: { uri: notOpen }, position: positions[i % positions.length] });
+      const position = positions[i % positions.length];
+      let t = performance.now();
+      await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      hovers.push(performance.now() - t);
+      t = performance.now();
+      await connection.sendRequest(HoverRequest.type, { textDocument: { uri: notOpen }, position });
       floor.push(performance.now() - t);
     }
     const lenses: number[] = [];

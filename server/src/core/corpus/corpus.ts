@@ -11,9 +11,9 @@ import { Growable } from './growable';
 import { LAYOUT_QUOTE, LAYOUT_SENTENCE, LAYOUT_STRIDE, layoutOf, type DocumentLayout } from './layout';
 import { compactPostings, Postings, type PostingState } from './postings';
 import { SKETCH_SIZE, sketchInto } from './sketch';
-import { copyTokens, indexTokens, TokenBuffer, type DocumentTokens } from './indexTokens';
+import { indexTokens, TokenBuffer } from './indexTokens';
 import { TOKEN_INITIAL, TOKEN_NEGATED, TOKEN_QUOTED, TOKEN_STOPWORD } from './terms';
-import { Vocabulary, type VocabularyMap } from './vocabulary';
+import { Vocabulary } from './vocabulary';
 
 /** Low 24 bits of a token word: the term id; high 8 bits: TOKEN_* flags. */
 export const TERM_MASK = 0xffffff;
@@ -181,10 +181,9 @@ export class Corpus {
 
   /**
    * Adds or replaces a document. `utf8`: the text's exact UTF-8 bytes, when the caller read them (kept, not encoded
-   * again); `layout`: the text's layoutOf, when the caller worked it out already (on another thread, say); `made`:
-   * the tokens of that layout's passages, when they were made elsewhere too, and how their ids map to the corpus's.
+   * again); `layout`: the text's layoutOf, when the caller worked it out already (on another thread, say).
    */
-  set(documentId: string, text: string, utf8?: Uint8Array, layout?: DocumentLayout, made?: { tokens: DocumentTokens; map: VocabularyMap }): void {
+  set(documentId: string, text: string, utf8?: Uint8Array, layout?: DocumentLayout): void {
     this.delete(documentId);
     const d = this.documents.length;
     this.documents.push(documentId);
@@ -200,7 +199,6 @@ export class Corpus {
     const buffer = this.buffer;
     const content = this.content;
     content.length = 0;
-    let taken = 0;
     for (let at = 0; at < passages.length; at += LAYOUT_STRIDE) {
       const spanStart = passages[at];
       const spanEnd = passages[at + 1];
@@ -212,11 +210,7 @@ export class Corpus {
       const first = tokens.length;
       this.tokenStart.push(first);
       buffer.length = 0;
-      if (made) {
-        const count = made.tokens.counts[at / LAYOUT_STRIDE];
-        copyTokens(made.tokens, taken, count, made.map, buffer);
-        taken += count;
-      } else indexTokens(text, spanStart, spanEnd, vocabulary, buffer);
+      indexTokens(text, spanStart, spanEnd, vocabulary, buffer);
       const n = buffer.length;
       const { ids, flags: tokenFlags, starts } = buffer;
       tokens.reserve(first + n);

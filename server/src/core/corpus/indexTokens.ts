@@ -6,8 +6,7 @@
 // Tokens land in a reusable TokenBuffer instead of a callback, so the corpus reads them in a plain loop.
 
 import { scanTokens, TOKEN_CAPITALIZED, TOKEN_NUMBER } from './terms';
-import { LAYOUT_STRIDE } from './layout';
-import { entryFlags, entryId, type Vocabulary, type VocabularyMap } from './vocabulary';
+import { entryFlags, entryId, type Vocabulary } from './vocabulary';
 
 // Character classes of every UTF-16 code unit, one table load per character.
 const OTHER = 0;
@@ -261,36 +260,4 @@ function droppedEnding(text: string, from: number, end: number): number {
   if (e - from === 1) return a === 115 || a === 100 || a === 109 ? e : 0; // s d m
   if (e - from === 2) return (a === 114 || a === 118) && b === 101 ? e : a === 108 && b === 108 ? e : 0; // re ve ll
   return 0;
-}
-
-/**
- * A document's tokens, passage after passage, tokenized apart from the corpus (on another thread) with a vocabulary
- * of that thread's own: the term ids are that vocabulary's, which a VocabularyMap turns into the corpus's.
- */
-export interface DocumentTokens {
-  /** Per passage of the layout, in its order: how many tokens. */
-  counts: Uint32Array;
-  ids: Int32Array;
-  flags: Uint8Array;
-  starts: Uint32Array;
-}
-
-/** The tokens of every passage of a layout (DocumentLayout.passages) of `text`, with `vocabulary`'s ids. */
-export function tokenizeDocument(text: string, passages: Uint32Array, vocabulary: Vocabulary, buffer: TokenBuffer): DocumentTokens {
-  const count = passages.length / LAYOUT_STRIDE;
-  const counts = new Uint32Array(count);
-  buffer.length = 0;
-  for (let p = 0, at = 0; p < count; p++, at += LAYOUT_STRIDE) {
-    const before = buffer.length;
-    indexTokens(text, passages[at], passages[at + 1], vocabulary, buffer);
-    counts[p] = buffer.length - before;
-  }
-  const n = buffer.length;
-  return { counts, ids: buffer.ids.slice(0, n), flags: buffer.flags.slice(0, n), starts: buffer.starts.slice(0, n) };
-}
-
-/** Appends `count` tokens of `tokens` from `from` to `out`, their ids mapped into the corpus's vocabulary. */
-export function copyTokens(tokens: DocumentTokens, from: number, count: number, map: VocabularyMap, out: TokenBuffer): void {
-  const { ids, flags, starts } = tokens;
-  for (let i = from; i < from + count; i++) out.push(map.map(ids[i]), flags[i], starts[i]);
 }

@@ -32,11 +32,7 @@ export class Vocabulary {
    * here as well (the corpus meets tens of thousands of new words; `find` and `intern` stem it again if asked).
    */
   internStem(word: string): number {
-    return this.addStem(stem(word));
-  }
-
-  /** The id of a stem, added when new. */
-  addStem(s: string): number {
+    const s = stem(word);
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.stems.length;
@@ -51,37 +47,6 @@ export class Vocabulary {
     const known = this.byWord.get(word);
     if (known !== undefined) return known;
     return this.ids.get(stem(word)) ?? -1;
-  }
-}
-
-/**
- * Another vocabulary's ids (one on another thread, that tokenized some of the documents) as ids of this one. An id is
- * added here the first time it is asked for, so when the other's tokens are mapped in the order the documents are
- * indexed, every stem gets the id it would have got had its words been met here: ids go by first appearance.
- */
-export class VocabularyMap {
-  /** The other vocabulary's stems, as far as it told them. */
-  private readonly stems: string[] = [];
-  /** Their ids here, -1 while not asked for yet. */
-  private ids = new Int32Array(1024).fill(-1);
-
-  constructor(private readonly vocabulary: Vocabulary) {}
-
-  /** The other vocabulary grew by these stems (the next ids, in order). */
-  learn(stems: readonly string[]): void {
-    for (const s of stems) this.stems.push(s);
-    if (this.ids.length < this.stems.length) {
-      const ids = new Int32Array(Math.max(this.stems.length, 2 * this.ids.length)).fill(-1);
-      ids.set(this.ids);
-      this.ids = ids;
-    }
-  }
-
-  /** This vocabulary's id for the other's `id` (one it told of). */
-  map(id: number): number {
-    let mine = this.ids[id];
-    if (mine < 0) this.ids[id] = mine = this.vocabulary.addStem(this.stems[id]);
-    return mine;
   }
 }
 

@@ -612,7 +612,7 @@ function lensUri(lens: CodeLens): string {
 }
 
 // Every piece of evidence a diagnostic or a hover lists is named by its document (fileURLToPath takes a few µs: at
-// 10,000 articles a report's diagnostics named ~700 pieces, 2–3 ms). Bounded, for a corpus that keeps changing.
+// 10,000 articles a report's diagnostics named ~700 pieces, 1–3 ms). Bounded, for a corpus that keeps changing.
 const names = new Map<string, string>();
 
 function nameOf(id: string): string {

@@ -29,10 +29,6 @@ export function documentIdOf(file: string): string {
 const PLAIN_PATH = /^(?:\/[A-Za-z0-9._+=,@-]+)+$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
-/**
- * An article's text as the index takes it (cut at `maxChars`) and its stamp; undefined when it cannot be read.
- * Without `stat`, the file is opened once for both (statAndReadArticle). Problems go to `warnings`.
- */
 /** What indexing one file needs, read: its text (with its exact UTF-8 bytes when the file had them) and stamp. */
 export interface FileRead {
   text: string;
@@ -42,6 +38,10 @@ export interface FileRead {
   layout?: DocumentLayout;
 }
 
+/**
+ * An article's text as the index takes it (cut at `maxChars`) and its stamp; undefined when it cannot be read.
+ * Without `stat`, the file is opened once for both (statAndReadArticle). Problems go to `warnings`.
+ */
 export function readForIndex(file: string, stat: fs.Stats | undefined, maxChars: number | undefined, warnings: string[]): FileRead | undefined {
   let read: ReadResult;
   if (stat) read = readArticle(file);
